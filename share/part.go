@@ -151,8 +151,9 @@ func JoinParts(parts []*Part) ([]*Share, error) {
 			return nil, err
 		}
 		hash, err := s.Hash()
-		if err != nil || !bytes.Equal(hash[:16], h[:]) {
-			return nil, &MalformedError{Err: fmt.Errorf("share %d joined from parts does not match their share hash", s.Index)}
+		setID := sha256.Sum256(s.SetKey)
+		if err != nil || !bytes.Equal(hash[:16], h[:]) || !bytes.Equal(setID[:16], g[0].SetID[:]) || s.Index != g[0].Index {
+			return nil, &MalformedError{Err: fmt.Errorf("share %d joined from parts does not match the share hash, set or index they carry", s.Index)}
 		}
 		shares = append(shares, s)
 	}

@@ -1,0 +1,119 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+
+	"quorum/combine"
+)
+
+type combineOptions struct {
+	IO         *IOStreams
+	Identities []string
+	Output     string
+	Set        string
+	Manifest   string
+	Shares     []string
+}
+
+func newCombineCmd(io *IOStreams, runF func(*combineOptions) error) *cobra.Command {
+	opts := &combineOptions{IO: io}
+	cmd := &cobra.Command{
+		Use:   "combine [-i IDENTITY]... [-o FILE] [--set FINGERPRINT | -m MANIFEST] SHARE...",
+		Short: "Rebuild the secret from k shares",
+		Long: `Rebuild the secret from k shares of one set. Each share is opened with
+whichever identity fits: age identity files, passphrase-protected ones (asked
+on the terminal), SSH private keys, plugin identities. The custodian of a
+passphrase share types it when asked.
+
+A SHARE is a share file, or any file holding a share's text as a QR reader
+returned it; - reads one from standard input.
+
+The secret goes to FILE with -o (created 0600, never over an existing file),
+else to standard output when it is not a terminal, else it is shown once on
+the terminal and erased when you press Enter.
+
+Pin the set with --set (the fingerprint on the signed ceremony record) or -m
+(the set's manifest.json): shares of any other set are then refused. Without
+a pin quorum says which set it used.`,
+		Example: `  quorum combine -m manifest.json -i alice.key -i carol.key -i erin.key 1-alice.share 3-carol.share 5-erin.share
+  quorum combine --set "7QX4 M2KD ..." -i ~/.ssh/id_ed25519 -o secret.txt 2-bob.share 3-carol.share scan.txt`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Shares = args
+			if runF != nil {
+				return runF(opts)
+			}
+			return runCombine(opts)
+		},
+	}
+	cmd.Flags().StringArrayVarP(&opts.Identities, "identity", "i", nil, "an identity `FILE` (age, passphrase-protected age, SSH, plugin); repeat for several")
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the secret to `FILE` (0600, must not exist)")
+	cmd.Flags().StringVar(&opts.Set, "set", "", "refuse shares not of the set with this `FINGERPRINT`")
+	cmd.Flags().StringVarP(&opts.Manifest, "manifest", "m", "", "refuse shares not of the set of this `MANIFEST`")
+	return cmd
+}
+
+func runCombine(opts *combineOptions) error {
+	io := opts.IO
+	if opts.Output != "" {
+		if err := checkNew(opts.Output); err != nil {
+			return err
+		}
+	}
+	pinned, _, err := pin(io, opts.Set, opts.Manifest)
+	if err != nil {
+		return err
+	}
+	inputs, err := readShares(io, opts.Shares)
+	if err != nil {
+		return err
+	}
+	set, err := combine.Select(inputs, pinned)
+	if err != nil {
+		return err
+	}
+	sayPinned(io, set)
+	ids, err := loadIdentities(io, opts.Identities)
+	if err != nil {
+		return err
+	}
+	payloads, err := set.Open(opener(io, ids))
+	if err != nil {
+		return err
+	}
+	defer func() {
+		for _, p := range payloads {
+			clear(p)
+		}
+	}()
+	secret, err := set.Rebuild(payloads)
+	if err != nil {
+		return err
+	}
+	defer clear(secret)
+	io.infof("the secret was rebuilt from %d shares and passed the integrity check", len(set.Inputs))
+	return revealSecret(io, secret, opts.Output)
+}
+
+// revealSecret sends the secret where the user asked: a new file, a pipe,
+// or the terminal once.
+func revealSecret(io *IOStreams, secret []byte, output string) error {
+	switch {
+	case output != "":
+		if err := writeNewFile(output, secret); err != nil {
+			return err
+		}
+		io.infof("the secret is in %s (0600); delete it when done", output)
+		return nil
+	case !io.OutIsTerminal:
+		_, err := io.Out.Write(secret)
+		return err
+	}
+	if err := io.Term.Show("\nThe secret, shown once. Make sure no one else can see the screen.\n\n    %s\n\n", secret); err != nil {
+		return err
+	}
+	if err := io.Term.WaitEnter("Press Enter to erase it from the screen. "); err != nil {
+		return err
+	}
+	return io.Term.Clear()
+}

@@ -1,0 +1,155 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"quorum/seal"
+)
+
+// demoSecret is the example secret of the demo: it is written to a file in
+// the demo folder, which a real ceremony never does.
+const demoSecret = "Example-Root-Password-4-Demo-Only-7Hq2"
+
+var demoCustodians = []string{"alice", "bob", "carol", "dave", "erin"}
+
+func newDemoCmd(io *IOStreams) *cobra.Command {
+	return &cobra.Command{
+		Use:   "demo",
+		Short: "Run the whole ceremony on example custodians in a new temporary folder",
+		Long: `Run the whole ceremony on five example custodians, in a new temporary
+folder, with no terminal needed: make their keys, split an example secret
+3-of-5, inspect a share, combine it back from 3 shares, and watch a combine
+from 2 shares be refused. The demo writes unprotected example keys and the
+example secret into that folder, which a real ceremony never does.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runDemo(io)
+		},
+	}
+}
+
+func runDemo(io *IOStreams) error {
+	dir, err := os.MkdirTemp("", "quorum-demo-")
+	if err != nil {
+		return err
+	}
+	out := io.Err
+	say := func(format string, args ...any) { fmt.Fprintf(out, format+"\n", args...) }
+	say("quorum demo, in %s", dir)
+	say("(example keys and the example secret are written there unprotected; a real ceremony never does that)\n")
+
+	var custodians strings.Builder
+	custodians.WriteString("# NAME RECIPIENT: one custodian a line\n")
+	for _, name := range demoCustodians {
+		identity, recipient, err := seal.NewIdentity(false)
+		if err != nil {
+			return err
+		}
+		if err := writeNewFile(filepath.Join(dir, name+".key"), seal.IdentityFile(identity, recipient, io.Now())); err != nil {
+			return err
+		}
+		fmt.Fprintf(&custodians, "%s %s\n", name, recipient)
+	}
+	say("1. Five custodians, each with a key (quorum keygen --no-passphrase -o NAME.key):")
+	say("%s", indent(custodians.String()))
+	if err := writeNewFile(filepath.Join(dir, "custodians.txt"), []byte(custodians.String())); err != nil {
+		return err
+	}
+	if err := writeNewFile(filepath.Join(dir, "example-secret.txt"), []byte(demoSecret+"\n")); err != nil {
+		return err
+	}
+	step := func(want int, args ...string) (string, error) {
+		var stdout, stderr bytes.Buffer
+		sub := &IOStreams{In: strings.NewReader(""), Out: &stdout, Err: &stderr,
+			Term: noTerminal{}, Now: io.Now, Rand: io.Rand}
+		say("$ quorum %s", shellJoin(args))
+		code := runIn(dir, args, sub)
+		fmt.Fprint(out, indent(stdout.String()), indent(stderr.String()), "\n")
+		if code != want {
+			return "", fmt.Errorf("demo step %q exited %d, want %d", strings.Join(args, " "), code, want)
+		}
+		return stdout.String(), nil
+	}
+	say("2. Split the example secret 3-of-5:")
+	if _, err := step(0, "split", "-k", "3", "-c", "custodians.txt", "-l", "demo root", "-o", "set", "--secret-file", "example-secret.txt"); err != nil {
+		return err
+	}
+	say("3. Anyone can inspect a share without a key:")
+	if _, err := step(0, "inspect", "-m", "set/manifest.json", "set/2-bob.share"); err != nil {
+		return err
+	}
+	say("4. Alice, carol and erin bring their shares and keys:")
+	got, err := step(0, "combine", "-m", "set/manifest.json", "-i", "alice.key", "-i", "carol.key", "-i", "erin.key",
+		"set/1-alice.share", "set/3-carol.share", "set/5-erin.share")
+	if err != nil {
+		return err
+	}
+	if got != demoSecret {
+		return errors.New("demo: the rebuilt secret differs from the example secret")
+	}
+	say("   The rebuilt secret is the example secret.\n")
+	say("5. Two custodians are not enough:")
+	if _, err := step(1, "combine", "-m", "set/manifest.json", "-i", "alice.key", "-i", "bob.key", "set/1-alice.share", "set/2-bob.share"); err != nil {
+		return err
+	}
+	say("The files are in %s:", dir)
+	entries, _ := os.ReadDir(filepath.Join(dir, "set"))
+	for _, e := range entries {
+		say("  set/%s", e.Name())
+	}
+	say("Delete the folder when done: rm -r %s", dir)
+	return nil
+}
+
+// runIn runs quorum in dir, so that the transcript shows short paths.
+func runIn(dir string, args []string, io *IOStreams) int {
+	wd, err := os.Getwd()
+	if err != nil {
+		return 1
+	}
+	if err := os.Chdir(dir); err != nil {
+		return 1
+	}
+	defer os.Chdir(wd)
+	return run(args, io)
+}
+
+// shellJoin quotes what a shell would split, so that the transcript can
+// be pasted.
+func shellJoin(args []string) string {
+	q := make([]string, len(args))
+	for i, a := range args {
+		q[i] = a
+		if strings.ContainsAny(a, " \t'\"$") {
+			q[i] = "'" + strings.ReplaceAll(a, "'", `'\''`) + "'"
+		}
+	}
+	return strings.Join(q, " ")
+}
+
+func indent(s string) string {
+	s = strings.TrimRight(s, "\n")
+	if s == "" {
+		return ""
+	}
+	return "   " + strings.ReplaceAll(s, "\n", "\n   ") + "\n"
+}
+
+// noTerminal is the demo's terminal: there is none.
+type noTerminal struct{}
+
+var errNoTerminal = errors.New("no terminal in the demo")
+
+func (noTerminal) Available() bool                            { return false }
+func (noTerminal) Secret(string) ([]byte, error)              { return nil, errNoTerminal }
+func (noTerminal) SecretTwice(string, string) ([]byte, error) { return nil, errNoTerminal }
+func (noTerminal) Show(string, ...any) error                  { return errNoTerminal }
+func (noTerminal) WaitEnter(string) error                     { return errNoTerminal }
+func (noTerminal) Clear() error                               { return errNoTerminal }

@@ -1,0 +1,112 @@
+package main
+
+// Errors are printed in one place, as age does: "quorum: error: " and the
+// message, then "quorum: hint: " lines that say what to do. The hints
+// depend on the error's type, never on its text.
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"quorum/combine"
+	"quorum/custodian"
+	"quorum/manifest"
+	"quorum/seal"
+	"quorum/share"
+	"quorum/split"
+)
+
+func printError(io *IOStreams, err error) {
+	fmt.Fprintf(io.Err, "quorum: error: %v\n", err)
+	for _, h := range hints(err) {
+		fmt.Fprintf(io.Err, "quorum: hint: %s\n", h)
+	}
+}
+
+func hints(err error) []string {
+	var (
+		le        *share.LineError
+		te        *share.TruncatedError
+		ve        *share.VersionError
+		me        *share.MalformedError
+		mpe       *share.MissingPartsError
+		wse       *combine.WrongSetError
+		mse       *combine.MixedSetsError
+		de        *combine.DuplicateError
+		tfe       *combine.TooFewError
+		ie        *combine.IntegrityError
+		cle       *custodian.LineError
+		pe        *split.PolicyError
+		ee        *ExistsError
+		ue        *usageError
+		mie       *manifest.InvalidSignatureError
+		idpe      *seal.IdentityPassphraseError
+		shareName = "the share"
+	)
+	var se *combine.ShareError
+	if errors.As(err, &se) {
+		shareName = fmt.Sprintf("share %d (%s)", se.Index, se.Custodian)
+	}
+	switch {
+	case errors.As(err, &le):
+		return []string{fmt.Sprintf("compare line %d with the printed sheet and correct it; lines with good checks are fine", le.Line)}
+	case errors.As(err, &te):
+		return []string{"the share file or typed text stops early: add the missing lines from the printed sheet"}
+	case errors.As(err, &ve):
+		return []string{"this share was made by a newer quorum: use that version, or FORMAT.md of that version"}
+	case errors.As(err, &mpe):
+		return []string{"scan or add the missing QR codes from the same sheet"}
+	case errors.As(err, &me):
+		return []string{"the text passed its line checks but is not a valid share: it may have been altered; use the printed sheet"}
+	case errors.Is(err, share.ErrNotShare):
+		return []string{"give a share file, or the text a QR reader returned from a quorum sheet"}
+	case errors.Is(err, share.ErrBadSignature):
+		return []string{
+			fmt.Sprintf("%s was altered or forged after the split: do not use it", shareName),
+			"check the sheet against the ceremony record, and record the incident",
+		}
+	case errors.As(err, &wse):
+		return []string{fmt.Sprintf("%s belongs to another set: leave it out, or pin the set it belongs to if that is the one on the ceremony record", shareName)}
+	case errors.As(err, &mse):
+		return []string{"pin the set on the ceremony record with --set FINGERPRINT or -m manifest.json; the other shares will be refused by name"}
+	case errors.As(err, &de):
+		return []string{"give each share once; another custodian must bring a different share"}
+	case errors.As(err, &tfe):
+		more := tfe.Need - tfe.Have
+		if more == 1 {
+			return []string{"one more custodian must add a share"}
+		}
+		return []string{fmt.Sprintf("%d more custodians must add their shares", more)}
+	case errors.As(err, &ie):
+		return []string{
+			"one of the shares used is wrong although its signature is valid; nothing was shown",
+			"run each custodian's share through 'quorum inspect' and try other combinations of shares",
+		}
+	case errors.Is(err, seal.ErrWrongPassphrase):
+		return []string{fmt.Sprintf("the passphrase does not open %s: the custodian should type it again", shareName)}
+	case errors.As(err, &idpe):
+		return []string{"the passphrase does not unlock that identity file; type it again"}
+	case errors.Is(err, seal.ErrNoIdentity):
+		return []string{fmt.Sprintf("give the key of the custodian of %s with -i; its recipient kind is on the sheet", shareName)}
+	case errors.Is(err, seal.ErrDamaged):
+		return []string{fmt.Sprintf("the sealed part of %s is damaged although its signature is valid; use the printed sheet", shareName)}
+	case errors.As(err, &cle):
+		return []string{"fix that line of the custodians file: NAME RECIPIENT, one custodian a line"}
+	case errors.As(err, &pe):
+		if errors.Is(err, split.ErrAllRequired) {
+			return []string{"choose k below n so that one custodian may be absent, or pass --allow-all-required if you accept that one lost sheet loses the secret"}
+		}
+		return []string{"choose 2 ≤ k < n ≤ 255: several people, never one alone, and never reliant on one person"}
+	case errors.As(err, &ee):
+		return []string{"quorum never overwrites files: choose another name, or move the old one away"}
+	case errors.As(err, &mie):
+		return []string{"use the manifest.json written by the split, or pin the set with --set from the ceremony record"}
+	case errors.As(err, &ue):
+		return nil
+	}
+	if strings.Contains(err.Error(), "no terminal") {
+		return []string{"run quorum in a terminal, or give the input in a file or on standard input"}
+	}
+	return nil
+}

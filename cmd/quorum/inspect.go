@@ -1,0 +1,241 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"quorum/combine"
+	"quorum/manifest"
+	"quorum/share"
+)
+
+type inspectOptions struct {
+	IO       *IOStreams
+	JSON     bool
+	Age      bool
+	Set      string
+	Manifest string
+	Args     []string
+}
+
+func newInspectCmd(io *IOStreams, runF func(*inspectOptions) error) *cobra.Command {
+	opts := &inspectOptions{IO: io}
+	cmd := &cobra.Command{
+		Use:   "inspect [--json] [--set FINGERPRINT | -m MANIFEST] SHARE|MANIFEST...",
+		Short: "Show the public facts of shares and manifests, and check their signatures",
+		Long: `Show what anyone can read from a share or a manifest without a key: set
+fingerprint, label, k of n, index, custodian, recipient kind, date, and
+whether the signature is valid. The exit code is non-zero when a signature
+is invalid or a share is not of the pinned set.
+
+With --age, write the share's sealed payload to standard output as an age
+file, byte for byte in age's own format, so that stock age opens it:
+step one of recovery without quorum (FORMAT.md).`,
+		Example: `  quorum inspect 2-bob.share
+  quorum inspect -m manifest.json *.share
+  quorum inspect --age 2-bob.share | age -d -i bob.key > payload.bin`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Args = args
+			if runF != nil {
+				return runF(opts)
+			}
+			return runInspect(opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print JSON")
+	cmd.Flags().BoolVar(&opts.Age, "age", false, "write the share's age file to standard output")
+	cmd.Flags().StringVar(&opts.Set, "set", "", "check that shares are of the set with this `FINGERPRINT`")
+	cmd.Flags().StringVarP(&opts.Manifest, "manifest", "m", "", "check that shares are of the set of this `MANIFEST`")
+	return cmd
+}
+
+// inspected is what inspect reports of one share or manifest.
+type inspected struct {
+	Source        string `json:"source"`
+	Type          string `json:"type"` // "share" or "manifest"
+	Fingerprint   string `json:"set_fingerprint"`
+	Label         string `json:"label"`
+	Threshold     int    `json:"threshold"`
+	Shares        int    `json:"shares"`
+	Index         int    `json:"index,omitempty"`
+	Custodian     string `json:"custodian,omitempty"`
+	RecipientKind string `json:"recipient_kind,omitempty"`
+	Created       string `json:"created"`
+	Signature     string `json:"signature"` // "valid" or "invalid"
+	Pinned        string `json:"pinned"`    // "match", "other set" or "not pinned"
+	ShareHash     string `json:"share_hash,omitempty"`
+	Problem       string `json:"problem,omitempty"`
+}
+
+func runInspect(opts *inspectOptions) error {
+	io := opts.IO
+	if opts.Age {
+		return inspectAge(opts)
+	}
+	pinned, m, err := pin(io, opts.Set, opts.Manifest)
+	if err != nil {
+		return err
+	}
+	var results []inspected
+	var shareArgs []string
+	for _, a := range opts.Args {
+		if data, err := os.ReadFile(a); err == nil && bytes.HasPrefix(bytes.TrimSpace(data), []byte("{")) {
+			results = append(results, inspectManifest(a, data, pinned))
+			continue
+		}
+		shareArgs = append(shareArgs, a)
+	}
+	if len(shareArgs) > 0 {
+		inputs, err := readShares(io, shareArgs)
+		if err != nil {
+			return err
+		}
+		for _, in := range inputs {
+			results = append(results, inspectShare(in, pinned, m))
+		}
+	}
+	if opts.JSON {
+		b, err := json.MarshalIndent(results, "", "  ")
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(io.Out, "%s\n", b)
+	} else {
+		for i, r := range results {
+			if i > 0 {
+				fmt.Fprintln(io.Out)
+			}
+			printInspected(io, r)
+		}
+	}
+	bad := 0
+	for _, r := range results {
+		if r.Problem != "" {
+			bad++
+		}
+	}
+	if bad > 0 {
+		return fmt.Errorf("%d of %d failed inspection", bad, len(results))
+	}
+	return nil
+}
+
+func pinState(fp, pinned share.Fingerprint) string {
+	switch {
+	case pinned == "":
+		return "not pinned"
+	case fp == pinned:
+		return "match"
+	}
+	return "other set"
+}
+
+func inspectShare(in combine.Input, pinned share.Fingerprint, m *manifest.Manifest) inspected {
+	s := in.Share
+	r := inspected{
+		Source: in.Source, Type: "share", Fingerprint: s.Fingerprint().String(), Label: s.Label,
+		Threshold: s.Threshold, Shares: s.Shares, Index: s.Index, Custodian: s.Custodian,
+		RecipientKind: s.Kind.String(), Created: s.Created.Format("2006-01-02"),
+		Signature: "valid", Pinned: pinState(s.Fingerprint(), pinned),
+	}
+	if h, err := s.Hash(); err == nil {
+		r.ShareHash = share.EncodeBinary(h[:])
+	}
+	if err := s.Verify(); err != nil {
+		r.Signature = "invalid"
+		r.Problem = "signature is invalid: the share was altered or forged"
+	}
+	if r.Pinned == "other set" && r.Problem == "" {
+		r.Problem = "not of the pinned set"
+	}
+	// With the manifest, the share must be the one it lists.
+	if m != nil && r.Problem == "" && r.Pinned == "match" {
+		if s.Index > len(m.Custodians) || m.Custodians[s.Index-1].ShareHash != r.ShareHash {
+			r.Problem = "not the share the manifest lists for this index"
+		}
+	}
+	return r
+}
+
+func inspectManifest(name string, data []byte, pinned share.Fingerprint) inspected {
+	r := inspected{Source: name, Type: "manifest", Signature: "valid"}
+	m, err := manifest.Parse(data)
+	var ise *manifest.InvalidSignatureError
+	switch {
+	case errors.As(err, &ise):
+		r.Signature = "invalid"
+		r.Fingerprint = ise.Fingerprint.String()
+		r.Problem = err.Error()
+		return r
+	case err != nil:
+		r.Signature = "invalid"
+		r.Problem = err.Error()
+		return r
+	}
+	fp, _ := m.Fingerprint()
+	r.Fingerprint, r.Label, r.Threshold, r.Shares, r.Created = fp.String(), m.Label, m.Threshold, m.Shares, m.Created
+	r.Pinned = pinState(fp, pinned)
+	if r.Pinned == "other set" {
+		r.Problem = "not of the pinned set"
+	}
+	return r
+}
+
+func printInspected(io *IOStreams, r inspected) {
+	w := io.Out
+	if r.Type == "manifest" {
+		fmt.Fprintf(w, "%s: manifest of a %d-of-%d set\n", r.Source, r.Threshold, r.Shares)
+	} else {
+		fmt.Fprintf(w, "%s: share %d of %d (any %d rebuild the secret)\n", r.Source, r.Index, r.Shares, r.Threshold)
+	}
+	row := func(k, v string) {
+		if v != "" {
+			fmt.Fprintf(w, "  %-14s %s\n", k, v)
+		}
+	}
+	row("set", r.Fingerprint)
+	row("label", fmt.Sprintf("%q", r.Label))
+	row("custodian", r.Custodian)
+	row("recipient kind", r.RecipientKind)
+	row("created", r.Created)
+	row("signature", r.Signature)
+	row("pinned", r.Pinned)
+	row("problem", r.Problem)
+}
+
+func inspectAge(opts *inspectOptions) error {
+	if len(opts.Args) != 1 {
+		return usagef("--age takes exactly one SHARE")
+	}
+	if opts.JSON {
+		return usagef("--age and --json do not go together")
+	}
+	inputs, err := readShares(opts.IO, opts.Args)
+	if err != nil {
+		return err
+	}
+	if len(inputs) != 1 {
+		return usagef("%s holds %d shares; --age takes one", opts.Args[0], len(inputs))
+	}
+	pinned, _, err := pin(opts.IO, opts.Set, opts.Manifest)
+	if err != nil {
+		return err
+	}
+	if _, err := combine.Select(inputs[:1], pinned); err != nil {
+		var tfe *combine.TooFewError
+		if !errors.As(err, &tfe) { // one share is always too few: fine here
+			return err
+		}
+	}
+	if opts.IO.OutIsTerminal {
+		return usagef("--age writes binary data; redirect standard output to a file or to age")
+	}
+	_, err = opts.IO.Out.Write(inputs[0].Share.Sealed)
+	return err
+}

@@ -1,0 +1,111 @@
+package main
+
+// Output rules, for every command:
+//   - stdout carries only what the user asked for (a secret when piped, a
+//     recipient, JSON), so that it can be redirected;
+//   - stderr carries progress, warnings and errors, "quorum: " first;
+//   - prompts and anything secret meant for eyes go to the controlling
+//     terminal (/dev/tty), never to stdout or stderr, so that they do not
+//     end up in a log;
+//   - files are written by files.go, 0600, never over an existing file.
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"quorum/internal/term"
+)
+
+// IOStreams is everything a command touches outside the process: the
+// standard streams, the terminal, the clock and randomness. Tests replace
+// all of them.
+type IOStreams struct {
+	In  io.Reader
+	Out io.Writer
+	Err io.Writer
+
+	// InIsTerminal and OutIsTerminal say whether stdin and stdout are
+	// terminals.
+	InIsTerminal, OutIsTerminal bool
+
+	Term Terminal
+
+	Now  func() time.Time
+	Rand io.Reader // nil: crypto/rand
+}
+
+// Terminal is the controlling terminal: hidden prompts and messages that
+// must not reach stdout or stderr.
+type Terminal interface {
+	// Available reports whether there is a terminal to prompt on.
+	Available() bool
+	// Secret asks for a hidden input.
+	Secret(prompt string) ([]byte, error)
+	// SecretTwice asks twice and fails when the two differ.
+	SecretTwice(prompt, again string) ([]byte, error)
+	// Show writes to the terminal.
+	Show(format string, args ...any) error
+	// WaitEnter waits for the Enter key.
+	WaitEnter(prompt string) error
+	// Clear erases the screen and, where the terminal supports it, the
+	// scrollback.
+	Clear() error
+}
+
+func systemIO() *IOStreams {
+	return &IOStreams{
+		In: os.Stdin, Out: os.Stdout, Err: os.Stderr,
+		InIsTerminal:  term.IsTerminal(os.Stdin),
+		OutIsTerminal: term.IsTerminal(os.Stdout),
+		Term:          ttyTerminal{},
+		Now:           time.Now,
+	}
+}
+
+// ttyTerminal is the real controlling terminal.
+type ttyTerminal struct{}
+
+func (ttyTerminal) Available() bool {
+	return term.WithTerminal(func(in, out *os.File) error { return nil }) == nil
+}
+
+func (ttyTerminal) Secret(prompt string) ([]byte, error) { return term.ReadSecret(prompt) }
+
+func (ttyTerminal) SecretTwice(prompt, again string) ([]byte, error) {
+	return term.ReadSecretTwice(prompt, again)
+}
+
+func (ttyTerminal) Show(format string, args ...any) error {
+	return term.WithTerminal(func(_, out *os.File) error {
+		_, err := fmt.Fprintf(out, format, args...)
+		return err
+	})
+}
+
+func (ttyTerminal) WaitEnter(prompt string) error {
+	return term.WithTerminal(func(in, out *os.File) error {
+		fmt.Fprint(out, prompt)
+		var b [1]byte
+		for {
+			if _, err := in.Read(b[:]); err != nil || b[0] == '\n' || b[0] == '\r' {
+				return err
+			}
+		}
+	})
+}
+
+func (ttyTerminal) Clear() error {
+	// ED 2 clears the screen, ED 3 the scrollback (xterm, VTE, tmux and
+	// most others), CUP homes the cursor.
+	return ttyTerminal{}.Show("\033[H\033[2J\033[3J")
+}
+
+func (io *IOStreams) warnf(format string, args ...any) {
+	fmt.Fprintf(io.Err, "quorum: warning: "+format+"\n", args...)
+}
+
+func (io *IOStreams) infof(format string, args ...any) {
+	fmt.Fprintf(io.Err, "quorum: "+format+"\n", args...)
+}

@@ -1,0 +1,99 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"quorum/seal"
+)
+
+type keygenOptions struct {
+	IO           *IOStreams
+	Output       string
+	PQ           bool
+	NoPassphrase bool
+}
+
+func newKeygenCmd(io *IOStreams, runF func(*keygenOptions) error) *cobra.Command {
+	opts := &keygenOptions{IO: io}
+	cmd := &cobra.Command{
+		Use:   "keygen [-o FILE] [--pq] [--no-passphrase]",
+		Short: "Make a new custodian identity",
+		Long: `Make a new age identity for a custodian, protected by a passphrase typed
+twice on the terminal (an age scrypt-encrypted identity file, which stock
+"age -d -i FILE" accepts too). It is written to FILE (0600, never over an
+existing file) or to standard output; the public recipient, the line to put
+in the custodians file, is printed on standard error.
+
+--pq makes a post-quantum hybrid identity (ML-KEM-768 + X25519). Stock age
+older than 1.3 cannot open shares sealed to it.
+
+--no-passphrase writes the identity unprotected: for tests and demos only.`,
+		Example: `  quorum keygen -o alice.key
+  quorum keygen --pq -o alice-pq.key`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return runKeygen(opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the identity to `FILE`")
+	cmd.Flags().BoolVar(&opts.PQ, "pq", false, "make a post-quantum hybrid identity (needs age 1.3 or later)")
+	cmd.Flags().BoolVar(&opts.NoPassphrase, "no-passphrase", false, "do not protect the identity with a passphrase (tests and demos only)")
+	return cmd
+}
+
+func runKeygen(opts *keygenOptions) error {
+	io := opts.IO
+	if opts.Output != "" {
+		if err := checkNew(opts.Output); err != nil {
+			return err
+		}
+	} else if io.OutIsTerminal && opts.NoPassphrase {
+		return usagef("refusing to print an unprotected identity on the terminal; use -o FILE")
+	}
+	identity, recipient, err := seal.NewIdentity(opts.PQ)
+	if err != nil {
+		return err
+	}
+	defer clear(identity)
+	file := seal.IdentityFile(identity, recipient, io.Now())
+	defer clear(file)
+	if !opts.NoPassphrase {
+		if !io.Term.Available() {
+			return errors.New("no terminal to type the identity's passphrase on; --no-passphrase is for tests and demos")
+		}
+		var pass []byte
+		for {
+			pass, err = io.Term.SecretTwice("passphrase to protect the new identity (at least 16 characters):", "the same passphrase again:")
+			if err != nil {
+				return err
+			}
+			if err = seal.CheckPassphrase(pass); err == nil {
+				break
+			}
+			clear(pass)
+			io.Term.Show("%v\n", err)
+		}
+		enc, err := seal.EncryptIdentity(file, pass)
+		clear(pass)
+		if err != nil {
+			return err
+		}
+		clear(file)
+		file = enc
+	}
+	if opts.Output != "" {
+		if err := writeNewFile(opts.Output, file); err != nil {
+			return err
+		}
+	} else if _, err := io.Out.Write(file); err != nil {
+		return err
+	}
+	fmt.Fprintf(io.Err, "Public key: %s\n", recipient)
+	return nil
+}

@@ -1,0 +1,106 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"runtime/debug"
+
+	"github.com/spf13/cobra"
+)
+
+// run runs quorum with args and returns the exit code. It is main without
+// the os.Exit, so that tests and the demo can run the real CLI.
+func run(args []string, io *IOStreams) int {
+	root := newRootCmd(io)
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return 0
+	}
+	printError(io, err)
+	var ue *usageError
+	if errors.As(err, &ue) {
+		return 2
+	}
+	return 1
+}
+
+// usageError is a mistake in the command line itself.
+type usageError struct{ err error }
+
+func (e *usageError) Error() string { return e.err.Error() }
+func (e *usageError) Unwrap() error { return e.err }
+
+func usagef(format string, args ...any) error {
+	return &usageError{fmt.Errorf(format, args...)}
+}
+
+func newRootCmd(io *IOStreams) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "quorum",
+		Short: "Split a root password among custodians; rebuild it only when k of them meet",
+		Long: `quorum protects the one password nobody may hold alone. It splits the secret
+into k-of-n shares, seals each share with age to one custodian, and writes one
+share file per custodian and a manifest. Getting the secret back needs k
+custodians, each opening their own share.
+
+quorum is offline: it has no network code.`,
+		Example: `  quorum demo
+  quorum keygen -o alice.key
+  quorum split -k 3 -c custodians.txt -l "root 2026"
+  quorum combine -m manifest.json -i alice.key -i bob.key 1-alice.share 2-bob.share 4-dave.share`,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		Version:       version(),
+	}
+	root.SetIn(io.In)
+	root.SetOut(io.Out)
+	root.SetErr(io.Err)
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return &usageError{fmt.Errorf("%v (see 'quorum help %s')", err, c.Name())}
+	})
+	root.CompletionOptions.DisableDefaultCmd = true
+	root.AddCommand(
+		newKeygenCmd(io, nil),
+		newSplitCmd(io, nil),
+		newCombineCmd(io, nil),
+		newInspectCmd(io, nil),
+		newDemoCmd(io),
+		newVersionCmd(io),
+	)
+	return root
+}
+
+// version is the module version when built from a tagged module, else
+// "devel".
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "devel"
+}
+
+func toolName() string { return "quorum " + version() }
+
+func newVersionCmd(io *IOStreams) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print the version of quorum, of Go and of every module built in",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			bi, ok := debug.ReadBuildInfo()
+			fmt.Fprintf(io.Out, "quorum %s\n", version())
+			if !ok {
+				return nil
+			}
+			fmt.Fprintf(io.Out, "go %s\n", bi.GoVersion)
+			for _, d := range bi.Deps {
+				if d.Replace != nil {
+					d = d.Replace
+				}
+				fmt.Fprintf(io.Out, "%s %s %s\n", d.Path, d.Version, d.Sum)
+			}
+			return nil
+		},
+	}
+}

@@ -1,0 +1,218 @@
+package main
+
+// Reading shares, pinning sets and opening shares: shared by every command
+// that takes SHARE arguments.
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"filippo.io/age"
+	"filippo.io/age/plugin"
+
+	"quorum/combine"
+	"quorum/manifest"
+	"quorum/seal"
+	"quorum/share"
+)
+
+// maxInputFile bounds what quorum reads from one share, manifest or key
+// file: a share is a few kilobytes.
+const maxInputFile = 1 << 20
+
+func readLimited(r io.Reader, name string) ([]byte, error) {
+	b, err := io.ReadAll(io.LimitReader(r, maxInputFile+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", name, err)
+	}
+	if len(b) > maxInputFile {
+		return nil, fmt.Errorf("%s: larger than 1 MiB, not a share", name)
+	}
+	return b, nil
+}
+
+func readInput(io *IOStreams, name string) ([]byte, error) {
+	if name == "-" {
+		return readLimited(io.In, "standard input")
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return readLimited(f, name)
+}
+
+// sourceError names the file a share could not be read from.
+type sourceError struct {
+	Source string
+	Err    error
+}
+
+func (e *sourceError) Error() string { return fmt.Sprintf("%s: %v", e.Source, e.Err) }
+func (e *sourceError) Unwrap() error { return e.Err }
+
+// readShares reads every SHARE argument: share files, QR texts, parts.
+func readShares(io *IOStreams, args []string) ([]combine.Input, error) {
+	var inputs []combine.Input
+	var parts []*share.Part
+	stdinUsed := false
+	for _, name := range args {
+		if name == "-" {
+			if stdinUsed {
+				return nil, usagef("standard input (-) is given twice")
+			}
+			stdinUsed = true
+		}
+		data, err := readInput(io, name)
+		if err != nil {
+			return nil, err
+		}
+		source := name
+		if name == "-" {
+			source = "standard input"
+		}
+		shares, ps, err := share.Read(data)
+		if err != nil {
+			return nil, &sourceError{source, err}
+		}
+		for i, s := range shares {
+			src := source
+			if len(shares) > 1 {
+				src = fmt.Sprintf("%s (share %d in the file)", source, i+1)
+			}
+			inputs = append(inputs, combine.Input{Source: src, Share: s})
+		}
+		parts = append(parts, ps...)
+	}
+	if len(parts) > 0 {
+		joined, err := share.JoinParts(parts)
+		if err != nil {
+			return nil, err
+		}
+		for _, s := range joined {
+			inputs = append(inputs, combine.Input{Source: fmt.Sprintf("QR parts of share %d", s.Index), Share: s})
+		}
+	}
+	return inputs, nil
+}
+
+// pin returns the pinned fingerprint from --set or -m, and the manifest
+// when one was given.
+func pin(io *IOStreams, set, manifestFile string) (share.Fingerprint, *manifest.Manifest, error) {
+	switch {
+	case set != "" && manifestFile != "":
+		return "", nil, usagef("--set and -m both pin the set: give one")
+	case set != "":
+		fp, err := share.ParseFingerprint(set)
+		if err != nil {
+			return "", nil, usagef("%v", err)
+		}
+		return fp, nil, nil
+	case manifestFile != "":
+		data, err := readInput(io, manifestFile)
+		if err != nil {
+			return "", nil, err
+		}
+		m, err := manifest.Parse(data)
+		if err != nil {
+			return "", nil, &sourceError{manifestFile, err}
+		}
+		fp, err := m.Fingerprint()
+		return fp, m, err
+	}
+	return "", nil, nil
+}
+
+// sayPinned tells which set was used, and warns when it was not pinned:
+// a consistent forged set would pass every other check (SECURITY.md).
+func sayPinned(io *IOStreams, set *combine.Set) {
+	if set.Pinned {
+		io.infof("set %s %q, pinned", set.Fingerprint, set.Label)
+		return
+	}
+	io.infof("set %s %q", set.Fingerprint, set.Label)
+	io.warnf("the set was not pinned: check that this fingerprint is the one on the signed ceremony record, or pass --set or -m")
+}
+
+// loadIdentities reads every -i file.
+func loadIdentities(io *IOStreams, files []string) ([]age.Identity, error) {
+	var ids []age.Identity
+	for _, name := range files {
+		data, err := readInput(io, name)
+		if err != nil {
+			return nil, err
+		}
+		var pub []byte
+		if p, err := os.ReadFile(name + ".pub"); err == nil {
+			pub = p
+		}
+		got, err := seal.ParseIdentities(name, data, pub, io.prompter(), io.pluginUI())
+		clear(data)
+		if err != nil {
+			return nil, err
+		}
+		ids = append(ids, got...)
+	}
+	return ids, nil
+}
+
+// opener returns the function that opens one share: with the identities
+// given, and for a passphrase share with a passphrase typed by its
+// custodian, asked only for that share.
+func opener(io *IOStreams, ids []age.Identity) func(combine.Input) ([]byte, error) {
+	return func(in combine.Input) ([]byte, error) {
+		s := in.Share
+		all := append([]age.Identity(nil), ids...)
+		if s.Kind == share.KindPassphrase {
+			all = append(all, seal.PassphraseIdentity(func() ([]byte, error) {
+				if !io.Term.Available() {
+					return nil, errors.New("no terminal to type the custodian's passphrase on")
+				}
+				return io.Term.Secret(fmt.Sprintf("passphrase for share %d of %d (%s):", s.Index, s.Shares, s.Custodian))
+			}))
+		}
+		return seal.Open(s.Sealed, all...)
+	}
+}
+
+// termPrompter adapts the terminal to seal.Prompter.
+type termPrompter struct{ t Terminal }
+
+func (p termPrompter) Secret(prompt string) ([]byte, error) {
+	if !p.t.Available() {
+		return nil, fmt.Errorf("no terminal to ask %q on", strings.TrimSuffix(prompt, ":"))
+	}
+	return p.t.Secret(prompt)
+}
+
+func (io *IOStreams) prompter() seal.Prompter { return termPrompter{io.Term} }
+
+// pluginUI lets age plugins (hardware keys) talk to the user on the
+// terminal and stderr.
+func (io *IOStreams) pluginUI() *plugin.ClientUI {
+	return &plugin.ClientUI{
+		DisplayMessage: func(name, message string) error {
+			io.infof("%s plugin: %s", name, message)
+			return nil
+		},
+		RequestValue: func(name, prompt string, secret bool) (string, error) {
+			if !io.Term.Available() {
+				return "", errors.New("no terminal for the plugin's question")
+			}
+			// age's plugin API takes the answer as a string.
+			v, err := io.Term.Secret(fmt.Sprintf("%s plugin: %s", name, prompt))
+			return string(v), err
+		},
+		Confirm: func(name, prompt, yes, no string) (bool, error) {
+			io.infof("%s plugin: %s (answering %q)", name, prompt, yes)
+			return true, nil
+		},
+		WaitTimer: func(name string) {
+			io.infof("waiting for the %s plugin (touch the hardware key?)", name)
+		},
+	}
+}

@@ -1,0 +1,154 @@
+// Package custodian reads the custodians file of quorum split: one
+// custodian a line, "NAME RECIPIENT", where RECIPIENT is the rest of the
+// line so that an OpenSSH public key with its comment fits, or the word
+// "passphrase". It checks syntax and uniqueness; whether an age recipient
+// is well formed is for the seal package to say.
+package custodian
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"quorum/share"
+)
+
+// Passphrase is the recipient word of a custodian who types a passphrase
+// during the ceremony instead of holding a key.
+const Passphrase = "passphrase"
+
+const (
+	maxFileSize   = 1 << 20
+	maxLineLength = 16 << 10 // RSA-16384 public keys fit
+	maxCustodians = 255
+)
+
+// Custodian is one line of the custodians file.
+type Custodian struct {
+	Line      int    // line number in the file, for error messages
+	Name      string // unique, valid for share.ValidateCustodian
+	Recipient string // as written, comment included
+	Kind      share.Kind
+}
+
+// Key returns the recipient without an SSH key's comment: what makes two
+// lines the same recipient, and what the recipient fingerprint hashes.
+func (c Custodian) Key() string {
+	f := strings.Fields(c.Recipient)
+	if strings.HasPrefix(c.Recipient, "ssh-") && len(f) >= 2 {
+		return f[0] + " " + f[1]
+	}
+	return f[0]
+}
+
+// Fingerprint returns the recipient fingerprint of the manifest
+// (FORMAT.md §9), or "" for a passphrase custodian.
+func (c Custodian) Fingerprint() string {
+	if c.Kind == share.KindPassphrase {
+		return ""
+	}
+	h := sha256.Sum256([]byte(c.Key()))
+	return share.EncodeBinary(h[:])[:16]
+}
+
+// LineError is an error on one line of the custodians file.
+type LineError struct {
+	Line int
+	Err  error
+}
+
+func (e *LineError) Error() string { return fmt.Sprintf("line %d: %v", e.Line, e.Err) }
+func (e *LineError) Unwrap() error { return e.Err }
+
+// Parse reads a custodians file. Every error names its line.
+func Parse(data []byte) ([]Custodian, error) {
+	if len(data) > maxFileSize {
+		return nil, errors.New("custodians file is larger than 1 MiB")
+	}
+	var cs []Custodian
+	names := map[string]int{}
+	keys := map[string]int{}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(nil, maxLineLength+2)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if !utf8.ValidString(line) {
+			return nil, &LineError{n, errors.New("not valid UTF-8")}
+		}
+		name, rest, ok := strings.Cut(line, " ")
+		if i := strings.IndexByte(line, '\t'); i >= 0 && (!ok || i < len(name)) {
+			name, rest, ok = line[:i], line[i+1:], true
+		}
+		rest = strings.TrimSpace(rest)
+		if !ok || rest == "" {
+			return nil, &LineError{n, fmt.Errorf("%q has no recipient; write NAME RECIPIENT", line)}
+		}
+		if err := share.ValidateCustodian(name); err != nil {
+			return nil, &LineError{n, err}
+		}
+		c := Custodian{Line: n, Name: name, Recipient: rest, Kind: kindOf(rest)}
+		if c.Kind == 0 {
+			if strings.HasPrefix(rest, "AGE-") {
+				return nil, &LineError{n, errors.New("this is a secret key, not a recipient: never put identities in the custodians file")}
+			}
+			return nil, &LineError{n, fmt.Errorf("unknown recipient %q: want age1…, age1pq1…, ssh-ed25519 …, ssh-rsa …, a plugin recipient, or the word passphrase", firstField(rest))}
+		}
+		if first, dup := names[name]; dup {
+			return nil, &LineError{n, fmt.Errorf("custodian %q is already on line %d", name, first)}
+		}
+		names[name] = n
+		if c.Kind != share.KindPassphrase {
+			if first, dup := keys[c.Key()]; dup {
+				return nil, &LineError{n, fmt.Errorf("recipient of %s is already on line %d: one key under two names would lower the threshold", name, first)}
+			}
+			keys[c.Key()] = n
+		}
+		cs = append(cs, c)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, &LineError{n + 1, fmt.Errorf("line is too long (the limit is %d bytes)", maxLineLength)}
+	}
+	if len(cs) > maxCustodians {
+		return nil, fmt.Errorf("%d custodians; the limit is %d", len(cs), maxCustodians)
+	}
+	if len(cs) == 0 {
+		return nil, errors.New("no custodians in the file")
+	}
+	return cs, nil
+}
+
+func firstField(s string) string {
+	if f := strings.Fields(s); len(f) > 0 {
+		return f[0]
+	}
+	return s
+}
+
+// kindOf tells a recipient's kind from its form, as age's own CLI does.
+func kindOf(r string) share.Kind {
+	first := firstField(r)
+	switch {
+	case r == Passphrase:
+		return share.KindPassphrase
+	case strings.HasPrefix(first, "age1pq1"):
+		return share.KindHybrid
+	case strings.HasPrefix(first, "age1") && strings.Count(first, "1") > 1: // bech32 data has no "1"
+		return share.KindPlugin
+	case strings.HasPrefix(first, "age1"):
+		return share.KindX25519
+	case first == "ssh-ed25519":
+		return share.KindSSHEd25519
+	case first == "ssh-rsa":
+		return share.KindSSHRSA
+	}
+	return 0
+}

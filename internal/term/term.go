@@ -1,0 +1,184 @@
+// Package term talks to the user on the controlling terminal, as age's
+// internal/term does: prompts and messages go to /dev/tty (CONIN$ and
+// CONOUT$ on Windows), never to standard input or output, so that a secret
+// is never read from a pipe by mistake and never lands in a redirected file.
+//
+// Terminal policy, for every function here:
+//   - a prompt is printed with its control characters replaced, since it may
+//     carry names read from share files, and it is erased after the answer;
+//   - a secret is read without echo and returned as []byte for the caller to
+//     wipe;
+//   - the terminal's state is restored on every path, including SIGINT,
+//     SIGTERM and SIGHUP during a read: then the process ends as the signal
+//     would have ended it. This package is the one place outside package main
+//     that may end the process, because a terminal left without echo is
+//     worse than a skipped deferred cleanup.
+package term
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+	"unicode"
+
+	"golang.org/x/term"
+)
+
+// WithTerminal runs f with the controlling terminal's input and output. It
+// fails when there is no controlling terminal; it never falls back to
+// standard input, which may be a share or a key piped in.
+func WithTerminal(f func(in, out *os.File) error) error {
+	in, out, err := openTerminal()
+	if err != nil {
+		return fmt.Errorf("no terminal to ask on: %w", err)
+	}
+	defer in.Close()
+	if out != in {
+		defer out.Close()
+	}
+	return f(in, out)
+}
+
+// ReadSecret prints prompt on the terminal and reads a line without echo.
+// The prompt is erased after the answer.
+func ReadSecret(prompt string) ([]byte, error) {
+	var secret []byte
+	err := WithTerminal(func(in, out *os.File) error {
+		fd := int(in.Fd())
+		state, err := term.GetState(fd)
+		if err != nil {
+			return err
+		}
+		stop := restoreOnSignal(fd, state, out)
+		defer stop()
+		printPrompt(out, prompt)
+		defer clearLine(out)
+		secret, err = term.ReadPassword(fd)
+		return err
+	})
+	return secret, err
+}
+
+// MismatchError is returned by [ReadSecretTwice] when the two entries differ.
+type MismatchError struct {
+	Prompt string // the first prompt
+}
+
+func (e *MismatchError) Error() string {
+	return fmt.Sprintf("%s the two entries differ", sanitize(e.Prompt))
+}
+
+// ReadSecretTwice reads a secret with prompt, then again with again, and
+// returns it if both entries are the same, or a [*MismatchError].
+func ReadSecretTwice(prompt, again string) ([]byte, error) {
+	first, err := ReadSecret(prompt)
+	if err != nil {
+		return nil, err
+	}
+	second, err := ReadSecret(again)
+	defer clear(second)
+	if err != nil {
+		clear(first)
+		return nil, err
+	}
+	if !bytes.Equal(first, second) {
+		clear(first)
+		return nil, &MismatchError{Prompt: prompt}
+	}
+	return first, nil
+}
+
+// IsTerminal reports whether f is a terminal.
+func IsTerminal(f *os.File) bool {
+	return term.IsTerminal(int(f.Fd()))
+}
+
+// Message prints a line on the terminal, formatted as [fmt.Sprintf] does.
+// Control characters other than newlines and tabs are replaced, since a
+// message may come from a plugin.
+func Message(format string, args ...any) error {
+	msg := strings.TrimSuffix(fmt.Sprintf(format, args...), "\n")
+	return WithTerminal(func(_, out *os.File) error {
+		_, err := fmt.Fprintf(out, "%s\n", sanitizeKeep(msg, "\n\t"))
+		return err
+	})
+}
+
+// restoreOnSignal puts the terminal back into state, and ends the process,
+// if a signal arrives before stop is called. Without it, Ctrl-C during a
+// passphrase prompt would leave the shell without echo.
+func restoreOnSignal(fd int, state *term.State, out *os.File) (stop func()) {
+	sigs := make(chan os.Signal, 1)
+	done := make(chan struct{})
+	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP} {
+		// A signal the process was started to ignore (nohup) stays ignored.
+		if !signal.Ignored(sig) {
+			signal.Notify(sigs, sig)
+		}
+	}
+	go func() {
+		select {
+		case sig := <-sigs:
+			term.Restore(fd, state)
+			clearLine(out)
+			die(sig)
+		case <-done:
+		}
+	}()
+	return func() {
+		signal.Stop(sigs)
+		close(done)
+	}
+}
+
+// die ends the process as sig would have: after signal.Reset the Go runtime
+// handles sig by default again, which for these signals means dying of it,
+// so the parent shell sees the signal. Where a process cannot signal itself
+// (Windows), it exits with the shell's code for the signal.
+func die(sig os.Signal) {
+	signal.Reset(sig)
+	if p, err := os.FindProcess(os.Getpid()); err == nil && p.Signal(sig) == nil {
+		time.Sleep(time.Second) // the signal is on its way
+	}
+	code := 130 // 128 + SIGINT
+	if s, ok := sig.(syscall.Signal); ok {
+		code = 128 + int(s)
+	}
+	os.Exit(code)
+}
+
+func printPrompt(out *os.File, prompt string) {
+	fmt.Fprintf(out, "%s ", sanitize(prompt))
+}
+
+// clearLine erases the prompt: a new line always works; the escape codes
+// that then move up and erase the line are sent only where the terminal
+// understands them. CRLF, not LF, because the terminal may be in raw mode.
+func clearLine(out *os.File) {
+	const (
+		csi = "\033["
+		cpl = csi + "F" // cursor to previous line
+		el  = csi + "K" // erase in line
+	)
+	fmt.Fprint(out, "\r\n")
+	if enableEscapes(out) == nil {
+		fmt.Fprint(out, cpl+el)
+	}
+}
+
+func sanitize(s string) string { return sanitizeKeep(s, "") }
+
+// sanitizeKeep replaces control characters, except those in keep, so that
+// text from files or plugins cannot move the cursor or rewrite the screen.
+func sanitizeKeep(s, keep string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) && !strings.ContainsRune(keep, r) {
+			return '\uFFFD'
+		}
+		return r
+	}, s)
+}

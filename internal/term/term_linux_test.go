@@ -1,0 +1,146 @@
+package term
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+const erase = "\r\n\x1b[F\x1b[K"
+
+func TestReadSecret(t *testing.T) {
+	c := startChild(t, "secret", true)
+	c.expect("passphrase for share 2 of 5 (alice): ")
+	c.waitEchoOff()
+	c.typ("correct horse\n")
+	if err := c.wait(); err != nil {
+		t.Fatalf("child: %v (output %q)", err, c.stdout.String())
+	}
+	if got, want := c.stdout.String(), "secret \"correct horse\" err <nil>\n"; got != want {
+		t.Errorf("child read %q, want %q", got, want)
+	}
+	if strings.Contains(c.seen.String(), "correct") {
+		t.Errorf("the secret was echoed: terminal shows %q", c.seen.String())
+	}
+	if !strings.HasSuffix(c.seen.String(), erase) {
+		t.Errorf("the prompt was not erased: terminal shows %q, want it to end in %q", c.seen.String(), erase)
+	}
+	if !c.echoOn() {
+		t.Error("echo is off after the read")
+	}
+}
+
+func TestReadSecretControlCharacters(t *testing.T) {
+	c := startChild(t, "control", true)
+	c.expect(": ")
+	c.waitEchoOff()
+	c.typ("x\n")
+	if err := c.wait(); err != nil {
+		t.Fatalf("child: %v", err)
+	}
+	if !strings.Contains(c.seen.String(), "name \uFFFD[2J: ") {
+		t.Errorf("terminal shows %q, want the escape replaced", c.seen.String())
+	}
+}
+
+// TestReadSecretInterrupt is the reason for restoreOnSignal: Ctrl-C during
+// a prompt must not leave the terminal without echo.
+func TestReadSecretInterrupt(t *testing.T) {
+	c := startChild(t, "secret", true)
+	c.expect("(alice): ")
+	c.waitEchoOff()
+	c.typ("half a pass")
+	c.typ("\x03") // Ctrl-C: the terminal sends SIGINT to the child
+	err := c.wait()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) {
+		t.Fatalf("child ended with %v, want death by SIGINT (output %q)", err, c.stdout.String())
+	}
+	ws := ee.Sys().(syscall.WaitStatus)
+	if !ws.Signaled() || ws.Signal() != syscall.SIGINT {
+		t.Errorf("child ended with %v, want death by SIGINT", err)
+	}
+	if !c.echoOn() {
+		t.Error("echo is off after SIGINT")
+	}
+	if strings.Contains(c.seen.String(), "half") {
+		t.Errorf("the secret was echoed: terminal shows %q", c.seen.String())
+	}
+	if c.stdout.Len() != 0 {
+		t.Errorf("child went on after SIGINT: %q", c.stdout.String())
+	}
+}
+
+func TestReadSecretTwice(t *testing.T) {
+	tests := []struct {
+		name, first, second, want string
+	}{
+		{"same", "tr0ub4dor&3\n", "tr0ub4dor&3\n", "secret \"tr0ub4dor&3\" err <nil>\n"},
+		{"different", "tr0ub4dor&3\n", "tr0ub4dor&4\n", "mismatch \"new passphrase:\"\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := startChild(t, "twice", true)
+			c.expect("new passphrase: ")
+			c.waitEchoOff()
+			c.typ(tt.first)
+			c.expect("same again: ")
+			c.waitEchoOff()
+			c.typ(tt.second)
+			if err := c.wait(); err != nil {
+				t.Fatalf("child: %v", err)
+			}
+			if got := c.stdout.String(); got != tt.want {
+				t.Errorf("child reports %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestMessage(t *testing.T) {
+	c := startChild(t, "message", true)
+	if err := c.wait(); err != nil {
+		t.Fatalf("child: %v", err)
+	}
+	// The terminal turns the \n that Message writes into \r\n.
+	if got, want := c.seen.String(), "waiting on yubikey plugin...\uFFFD[2J\r\n"; got != want {
+		t.Errorf("terminal shows %q, want %q", got, want)
+	}
+	if got, want := c.stdout.String(), "err <nil>\n"; got != want {
+		t.Errorf("child reports %q, want %q", got, want)
+	}
+}
+
+// TestNoTerminal checks that without a controlling terminal the prompt
+// fails, even though standard input is a terminal: it is never read.
+func TestNoTerminal(t *testing.T) {
+	c := startChild(t, "secret", false)
+	if err := c.wait(); err != nil {
+		t.Fatalf("child: %v", err)
+	}
+	if got := c.stdout.String(); !strings.HasPrefix(got, "secret \"\" err no terminal to ask on:") {
+		t.Errorf("child reports %q, want an error", got)
+	}
+	if c.seen.Len() != 0 {
+		t.Errorf("something was written to standard input's terminal: %q", c.seen.String())
+	}
+}
+
+func TestIsTerminal(t *testing.T) {
+	_, slave := openPTY(t)
+	defer slave.Close()
+	if !IsTerminal(slave) {
+		t.Error("IsTerminal(pty slave) = false, want true")
+	}
+	f, err := os.CreateTemp(t.TempDir(), "file")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if IsTerminal(f) {
+		t.Error("IsTerminal(regular file) = true, want false")
+	}
+}

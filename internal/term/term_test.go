@@ -1,0 +1,72 @@
+package term
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"testing"
+)
+
+// childEnv names the variable that makes the test binary act as a program
+// reading from its terminal; the pty tests start it that way.
+const childEnv = "QUORUM_TERM_TEST_CHILD"
+
+func TestMain(m *testing.M) {
+	if mode := os.Getenv(childEnv); mode != "" {
+		runChild(mode)
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// runChild does one terminal action and reports the result on stdout,
+// which is not the terminal.
+func runChild(mode string) {
+	switch mode {
+	case "secret":
+		s, err := ReadSecret("passphrase for share 2 of 5 (alice):")
+		fmt.Printf("secret %q err %v\n", s, err)
+	case "control":
+		s, err := ReadSecret("name \x1b[2J:")
+		fmt.Printf("secret %q err %v\n", s, err)
+	case "twice":
+		s, err := ReadSecretTwice("new passphrase:", "same again:")
+		var mm *MismatchError
+		if errors.As(err, &mm) {
+			fmt.Printf("mismatch %q\n", mm.Prompt)
+			return
+		}
+		fmt.Printf("secret %q err %v\n", s, err)
+	case "message":
+		err := Message("waiting on %s plugin...\x1b[2J", "yubikey")
+		fmt.Printf("err %v\n", err)
+	default:
+		fmt.Printf("unknown mode %q\n", mode)
+	}
+}
+
+func TestSanitize(t *testing.T) {
+	tests := []struct {
+		name, in, keep, want string
+	}{
+		{"plain", "passphrase for share 2 of 5 (alice):", "", "passphrase for share 2 of 5 (alice):"},
+		{"escape", "a\x1b[2Jb", "", "a\uFFFD[2Jb"},
+		{"newline replaced", "a\nb", "", "a\uFFFDb"},
+		{"newline kept", "a\nb\tc\rd", "\n\t", "a\nb\tc\uFFFDd"},
+		{"unicode", "ålice", "", "ålice"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := sanitizeKeep(tt.in, tt.keep); got != tt.want {
+				t.Errorf("sanitizeKeep(%q, %q) = %q, want %q", tt.in, tt.keep, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestMismatchError(t *testing.T) {
+	err := error(&MismatchError{Prompt: "new passphrase:"})
+	if got, want := err.Error(), "new passphrase: the two entries differ"; got != want {
+		t.Errorf("Error() = %q, want %q", got, want)
+	}
+}

@@ -1,0 +1,180 @@
+// Package manifest reads and writes manifest.json, the public record of a
+// set (FORMAT.md §9): who holds which share, each share's hash and
+// commitment, signed with the set key. The signature covers a line-based
+// text rebuilt from the fields, not the JSON bytes, so that any JSON
+// encoder (and docs/recover.py) can check it.
+package manifest
+
+import (
+	"bytes"
+	"crypto/ed25519"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"quorum/share"
+)
+
+// Format is the manifest format line, the first line of the signed text.
+const Format = "quorum manifest v1"
+
+const maxSize = 4 << 20
+
+// Manifest is the public record of one set.
+type Manifest struct {
+	Format         string      `json:"format"`
+	SetFingerprint string      `json:"set_fingerprint"`
+	SetPublicKey   string      `json:"set_public_key"`
+	Label          string      `json:"label"`
+	Created        string      `json:"created"`
+	Threshold      int         `json:"threshold"`
+	Shares         int         `json:"shares"`
+	Custodians     []Custodian `json:"custodians"`
+	Tool           string      `json:"tool"`
+	Signature      string      `json:"signature"`
+}
+
+// Custodian is one share's entry.
+type Custodian struct {
+	Index                int    `json:"index"`
+	Name                 string `json:"name"`
+	RecipientKind        string `json:"recipient_kind"`
+	RecipientFingerprint string `json:"recipient_fingerprint"`
+	ShareFile            string `json:"share_file"`
+	ShareHash            string `json:"share_hash"`
+	Commitment           string `json:"commitment"`
+}
+
+// InvalidSignatureError means that the manifest's signature does not
+// verify under its set public key.
+type InvalidSignatureError struct {
+	Fingerprint share.Fingerprint
+}
+
+func (e *InvalidSignatureError) Error() string {
+	return fmt.Sprintf("manifest signature is invalid (set %s): the manifest was altered", e.Fingerprint)
+}
+
+// SetKey returns the set public key.
+func (m *Manifest) SetKey() (ed25519.PublicKey, error) {
+	k, err := share.DecodeBinary(m.SetPublicKey)
+	if err != nil || len(k) != ed25519.PublicKeySize {
+		return nil, errors.New("manifest: set_public_key is not a base32 Ed25519 public key")
+	}
+	return ed25519.PublicKey(k), nil
+}
+
+// SignedText returns the text the set key signs (FORMAT.md §9).
+func (m *Manifest) SignedText() ([]byte, error) {
+	var b bytes.Buffer
+	one := func(s string) error {
+		if strings.ContainsAny(s, "\n\r") || s == "" {
+			return fmt.Errorf("manifest: field %q is empty or spans lines", s)
+		}
+		return nil
+	}
+	fmt.Fprintf(&b, "%s\nset %s\nlabel %s\ncreated %s\nthreshold %d\nshares %d\n",
+		Format, m.SetPublicKey, m.Label, m.Created, m.Threshold, m.Shares)
+	if strings.ContainsAny(m.Label, "\n\r") {
+		return nil, errors.New("manifest: label spans lines")
+	}
+	for _, c := range m.Custodians {
+		rfp := c.RecipientFingerprint
+		if rfp == "" {
+			rfp = "-"
+		}
+		for _, f := range []string{c.Name, c.RecipientKind, rfp, c.ShareHash, c.Commitment} {
+			if err := one(f); err != nil {
+				return nil, err
+			}
+			if strings.Contains(f, " ") {
+				return nil, fmt.Errorf("manifest: field %q holds a space", f)
+			}
+		}
+		fmt.Fprintf(&b, "custodian %d %s %s %s %s %s\n", c.Index, c.Name, c.RecipientKind, rfp, c.ShareHash, c.Commitment)
+	}
+	if err := one(m.Tool); err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(&b, "tool %s\n", m.Tool)
+	return b.Bytes(), nil
+}
+
+// Sign fills in the format, fingerprint and signature.
+func (m *Manifest) Sign(setKey ed25519.PrivateKey) error {
+	pub := setKey.Public().(ed25519.PublicKey)
+	m.Format = Format
+	m.SetPublicKey = share.EncodeBinary(pub)
+	m.SetFingerprint = share.FingerprintOf(pub).String()
+	text, err := m.SignedText()
+	if err != nil {
+		return err
+	}
+	m.Signature = share.EncodeBinary(ed25519.Sign(setKey, text))
+	return nil
+}
+
+// Verify checks the signature and that the entries are those of a set:
+// indexes 1…n once each, k and n in range.
+func (m *Manifest) Verify() error {
+	if m.Format != Format {
+		return fmt.Errorf("manifest format %q is not %q", m.Format, Format)
+	}
+	pub, err := m.SetKey()
+	if err != nil {
+		return err
+	}
+	text, err := m.SignedText()
+	if err != nil {
+		return err
+	}
+	sig, err := share.DecodeBinary(m.Signature)
+	if err != nil || !ed25519.Verify(pub, text, sig) {
+		return &InvalidSignatureError{Fingerprint: share.FingerprintOf(pub)}
+	}
+	if m.Threshold < 2 || m.Threshold > m.Shares || m.Shares > 255 || len(m.Custodians) != m.Shares {
+		return fmt.Errorf("manifest: %d-of-%d with %d custodians is not a set", m.Threshold, m.Shares, len(m.Custodians))
+	}
+	for i, c := range m.Custodians {
+		if c.Index != i+1 {
+			return fmt.Errorf("manifest: custodian %d has index %d", i+1, c.Index)
+		}
+	}
+	return nil
+}
+
+// Fingerprint returns the fingerprint of the manifest's set.
+func (m *Manifest) Fingerprint() (share.Fingerprint, error) {
+	pub, err := m.SetKey()
+	if err != nil {
+		return "", err
+	}
+	return share.FingerprintOf(pub), nil
+}
+
+// Parse reads manifest.json and verifies it.
+func Parse(data []byte) (*Manifest, error) {
+	if len(data) > maxSize {
+		return nil, errors.New("manifest is larger than 4 MiB")
+	}
+	var m Manifest
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&m); err != nil {
+		return nil, fmt.Errorf("manifest is not valid JSON: %v", err)
+	}
+	if err := m.Verify(); err != nil {
+		return nil, err
+	}
+	return &m, nil
+}
+
+// Marshal returns manifest.json.
+func (m *Manifest) Marshal() ([]byte, error) {
+	b, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
+}

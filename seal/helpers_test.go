@@ -1,0 +1,113 @@
+package seal
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	"filippo.io/age"
+)
+
+// testLogN is the scrypt work factor of test seals: 2^10 runs in a
+// millisecond. Production uses scryptLogN; TestStockAge* use it too.
+const testLogN = 10
+
+// fixedPrompter answers every question with the same bytes, a fresh copy
+// each time (the callee wipes it), and records the questions.
+type fixedPrompter struct {
+	answer  string
+	prompts []string
+}
+
+func (p *fixedPrompter) Secret(prompt string) ([]byte, error) {
+	p.prompts = append(p.prompts, prompt)
+	return []byte(p.answer), nil
+}
+
+// needProgram returns the path of a real program the test runs, or skips
+// the test if it is missing, except under CI, where a missing program
+// fails the run: a skipped compatibility test there would pass unseen.
+func needProgram(t *testing.T, name string) string {
+	t.Helper()
+	path, err := exec.LookPath(name)
+	if err == nil {
+		return path
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatalf("%s is not installed, and CI is set: install it (Debian: apt-get install age openssh-client)", name)
+	}
+	t.Skipf("%s is not installed", name)
+	return ""
+}
+
+// haveProgram is needProgram for tests that also have cases without the
+// program: it reports false, instead of skipping the whole test, if name is
+// missing and CI is not set.
+func haveProgram(t *testing.T, name string) bool {
+	t.Helper()
+	if _, err := exec.LookPath(name); err != nil && os.Getenv("CI") == "" {
+		t.Logf("%s is not installed: skipping its cases", name)
+		return false
+	}
+	needProgram(t, name) // fails under CI
+	return true
+}
+
+// sshKey is a key made by the real ssh-keygen.
+type sshKey struct {
+	path      string
+	private   []byte
+	publicKey string // the authorized_keys line, comment included
+}
+
+// sshKeygen runs ssh-keygen with args (type, bits, format, passphrase) and
+// returns the key it wrote.
+func sshKeygen(t *testing.T, name, passphrase string, args ...string) sshKey {
+	t.Helper()
+	bin := needProgram(t, "ssh-keygen")
+	path := filepath.Join(t.TempDir(), name)
+	args = append([]string{"-q", "-N", passphrase, "-C", "alice@example", "-f", path}, args...)
+	if out, err := exec.Command(bin, args...).CombinedOutput(); err != nil {
+		t.Fatalf("ssh-keygen %v: %v\n%s", args, err, out)
+	}
+	priv, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub, err := os.ReadFile(path + ".pub")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sshKey{path: path, private: priv, publicKey: string(pub)}
+}
+
+// newX25519 returns a fresh age key pair.
+func newX25519(t *testing.T) *age.X25519Identity {
+	t.Helper()
+	id, err := age.GenerateX25519Identity()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
+
+// sealTo seals payload to r or fails the test.
+func sealTo(t *testing.T, payload []byte, r age.Recipient) []byte {
+	t.Helper()
+	sealed, err := Seal(payload, r)
+	if err != nil {
+		t.Fatalf("Seal: %v", err)
+	}
+	return sealed
+}
+
+// fastPassphrase is PassphraseRecipient with the test work factor.
+func fastPassphrase(t *testing.T, pass string) age.Recipient {
+	t.Helper()
+	r, err := passphraseRecipient([]byte(pass), testLogN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}

@@ -1,0 +1,146 @@
+package seal
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"unicode/utf8"
+
+	"filippo.io/age"
+)
+
+// scryptLogN is the scrypt work factor of passphrase shares and encrypted
+// identity files: 2^18, as `age -p` writes, about a second and 256 MiB per
+// try. Stock age opens up to 2^22, but that needs 4 GiB and a quarter of a
+// minute per try, which the laptop at a recovery may not have; the strength
+// must come from the passphrase itself ([CheckPassphrase]).
+const scryptLogN = 18
+
+const minPassphraseLength = 16
+
+// PassphraseRecipient returns the age scrypt recipient for pass. Callers
+// check pass with [CheckPassphrase] first; an empty one is an error.
+func PassphraseRecipient(pass []byte) (age.Recipient, error) {
+	return passphraseRecipient(pass, scryptLogN)
+}
+
+// passphraseRecipient takes the work factor so that tests can run fast;
+// everything else seals with scryptLogN.
+func passphraseRecipient(pass []byte, logN int) (age.Recipient, error) {
+	// age takes the passphrase as a string and keeps its own []byte copy;
+	// the string is garbage as soon as this call returns, but cannot be
+	// wiped.
+	r, err := age.NewScryptRecipient(string(pass))
+	if err != nil {
+		return nil, err
+	}
+	r.SetWorkFactor(logN)
+	return r, nil
+}
+
+// CheckPassphrase returns a [*WeakPassphraseError] if pass is too weak to
+// seal a share to: a sealed share lets its holder guess offline. It must be
+// at least 16 characters long and not one character repeated or one run
+// such as "1234…" or "zyxw…".
+func CheckPassphrase(pass []byte) error {
+	n := utf8.RuneCount(pass)
+	if n < minPassphraseLength {
+		return &WeakPassphraseError{Reason: fmt.Sprintf("it has %d characters, fewer than %d", n, minPassphraseLength)}
+	}
+	// A run has the same step between every pair of neighbours: 0 for a
+	// repeated character, ±1 for "1234" or "dcba", more for "acegi".
+	prev, size := utf8.DecodeRune(pass)
+	rest := pass[size:]
+	second, _ := utf8.DecodeRune(rest)
+	step := second - prev
+	for len(rest) > 0 {
+		r, size := utf8.DecodeRune(rest)
+		if r-prev != step {
+			return nil
+		}
+		prev, rest = r, rest[size:]
+	}
+	if step == 0 {
+		return &WeakPassphraseError{Reason: "it is one character repeated"}
+	}
+	return &WeakPassphraseError{Reason: "it is one run of characters"}
+}
+
+// passphraseAlphabet is Crockford's base32, the alphabet of the sheet
+// (FORMAT.md §1): no I, L, O or U to misread when typing it back.
+const passphraseAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+// GeneratePassphrase returns a passphrase of 24 random symbols of Crockford's
+// base32 in groups of four, such as "7QX4-M2KD-9P1Z-…" (120 bits). rand is
+// crypto/rand.Reader but in tests; it panics if rand fails, which
+// crypto/rand.Reader never does.
+func GeneratePassphrase(rand io.Reader) []byte {
+	var b [15]byte // 120 bits: 24 symbols of 5 bits, no padding
+	defer clear(b[:])
+	if _, err := io.ReadFull(rand, b[:]); err != nil {
+		panic("seal: reading randomness: " + err.Error())
+	}
+	out := make([]byte, 0, 24+5)
+	var acc uint64
+	var bits uint
+	for _, c := range b {
+		acc = acc<<8 | uint64(c)
+		bits += 8
+		for bits >= 5 {
+			bits -= 5
+			if len(out) > 0 && (len(out)+1)%5 == 0 {
+				out = append(out, '-')
+			}
+			out = append(out, passphraseAlphabet[acc>>bits&31])
+		}
+	}
+	return out
+}
+
+// PassphraseIdentity returns an identity that opens a payload sealed to a
+// passphrase. Only when it meets one, it calls prompt, so a custodian is
+// asked "passphrase for share 2 of 5 (alice)" for a passphrase share only,
+// and scrypt never runs for other shares. It wipes what prompt returns. A
+// wrong passphrase stops [Open] with [ErrWrongPassphrase].
+func PassphraseIdentity(prompt func() ([]byte, error)) age.Identity {
+	return &passphraseIdentity{prompt: prompt}
+}
+
+type passphraseIdentity struct {
+	prompt func() ([]byte, error)
+}
+
+func (i *passphraseIdentity) Unwrap(stanzas []*age.Stanza) ([]byte, error) {
+	for _, s := range stanzas {
+		if s.Type == "scrypt" && len(stanzas) != 1 {
+			// age's rule: a passphrase file has no other recipient, or
+			// those could make a file the passphrase seems to vouch for.
+			return nil, errors.New("an scrypt recipient must be the only one")
+		}
+	}
+	if len(stanzas) != 1 || stanzas[0].Type != "scrypt" {
+		return nil, fmt.Errorf("%w: not sealed to a passphrase", age.ErrIncorrectIdentity)
+	}
+	pass, err := i.prompt()
+	defer clear(pass)
+	if err != nil {
+		return nil, fmt.Errorf("reading passphrase: %w", err)
+	}
+	if len(pass) == 0 {
+		// No share is sealed to an empty passphrase: age refuses one.
+		return nil, ErrWrongPassphrase
+	}
+	// As in passphraseRecipient, age wants a string for a moment.
+	id, err := age.NewScryptIdentity(string(pass))
+	if err != nil {
+		return nil, err
+	}
+	key, err := id.Unwrap(stanzas)
+	if errors.Is(err, age.ErrIncorrectIdentity) {
+		// Not ErrIncorrectIdentity, which would let Decrypt try the next
+		// identity and then report "no identity fits": with a passphrase
+		// share, the passphrase is what was wrong.
+		return nil, ErrWrongPassphrase
+	}
+	return key, err
+}
