@@ -10,6 +10,7 @@ package main
 //   - files are written by files.go, 0600, never over an existing file.
 
 import (
+	"crypto/rand"
 	"fmt"
 	"io"
 	"os"
@@ -33,7 +34,7 @@ type IOStreams struct {
 	Term Terminal
 
 	Now  func() time.Time
-	Rand io.Reader // nil: crypto/rand
+	Rand io.Reader
 }
 
 // Terminal is the controlling terminal: hidden prompts and messages that
@@ -61,6 +62,7 @@ func systemIO() *IOStreams {
 		OutIsTerminal: term.IsTerminal(os.Stdout),
 		Term:          ttyTerminal{},
 		Now:           time.Now,
+		Rand:          rand.Reader,
 	}
 }
 

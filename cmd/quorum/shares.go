@@ -131,10 +131,10 @@ func pin(io *IOStreams, set, manifestFile string) (share.Fingerprint, *manifest.
 // a consistent forged set would pass every other check (SECURITY.md).
 func sayPinned(io *IOStreams, set *combine.Set) {
 	if set.Pinned {
-		io.infof("set %s %q, pinned", set.Fingerprint, set.Label)
+		io.infof("set %s%s, pinned", set.Fingerprint, labelSuffix(set.Label))
 		return
 	}
-	io.infof("set %s %q", set.Fingerprint, set.Label)
+	io.infof("set %s%s", set.Fingerprint, labelSuffix(set.Label))
 	io.warnf("the set was not pinned: check that this fingerprint is the one on the signed ceremony record, or pass --set or -m")
 }
 
@@ -175,7 +175,14 @@ func opener(io *IOStreams, ids []age.Identity) func(combine.Input) ([]byte, erro
 				return io.Term.Secret(fmt.Sprintf("passphrase for share %d of %d (%s):", s.Index, s.Shares, s.Custodian))
 			}))
 		}
-		return seal.Open(s.Sealed, all...)
+		payload, err := seal.Open(s.Sealed, all...)
+		// A custodian who mistypes a passphrase types it again, rather
+		// than make everyone start over.
+		for try := 1; try < 3 && errors.Is(err, seal.ErrWrongPassphrase) && io.Term.Available(); try++ {
+			io.Term.Show("wrong passphrase for share %d (%s); try again\n", s.Index, s.Custodian)
+			payload, err = seal.Open(s.Sealed, all...)
+		}
+		return payload, err
 	}
 }
 
@@ -215,4 +222,11 @@ func (io *IOStreams) pluginUI() *plugin.ClientUI {
 			io.infof("waiting for the %s plugin (touch the hardware key?)", name)
 		},
 	}
+}
+
+func labelSuffix(label string) string {
+	if label == "" {
+		return ""
+	}
+	return fmt.Sprintf(" %q", label)
 }
