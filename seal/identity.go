@@ -37,7 +37,8 @@ const maxLineLength = 64 << 10
 // name is the file's name, used in prompts and errors; ui is how plugins
 // talk to the user, and may be nil. Errors are [*IdentityFileError], which
 // never quote key material. A wrong passphrase makes [Open] fail with
-// [*IdentityPassphraseError].
+// [*IdentityPassphraseError]. The identities keep their own copy of what
+// they decrypt later, so the caller may wipe data when this returns.
 func ParseIdentities(name string, data []byte, sshPub []byte, p Prompter, ui *plugin.ClientUI) ([]age.Identity, error) {
 	if len(data) > MaxIdentityFileSize {
 		return nil, &IdentityFileError{File: name, Reason: fmt.Sprintf("larger than %d bytes, too large to be an identity file", MaxIdentityFileSize)}
@@ -48,7 +49,7 @@ func ParseIdentities(name string, data []byte, sshPub []byte, p Prompter, ui *pl
 	start := bytes.TrimSpace(data[:min(len(data), maxWhitespace+len(armor.Header))])
 	switch {
 	case bytes.HasPrefix(data, []byte("age-encryption.org/")):
-		return []age.Identity{&encryptedIdentity{name: name, contents: data, p: p, ui: ui}}, nil
+		return []age.Identity{&encryptedIdentity{name: name, contents: bytes.Clone(data), p: p, ui: ui}}, nil
 	case bytes.HasPrefix(start, []byte(armor.Header)):
 		contents, err := io.ReadAll(armor.NewReader(bytes.NewReader(data)))
 		if err != nil {

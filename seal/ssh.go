@@ -1,6 +1,7 @@
 package seal
 
 import (
+	"bytes"
 	"crypto/x509"
 	"errors"
 	"fmt"
@@ -46,6 +47,8 @@ func encryptedSSH(name string, pem, sshPub []byte, pub ssh.PublicKey, p Prompter
 			return nil, &IdentityFileError{File: name + ".pub", Reason: fmt.Sprintf("not an SSH public key: %v", err)}
 		}
 	}
+	// The caller may wipe pem once we return; the key is decrypted later.
+	pem = bytes.Clone(pem)
 	k := &sshKeyIdentity{name: name, pem: pem, p: p}
 	var err error
 	k.inner, err = agessh.NewEncryptedSSHIdentity(pub, pem, k.passphrase)

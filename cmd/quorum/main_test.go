@@ -12,7 +12,10 @@ import (
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"quorum": func() { os.Exit(run(os.Args[1:], systemIO())) },
+		"quorum": func() {
+			detachTerminal()
+			os.Exit(run(os.Args[1:], systemIO()))
+		},
 	})
 }
 
@@ -21,6 +24,7 @@ func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:       "testdata",
 		Condition: haveProgram,
+		Cmds:      scriptCmds(),
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("CI", os.Getenv("CI"))
 			return nil
