@@ -132,9 +132,12 @@ func (t *tracker) wrap(ids []age.Identity) []age.Identity {
 
 func (t *tracker) openError(err error, ids []age.Identity) error {
 	var noMatch *age.NoIdentityMatchError
+	var idPass *IdentityPassphraseError
 	switch {
 	case errors.Is(err, ErrWrongPassphrase):
 		return err
+	case errors.As(err, &idPass):
+		return idPass
 	case errors.As(err, &noMatch):
 		// A plain age.ScryptIdentity says "incorrect identity" for a wrong
 		// passphrase; with a passphrase share, that is what it means.

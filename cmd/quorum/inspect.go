@@ -189,9 +189,12 @@ func inspectManifest(name string, data []byte, pinned share.Fingerprint) inspect
 
 func printInspected(io *IOStreams, r inspected) {
 	w := io.Out
-	if r.Type == "manifest" {
+	switch {
+	case r.Type == "manifest" && r.Threshold == 0:
+		fmt.Fprintf(w, "%s: manifest that does not verify\n", r.Source)
+	case r.Type == "manifest":
 		fmt.Fprintf(w, "%s: manifest of a %d-of-%d set\n", r.Source, r.Threshold, r.Shares)
-	} else {
+	default:
 		fmt.Fprintf(w, "%s: share %d of %d (any %d rebuild the secret)\n", r.Source, r.Index, r.Shares, r.Threshold)
 	}
 	row := func(k, v string) {
@@ -200,7 +203,9 @@ func printInspected(io *IOStreams, r inspected) {
 		}
 	}
 	row("set", r.Fingerprint)
-	row("label", fmt.Sprintf("%q", r.Label))
+	if r.Signature == "valid" {
+		row("label", fmt.Sprintf("%q", r.Label))
+	}
 	row("custodian", r.Custodian)
 	row("recipient kind", r.RecipientKind)
 	row("created", r.Created)
