@@ -25,9 +25,10 @@ type Set struct {
 	Inputs      []Input // in index order, each index once
 }
 
-// Select checks the shares' signatures, keeps those of one set (the pinned
-// one when pin is not ""), refuses duplicates and checks that there are at
-// least k. Nothing is decrypted.
+// Select checks the shares' signatures, checks that they are all of one
+// set (the pinned one when pin is not "", naming the first that is not),
+// refuses duplicates and checks that there are at least k. Nothing is
+// decrypted.
 func Select(inputs []Input, pin share.Fingerprint) (*Set, error) {
 	if len(inputs) == 0 {
 		return nil, errors.New("no shares given")

@@ -84,6 +84,12 @@ func Parse(data []byte) ([]Custodian, error) {
 		if !utf8.ValidString(line) {
 			return nil, &LineError{n, errors.New("not valid UTF-8")}
 		}
+		// A pasted identity must never be echoed into an error (or a
+		// terminal's scrollback): look for one before quoting anything.
+		if strings.Contains(strings.ToUpper(line), "AGE-SECRET-KEY-") || strings.Contains(strings.ToUpper(line), "AGE-PLUGIN-") ||
+			strings.Contains(line, "PRIVATE KEY") {
+			return nil, &LineError{n, errors.New("this is a secret key, not a recipient: never put identities in the custodians file")}
+		}
 		name, rest, ok := strings.Cut(line, " ")
 		if i := strings.IndexByte(line, '\t'); i >= 0 && (!ok || i < len(name)) {
 			name, rest, ok = line[:i], line[i+1:], true
@@ -97,9 +103,6 @@ func Parse(data []byte) ([]Custodian, error) {
 		}
 		c := Custodian{Line: n, Name: name, Recipient: rest, Kind: kindOf(rest)}
 		if c.Kind == 0 {
-			if strings.HasPrefix(rest, "AGE-") {
-				return nil, &LineError{n, errors.New("this is a secret key, not a recipient: never put identities in the custodians file")}
-			}
 			return nil, &LineError{n, fmt.Errorf("unknown recipient %q: want age1…, age1pq1…, ssh-ed25519 …, ssh-rsa …, a plugin recipient, or the word passphrase", firstField(rest))}
 		}
 		if first, dup := names[name]; dup {

@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	"quorum/share"
@@ -81,6 +82,9 @@ func (m *Manifest) SignedText() ([]byte, error) {
 	}
 	for _, c := range m.Custodians {
 		rfp := c.RecipientFingerprint
+		if rfp == "-" { // "-" stands for "" in the signed text
+			return nil, errors.New(`manifest: recipient_fingerprint "-" is not a fingerprint`)
+		}
 		if rfp == "" {
 			rfp = "-"
 		}
@@ -163,6 +167,9 @@ func Parse(data []byte) (*Manifest, error) {
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&m); err != nil {
 		return nil, fmt.Errorf("manifest is not valid JSON: %v", err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, errors.New("manifest has data after its JSON object")
 	}
 	if err := m.Verify(); err != nil {
 		return nil, err

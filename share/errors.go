@@ -41,7 +41,7 @@ type TruncatedError struct {
 }
 
 func (e *TruncatedError) Error() string {
-	return fmt.Sprintf("share text is truncated: it ends after line %d, which is not the last line", e.Lines)
+	return fmt.Sprintf("share text is truncated: it ends after line %d, whose check says it is not the last line (lines are missing, or line %d's check is mistyped)", e.Lines, e.Lines)
 }
 
 // MalformedError means that a share's data passed its checks (or had

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/ed25519"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -184,5 +185,29 @@ func TestPad(t *testing.T) {
 	}
 	if _, err := Pad(make([]byte, MaxSecret+1)); err == nil {
 		t.Error("Pad accepted a secret over the limit")
+	}
+}
+
+// TestCheckFitsOnlyLastLine: a mistyped check of a full line can happen to
+// be that line's check as a last line; the error must then name that line,
+// not the one after it.
+func TestCheckFitsOnlyLastLine(t *testing.T) {
+	s, _ := testShare(t, make([]byte, 99))
+	str, _ := s.Marshal()
+	lines := Lines(str)
+	l := lines[2]
+	lastCheck := checkSymbols(lineCheck(l.Number, true, l.Symbols))
+	var b strings.Builder
+	for _, x := range lines {
+		c := x.Check
+		if x.Number == l.Number {
+			c = lastCheck
+		}
+		fmt.Fprintf(&b, "%02d %s %s\n", x.Number, x.Groups(), c)
+	}
+	_, _, err := Read([]byte(b.String()))
+	var le *LineError
+	if !errors.As(err, &le) || le.Line != 3 {
+		t.Fatalf("got %v, want a LineError on line 3", err)
 	}
 }

@@ -136,7 +136,10 @@ func Read(text []byte) ([]*Share, []*Part, error) {
 			return nil, nil, err
 		}
 		if len(numbered) > 0 && numbered[len(numbered)-1].last {
-			return nil, nil, &LineError{Line: n, Reason: fmt.Sprintf("follows line %d, which is the share's last line", n-1)}
+			// A full line whose check was mistyped can pass as a last line
+			// (1 in 31 slips of the second check symbol): the line to
+			// correct is that one, not the one after it.
+			return nil, nil, &LineError{Line: n - 1, Reason: fmt.Sprintf("checksum mismatch: its check fits only a last line, but line %d follows", n)}
 		}
 		numbered = append(numbered, nl)
 	}
@@ -168,6 +171,8 @@ func CheckLine(n, want int, symbols, check string) (string, bool, error) {
 
 func checkLine(n, want int, symbols, check string) (numberedLine, error) {
 	switch {
+	case n < 1:
+		return numberedLine{}, &LineError{Line: want, Reason: fmt.Sprintf("is numbered %d; lines are numbered from 1", n)}
 	case n > want:
 		return numberedLine{}, &LineError{Line: want, Reason: "is missing"}
 	case n < want:

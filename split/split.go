@@ -55,6 +55,9 @@ type Set struct {
 type PolicyError struct {
 	Threshold, Shares int
 	Reason            string
+	// allRequired is set only when k = n is the one thing wrong, so that
+	// the hint to pass --allow-all-required is never given in vain.
+	allRequired bool
 }
 
 func (e *PolicyError) Error() string {
@@ -65,7 +68,7 @@ func (e *PolicyError) Error() string {
 var ErrAllRequired = errors.New("every custodian would be required")
 
 func (e *PolicyError) Unwrap() error {
-	if e.Threshold == e.Shares {
+	if e.allRequired {
 		return ErrAllRequired
 	}
 	return nil
@@ -75,15 +78,15 @@ func (e *PolicyError) Unwrap() error {
 func CheckPolicy(k, n int, allowAllRequired bool) error {
 	switch {
 	case n > 255:
-		return &PolicyError{k, n, "at most 255 shares"}
+		return &PolicyError{Threshold: k, Shares: n, Reason: "at most 255 shares"}
 	case n < 2:
-		return &PolicyError{k, n, "a set needs at least 2 custodians"}
+		return &PolicyError{Threshold: k, Shares: n, Reason: "a set needs at least 2 custodians"}
 	case k < 2:
-		return &PolicyError{k, n, "the threshold must be at least 2, so that no one person alone can rebuild the secret"}
+		return &PolicyError{Threshold: k, Shares: n, Reason: "the threshold must be at least 2, so that no one person alone can rebuild the secret"}
 	case k > n:
-		return &PolicyError{k, n, "the threshold is larger than the number of custodians"}
+		return &PolicyError{Threshold: k, Shares: n, Reason: "the threshold is larger than the number of custodians"}
 	case k == n && !allowAllRequired:
-		return &PolicyError{k, n, "every custodian would be required, so one absence or one lost sheet loses the secret"}
+		return &PolicyError{Threshold: k, Shares: n, Reason: "every custodian would be required, so one absence or one lost sheet loses the secret", allRequired: true}
 	}
 	return nil
 }

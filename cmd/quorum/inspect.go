@@ -203,7 +203,7 @@ func printInspected(io *IOStreams, r inspected) {
 		}
 	}
 	row("set", r.Fingerprint)
-	if r.Signature == "valid" {
+	if r.Type == "share" || r.Threshold != 0 { // a manifest that does not verify says nothing
 		row("label", fmt.Sprintf("%q", r.Label))
 	}
 	row("custodian", r.Custodian)
