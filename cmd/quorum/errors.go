@@ -12,6 +12,7 @@ import (
 	"quorum/combine"
 	"quorum/custodian"
 	"quorum/manifest"
+	"quorum/print"
 	"quorum/seal"
 	"quorum/share"
 	"quorum/split"
@@ -42,13 +43,28 @@ func hints(err error) []string {
 		ue        *usageError
 		mie       *manifest.InvalidSignatureError
 		idpe      *seal.IdentityPassphraseError
+		rbe       *print.ReadBackError
+		ose       *print.OtherSetError
 		shareName = "the share"
 	)
 	var se *combine.ShareError
-	if errors.As(err, &se) {
+	var pse *print.ShareError
+	switch {
+	case errors.As(err, &se):
 		shareName = fmt.Sprintf("share %d (%s)", se.Index, se.Custodian)
+	case errors.As(err, &pse):
+		shareName = fmt.Sprintf("share %d (%s)", pse.Index, pse.Custodian)
 	}
 	switch {
+	case errors.As(err, &rbe):
+		return []string{
+			"the fault is in quorum's QR drawing or decoding, not in the share; nothing was written",
+			"report it with the output of 'quorum version'; the share files themselves are fine",
+		}
+	case errors.As(err, &ose):
+		return []string{fmt.Sprintf("print one set at a time; %s is of set %s: give the manifest of that set, or leave it out", shareName, ose.Got)}
+	case errors.Is(err, print.ErrNotListed):
+		return []string{fmt.Sprintf("%s is not the one handed out at the split: compare it with 'quorum inspect -m MANIFEST', and print from the share file the split wrote", shareName)}
 	case errors.As(err, &le):
 		return []string{fmt.Sprintf("compare line %d with the printed sheet and correct it; lines with good checks are fine", le.Line)}
 	case errors.As(err, &te):

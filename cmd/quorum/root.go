@@ -65,6 +65,7 @@ quorum is offline: it has no network code.`,
 		newSplitCmd(io, nil),
 		newCombineCmd(io, nil),
 		newInspectCmd(io, nil),
+		newPrintCmd(io, nil),
 		newDemoCmd(io),
 		newVersionCmd(io),
 	)

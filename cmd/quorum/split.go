@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"quorum/custodian"
+	"quorum/print"
 	"quorum/seal"
 	"quorum/share"
 	"quorum/split"
@@ -25,6 +26,7 @@ type splitOptions struct {
 	Length           int
 	GenerateOutput   string
 	AllowAllRequired bool
+	Paper            string
 }
 
 func newSplitCmd(io *IOStreams, runF func(*splitOptions) error) *cobra.Command {
@@ -51,9 +53,12 @@ Policy, from the guidance quorum serves: K ≥ 2 (never one person alone) and
 K < n (one custodian may be absent) unless --allow-all-required.
 
 DIR (new or empty; default quorum-FINGERPRINT) receives one share file per
-custodian, NNN-NAME.share, and manifest.json, all 0600. Before anything is
-written, quorum rebuilds the secret in memory from every k-subset of the
-shares (a random sample covering every share when there are too many).`,
+custodian, NNN-NAME.share, manifest.json, and sheets.pdf, all 0600.
+sheets.pdf holds the ceremony record, for operator and witness to sign,
+then one sheet per custodian in index order: print it on a printer that is
+not on a network. Before anything is written, quorum rebuilds the secret in
+memory from every k-subset of the shares (a random sample covering every
+share when there are too many), and reads every sheet's QR code back.`,
 		Example: `  quorum split -k 3 -c custodians.txt -l "root 2026"
   pass show aws/root | quorum split -k 2 -c custodians.txt -o root-2026
   quorum split -k 3 -c custodians.txt --generate`,
@@ -75,6 +80,7 @@ shares (a random sample covering every share when there are too many).`,
 	f.IntVar(&opts.Length, "length", defaultPasswordLength, "with --generate, the password's length in random characters (`N`)")
 	f.StringVar(&opts.GenerateOutput, "generate-output", "", "with --generate and no terminal, write the password to this new `FILE`")
 	f.BoolVar(&opts.AllowAllRequired, "allow-all-required", false, "allow K = n: every custodian needed, one lost sheet loses the secret")
+	f.StringVar(&opts.Paper, "paper", "a4", "the paper size of sheets.pdf: a4 or letter")
 	cmd.MarkFlagRequired("threshold")
 	cmd.MarkFlagRequired("custodians")
 	cmd.MarkFlagsMutuallyExclusive("secret-file", "generate")
@@ -98,6 +104,10 @@ func runSplit(opts *splitOptions) error {
 		return err
 	}
 	if err := share.ValidateLabel(opts.Label); err != nil {
+		return usagef("%v", err)
+	}
+	paper, err := print.ParsePaper(opts.Paper)
+	if err != nil {
 		return usagef("%v", err)
 	}
 	if opts.OutputDir != "" {
@@ -172,12 +182,21 @@ func runSplit(opts *splitOptions) error {
 	}
 	files["manifest.json"] = m
 	names = append(names, "manifest.json")
+	doc, err := print.New(set.Shares, print.Options{Paper: paper, Manifest: set.Manifest, Record: true, Date: io.Now()})
+	if err != nil {
+		return err
+	}
+	if files["sheets.pdf"], err = doc.PDF(); err != nil {
+		return err
+	}
+	names = append(names, "sheets.pdf")
 	if err := writeNewDir(dir, names, files); err != nil {
 		return err
 	}
 	io.infof("split %d-of-%d, label %q, self-test passed", opts.Threshold, len(cs), opts.Label)
 	io.infof("set fingerprint: %s", set.Fingerprint)
 	io.infof("wrote %d shares and manifest.json to %s", len(cs), dir)
+	io.infof("wrote sheets.pdf: the ceremony record, then one sheet per custodian (%s); every QR code read back", paper)
 	io.infof("write the set fingerprint on the ceremony record; operator and witness sign it")
 	return nil
 }

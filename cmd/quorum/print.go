@@ -1,0 +1,168 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"quorum/print"
+	"quorum/share"
+)
+
+// previewDPI is the resolution of --png previews: a whole page is about
+// 830 × 1170 pixels, enough to read every symbol on a screen.
+const previewDPI = 100
+
+type printOptions struct {
+	IO       *IOStreams
+	Manifest string
+	Record   string
+	Paper    string
+	Output   string
+	PNG      string
+	Shares   []string
+}
+
+func newPrintCmd(io *IOStreams, runF func(*printOptions) error) *cobra.Command {
+	opts := &printOptions{IO: io}
+	cmd := &cobra.Command{
+		Use:   "print [-m MANIFEST | --record MANIFEST] [--paper a4|letter] [-o FILE] [--png DIR] SHARE...",
+		Short: "Print the sheets of shares again, or the ceremony record",
+		Long: `Print custodian sheets again from share files, to replace a lost or damaged
+sheet: the same pages quorum split wrote to sheets.pdf, one per share (a
+second page when the share text does not fit on one). No secret and no key
+is needed: a sheet holds only the share.
+
+A SHARE is a share file, or any file holding a share's text as a QR reader
+returned it. Every share's signature must verify.
+
+With -m, each sheet also shows its custodian's recipient fingerprint, and
+every share must be the one the manifest lists for its index. --record
+MANIFEST prints the ceremony record of the set first (alone, without SHARE
+arguments); it serves as -m for the sheets too.
+
+The PDF goes to FILE (-o); --png DIR also writes a PNG preview of each sheet,
+drawn by quorum itself, into the new or empty DIR. Files are 0600 and never
+overwrite. Before anything is written, every QR code is drawn as it is
+printed and decoded back; a code that does not give back its share exactly
+is an error.`,
+		Example: `  quorum print -m manifest.json -o bob-again.pdf 2-bob.share
+  quorum print --record manifest.json -o record.pdf
+  quorum print --paper letter --png preview -o sheets.pdf *.share`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Shares = args
+			if runF != nil {
+				return runF(opts)
+			}
+			return runPrint(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&opts.Manifest, "manifest", "m", "", "the set's `MANIFEST`: show recipient fingerprints, refuse other shares")
+	f.StringVar(&opts.Record, "record", "", "print the ceremony record of `MANIFEST` first")
+	f.StringVar(&opts.Paper, "paper", "a4", "the paper size: a4 or letter")
+	f.StringVarP(&opts.Output, "output", "o", "", "write the PDF to `FILE` (0600, must not exist)")
+	f.StringVar(&opts.PNG, "png", "", "write a PNG preview of each sheet into the new or empty `DIR`")
+	return cmd
+}
+
+func runPrint(opts *printOptions) error {
+	io := opts.IO
+	paper, err := print.ParsePaper(opts.Paper)
+	if err != nil {
+		return usagef("%v", err)
+	}
+	switch {
+	case opts.Output == "" && opts.PNG == "":
+		return usagef("name the PDF with -o FILE, or a folder for previews with --png DIR")
+	case opts.Record != "" && opts.Manifest != "":
+		return usagef("--record MANIFEST already gives the manifest: drop -m")
+	case len(opts.Shares) == 0 && opts.Record == "":
+		return usagef("give the share files to print, or --record MANIFEST")
+	}
+	if opts.Output != "" {
+		if err := checkNew(opts.Output); err != nil {
+			return err
+		}
+	}
+	if opts.PNG != "" {
+		if err := checkEmptyDir(opts.PNG); err != nil {
+			return err
+		}
+	}
+	manifestFile := opts.Manifest
+	if opts.Record != "" {
+		manifestFile = opts.Record
+	}
+	_, m, err := pin(io, "", manifestFile)
+	if err != nil {
+		return err
+	}
+	inputs, err := readShares(io, opts.Shares)
+	if err != nil {
+		return err
+	}
+	shares := make([]*share.Share, len(inputs))
+	for i, in := range inputs {
+		shares[i] = in.Share
+	}
+	doc, err := print.New(shares, print.Options{Paper: paper, Manifest: m, Record: opts.Record != "", Date: io.Now()})
+	if err != nil {
+		return err
+	}
+	pages := 0
+	for _, s := range doc.Sheets {
+		pages += s.Pages()
+	}
+	if opts.Output != "" {
+		pdf, err := doc.PDF()
+		if err != nil {
+			return err
+		}
+		if err := writeNewFile(opts.Output, pdf); err != nil {
+			return err
+		}
+		io.infof("wrote %s: %s, %d pages, %s", opts.Output, sheetCount(doc), pages, paper)
+	}
+	if opts.PNG != "" {
+		var names []string
+		files := map[string][]byte{}
+		for _, s := range doc.Sheets {
+			b, err := doc.PNG(s, previewDPI)
+			if err != nil {
+				return err
+			}
+			names = append(names, s.Name+".png")
+			files[s.Name+".png"] = b
+		}
+		if err := writeNewDir(opts.PNG, names, files); err != nil {
+			return err
+		}
+		io.infof("wrote %d previews to %s", len(names), opts.PNG)
+	}
+	return nil
+}
+
+// sheetCount says what a document holds, in words.
+func sheetCount(doc *print.Document) string {
+	n := 0
+	record := false
+	for _, s := range doc.Sheets {
+		if s.Index == 0 {
+			record = true
+		} else {
+			n++
+		}
+	}
+	words := fmt.Sprintf("%d sheets", n)
+	if n == 1 {
+		words = "1 sheet"
+	}
+	switch {
+	case record && n == 0:
+		return "the ceremony record"
+	case record:
+		return "the ceremony record and " + words
+	}
+	return words
+}

@@ -1,0 +1,258 @@
+package print
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"quorum/manifest"
+	"quorum/share"
+)
+
+// Paper is a paper size.
+type Paper int
+
+const (
+	A4     Paper = iota // 210 × 297 mm
+	Letter              // US Letter, 8.5 × 11 in
+)
+
+// ParsePaper reads a paper size as the command line names it.
+func ParsePaper(s string) (Paper, error) {
+	switch strings.ToLower(s) {
+	case "a4":
+		return A4, nil
+	case "letter":
+		return Letter, nil
+	}
+	return 0, fmt.Errorf("paper %q is not a4 or letter", s)
+}
+
+func (p Paper) String() string {
+	if p == Letter {
+		return "letter"
+	}
+	return "a4"
+}
+
+// size returns the page size in points.
+func (p Paper) size() (w, h float64) {
+	if p == Letter {
+		return 612, 792
+	}
+	return 595.28, 841.89
+}
+
+// Options says what to print and how.
+type Options struct {
+	Paper Paper
+	// Manifest, when given, is the set's manifest as manifest.Parse returns
+	// it, its signature verified: the sheets then show each custodian's
+	// recipient fingerprint, and every share must be the one the manifest
+	// lists for its index.
+	Manifest *manifest.Manifest
+	// Record puts the ceremony record of Manifest first.
+	Record bool
+	// Date is the creation date in the PDF's metadata; the zero time means
+	// the clock's, which makes the output differ from run to run.
+	Date time.Time
+}
+
+// Document is a laid-out set of sheets whose QR codes have been read back.
+type Document struct {
+	paper  Paper
+	fonts  *fonts
+	title  string
+	date   time.Time
+	Sheets []*Sheet
+}
+
+// Sheet is one custodian's sheet, or the ceremony record: one page, or more
+// when its text does not fit.
+type Sheet struct {
+	// Name is a file name for the sheet without extension, as the share
+	// file is named ("1-alice", "001-alice" in a set of 100 or more), or
+	// "record".
+	Name string
+	// Index is the share's index, 0 for the ceremony record.
+	Index int
+	pages []*page
+}
+
+// ShareError is a share that print refuses to put on a sheet.
+type ShareError struct {
+	Index     int
+	Custodian string
+	Err       error
+}
+
+func (e *ShareError) Error() string {
+	return fmt.Sprintf("share %d (%s): %v", e.Index, e.Custodian, e.Err)
+}
+
+func (e *ShareError) Unwrap() error { return e.Err }
+
+// OtherSetError means that a share is not of the set being printed: the
+// manifest's, or the first share's.
+type OtherSetError struct {
+	Got, Want share.Fingerprint
+}
+
+func (e *OtherSetError) Error() string {
+	return fmt.Sprintf("share is of set %s, not of set %s being printed", e.Got, e.Want)
+}
+
+// ErrNotListed means that the manifest lists another share for the
+// share's index: the share is not the one handed out at the split.
+var ErrNotListed = errors.New("the manifest lists another share for this index")
+
+// ErrNoManifest means that the ceremony record was asked for without a
+// manifest.
+var ErrNoManifest = errors.New("the ceremony record needs the set's manifest")
+
+// New lays out a sheet for each share, in index order, after the ceremony
+// record when opts.Record is set. Every share's signature must verify,
+// and with a manifest every share must be the one it lists. Before New
+// returns, every QR code is drawn as the PDF draws it and read back with
+// quorum's own decoder; a code that does not give back exactly its text is
+// a [*ReadBackError].
+func New(shares []*share.Share, opts Options) (*Document, error) {
+	fs, err := loadFonts()
+	if err != nil {
+		return nil, err
+	}
+	m := opts.Manifest
+	if opts.Record && m == nil {
+		return nil, ErrNoManifest
+	}
+	if len(shares) == 0 && !opts.Record {
+		return nil, errors.New("no shares to print")
+	}
+	if err := check(shares, m); err != nil {
+		return nil, err
+	}
+	shares = slices.Clone(shares)
+	slices.SortStableFunc(shares, func(a, b *share.Share) int { return a.Index - b.Index })
+
+	d := &Document{paper: opts.Paper, fonts: fs, date: opts.Date}
+	l := newLayout(opts.Paper, fs)
+	if opts.Record {
+		pages, err := l.record(m)
+		if err != nil {
+			return nil, err
+		}
+		d.Sheets = append(d.Sheets, &Sheet{Name: "record", pages: pages})
+	}
+	// Encoding the codes is most of the work: do it on every core.
+	data := make([]*sheetData, len(shares))
+	errs := make([]error, len(shares))
+	parallel(len(shares), func(i int) { data[i], errs[i] = sheetDataOf(shares[i], m) })
+	for i, s := range shares {
+		sd, err := data[i], errs[i]
+		if err != nil {
+			return nil, err
+		}
+		d.Sheets = append(d.Sheets, &Sheet{
+			Name:  fmt.Sprintf("%0*d-%s", len(fmt.Sprint(s.Shares)), s.Index, s.Custodian),
+			Index: s.Index,
+			pages: l.sheet(sd),
+		})
+	}
+	d.title = "quorum sheets"
+	switch {
+	case len(shares) > 0:
+		d.title = fmt.Sprintf("quorum sheets, set %s", shares[0].Fingerprint())
+	case m != nil:
+		d.title = fmt.Sprintf("quorum ceremony record, set %s", m.SetFingerprint)
+	}
+	if err := d.readBack(); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// check refuses what must not be printed: a share whose signature fails
+// (a sheet would lend a forgery the look of the real thing), a share of
+// another set, or with a manifest a share other than the one it lists.
+func check(shares []*share.Share, m *manifest.Manifest) error {
+	var want share.Fingerprint
+	if m != nil {
+		fp, err := m.Fingerprint()
+		if err != nil {
+			return err
+		}
+		want = fp
+	} else if len(shares) > 0 {
+		want = shares[0].Fingerprint()
+	}
+	for _, s := range shares {
+		fail := func(err error) error { return &ShareError{Index: s.Index, Custodian: s.Custodian, Err: err} }
+		if err := s.Verify(); err != nil {
+			return fail(err)
+		}
+		if fp := s.Fingerprint(); fp != want {
+			return fail(&OtherSetError{Got: fp, Want: want})
+		}
+		if m == nil {
+			continue
+		}
+		h, err := s.Hash()
+		if err != nil {
+			return fail(err)
+		}
+		if s.Index > len(m.Custodians) || m.Custodians[s.Index-1].ShareHash != share.EncodeBinary(h[:]) {
+			return fail(ErrNotListed)
+		}
+	}
+	return nil
+}
+
+// sheetData is what one custodian's sheet shows.
+type sheetData struct {
+	s           *share.Share
+	lines       []share.Line
+	codes       []*code
+	recipientFP string // "" when unknown or for a passphrase
+	manifest    bool
+}
+
+func sheetDataOf(s *share.Share, m *manifest.Manifest) (*sheetData, error) {
+	str, err := s.Marshal()
+	if err != nil {
+		return nil, err
+	}
+	codes, err := codesOf(s)
+	if err != nil {
+		return nil, err
+	}
+	d := &sheetData{s: s, lines: share.Lines(str), codes: codes, manifest: m != nil}
+	if m != nil {
+		d.recipientFP = m.Custodians[s.Index-1].RecipientFingerprint
+	}
+	return d, nil
+}
+
+// PDF returns the document as a PDF.
+func (d *Document) PDF() ([]byte, error) {
+	var pages []*page
+	for _, s := range d.Sheets {
+		pages = append(pages, s.pages...)
+	}
+	var b bytes.Buffer
+	if err := writePDF(&b, d, pages); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// Pages returns how many pages the sheet has.
+func (s *Sheet) Pages() int { return len(s.pages) }
+
+// PNG returns the sheet as a PNG image at dpi dots per inch, its pages one
+// below the other: a preview, drawn by quorum itself, not by a PDF reader.
+func (d *Document) PNG(s *Sheet, dpi float64) ([]byte, error) {
+	return pngOf(d.fonts, s.pages, dpi)
+}

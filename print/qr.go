@@ -1,0 +1,139 @@
+package print
+
+import (
+	"fmt"
+
+	qrcode "github.com/skip2/go-qrcode"
+
+	"quorum/share"
+)
+
+const (
+	// level is error-correction level Q, which restores up to 25% of the
+	// code's codewords: a sheet scanned years later through a scratched or
+	// glaring plastic sleeve. go-qrcode calls Q "High" (and H "Highest").
+	// FORMAT.md §13 says why Q and not H.
+	level = qrcode.High
+	// MaxVersion is the largest QR version printed: 117×117 modules, about
+	// 1041 share symbols at level Q. A longer share is printed in parts
+	// (FORMAT.md §8), each at most this version, so that every code keeps
+	// modules large enough for a phone camera held at reading distance.
+	MaxVersion = 25
+	// quiet is the quiet zone around each code, in modules: the standard's
+	// four. Nothing is drawn inside it.
+	quiet = 4
+)
+
+// code is one QR code as printed.
+type code struct {
+	text        string // what the code holds: a share string or a part string
+	index       int    // the share's index and custodian, to name it in errors
+	custodian   string
+	part, parts int // 1 of 1 for a share in one code
+	version     int
+	size        int     // modules per side, without the quiet zone
+	rects       []mrect // the dark modules, merged
+}
+
+// mrect is a rectangle of dark modules, in module units.
+type mrect struct{ x, y, w, h int }
+
+// encode makes the QR code of text, at the smallest version that holds it
+// at level Q.
+func encode(text string) (*code, error) {
+	q, err := qrcode.New(text, level)
+	if err != nil {
+		return nil, err
+	}
+	q.DisableBorder = true
+	bm := q.Bitmap()
+	return &code{text: text, part: 1, parts: 1, version: q.VersionNumber, size: len(bm), rects: merge(bm)}, nil
+}
+
+// version returns the version text needs at level Q without drawing it,
+// or 0 when it does not fit any.
+func version(text string) int {
+	q, err := qrcode.New(text, level)
+	if err != nil {
+		return 0
+	}
+	return q.VersionNumber
+}
+
+// merge turns a bitmap (bm[y][x], true for dark) into rectangles: runs of
+// dark modules in a row, joined with the identical runs of the rows below.
+// A version 18 code of about 4000 dark modules becomes about 1000
+// rectangles, which keeps a 255-sheet PDF small.
+func merge(bm [][]bool) []mrect {
+	type run struct{ x, w int }
+	open := map[run]int{} // run → index in rects of the rectangle it extends
+	var rects []mrect
+	for y, row := range bm {
+		next := map[run]int{}
+		for x := 0; x < len(row); {
+			if !row[x] {
+				x++
+				continue
+			}
+			start := x
+			for x < len(row) && row[x] {
+				x++
+			}
+			r := run{start, x - start}
+			if i, ok := open[r]; ok {
+				rects[i].h++
+				next[r] = i
+			} else {
+				rects = append(rects, mrect{r.x, y, r.w, 1})
+				next[r] = len(rects) - 1
+			}
+		}
+		open = next
+	}
+	return rects
+}
+
+// codesOf returns the codes that print share s: one when its share string
+// fits [MaxVersion], else the fewest parts that each fit.
+func codesOf(s *share.Share) ([]*code, error) {
+	str, err := s.Marshal()
+	if err != nil {
+		return nil, err
+	}
+	if v := version(str); v != 0 && v <= MaxVersion {
+		c, err := encode(str)
+		if err != nil {
+			return nil, err
+		}
+		c.index, c.custodian = s.Index, s.Custodian
+		return []*code{c}, nil
+	}
+	for m := 2; m <= 255; m++ {
+		parts, err := s.Split(m)
+		if err != nil {
+			return nil, err
+		}
+		fits := true
+		for _, p := range parts {
+			if v := version(p.Marshal()); v == 0 || v > MaxVersion {
+				fits = false
+				break
+			}
+		}
+		if !fits {
+			continue
+		}
+		var codes []*code
+		for i, p := range parts {
+			c, err := encode(p.Marshal())
+			if err != nil {
+				return nil, err
+			}
+			c.part, c.parts = i+1, m
+			c.index, c.custodian = s.Index, s.Custodian
+			codes = append(codes, c)
+		}
+		return codes, nil
+	}
+	return nil, fmt.Errorf("share %d (%s) is too long to print", s.Index, s.Custodian)
+}

@@ -1,0 +1,121 @@
+package print
+
+import (
+	"errors"
+	"fmt"
+	"image"
+	"math"
+	"runtime"
+	"sync"
+
+	"quorum/scan"
+)
+
+// readBackPixels is how many pixels a module gets when a code is drawn for
+// the read-back check: enough for any decoder, cheap enough that 255
+// sheets take well under a second.
+const readBackPixels = 4
+
+// ReadBackError means that a QR code, drawn as the PDF draws it, did not
+// decode to exactly the text it was made from. Nothing is printed: it is a
+// fault in the encoder, the drawing or the decoder, never in the share.
+type ReadBackError struct {
+	Index       int
+	Custodian   string
+	Part, Parts int
+	Err         error // why it failed: no code read, or another text
+}
+
+func (e *ReadBackError) Error() string {
+	which := ""
+	if e.Parts > 1 {
+		which = fmt.Sprintf(", part %d of %d", e.Part, e.Parts)
+	}
+	return fmt.Sprintf("share %d (%s)%s: the QR code does not read back: %v", e.Index, e.Custodian, which, e.Err)
+}
+
+func (e *ReadBackError) Unwrap() error { return e.Err }
+
+// readBack draws every code of every custodian sheet alone, at its printed
+// geometry (the same rectangles, scaled to readBackPixels a module, with
+// its quiet zone), and decodes it with package scan, on every core: 255
+// sheets are a few hundred milliseconds.
+func (d *Document) readBack() error {
+	var codes []codeOp
+	for _, sh := range d.Sheets {
+		for _, p := range sh.pages {
+			codes = append(codes, p.codes()...)
+		}
+	}
+	errs := make([]error, len(codes))
+	parallel(len(codes), func(i int) { errs[i] = readCode(codes[i]) })
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readCode reads one code back.
+func readCode(o codeOp) error {
+	texts, err := scan.Decode(codeImage(o, readBackPixels))
+	fail := func(err error) error {
+		return &ReadBackError{Index: o.c.index, Custodian: o.c.custodian, Part: o.c.part, Parts: o.c.parts, Err: err}
+	}
+	switch {
+	case err != nil:
+		return fail(err)
+	case len(texts) != 1:
+		return fail(fmt.Errorf("%d codes read where one was drawn", len(texts)))
+	case texts[0] != o.c.text:
+		return fail(errors.New("it decodes to other text than it was made from"))
+	}
+	return nil
+}
+
+// codeImage draws the code of o with its quiet zone, px pixels a module,
+// from the page coordinates of its rectangles as the PDF writer has them
+// (codePath): what is checked is where the squares are put, not only the
+// bitmap they come from.
+func codeImage(o codeOp, px int) *image.Gray {
+	scale := float64(px) / o.module
+	n := (o.c.size + 2*quiet) * px
+	img := image.NewGray(image.Rect(0, 0, n, n))
+	for i := range img.Pix {
+		img.Pix[i] = 0xff
+	}
+	ox, oy := o.x-float64(quiet)*o.module, o.y-float64(quiet)*o.module
+	at := func(v, origin float64) int { return int(math.Round((v - origin) * scale)) }
+	for _, r := range o.c.rects {
+		x0, y0 := at(o.x+float64(r.x)*o.module, ox), at(o.y+float64(r.y)*o.module, oy)
+		x1, y1 := at(o.x+float64(r.x+r.w)*o.module, ox), at(o.y+float64(r.y+r.h)*o.module, oy)
+		for y := max(y0, 0); y < min(y1, n); y++ {
+			row := img.Pix[y*img.Stride:]
+			for x := max(x0, 0); x < min(x1, n); x++ {
+				row[x] = ink
+			}
+		}
+	}
+	return img
+}
+
+// parallel runs f(0) … f(n-1) on every core.
+func parallel(n int, f func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(n, runtime.GOMAXPROCS(0)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
