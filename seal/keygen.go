@@ -37,6 +37,9 @@ func NewIdentity(pq bool) (identity []byte, recipient string, err error) {
 //	AGE-SECRET-KEY-1…
 func IdentityFile(identity []byte, recipient string, now time.Time) []byte {
 	var b bytes.Buffer
+	// Room for it all at once: a buffer that grows leaves a copy of the
+	// identity behind, which nothing wipes.
+	b.Grow(64 + len(recipient) + len(identity))
 	fmt.Fprintf(&b, "# created: %s\n", now.Format(time.RFC3339))
 	fmt.Fprintf(&b, "# public key: %s\n", recipient)
 	b.Write(identity)

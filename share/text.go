@@ -182,6 +182,12 @@ func checkLine(n, want int, symbols, check string) (numberedLine, error) {
 	if bad >= 0 {
 		return numberedLine{}, &LineError{Line: n, Reason: fmt.Sprintf("%q (symbol %d) is not in the alphabet", symbols[bad], bad+1)}
 	}
+	if len(data) == 0 {
+		// A last line holds 1 to 24 symbols (FORMAT.md §7); without this,
+		// a typed line of a number and a check alone would pass as a last
+		// line one time in 1024 (found by FuzzCheckLine).
+		return numberedLine{}, &LineError{Line: n, Reason: "has no symbols"}
+	}
 	c, bad := normalize(check)
 	if bad >= 0 || len(c) != 2 {
 		return numberedLine{}, &LineError{Line: n, Reason: fmt.Sprintf("check %q is not two symbols", check)}

@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"quorum/combine"
+	"quorum/internal/harden"
 )
 
 type combineOptions struct {
@@ -86,10 +87,14 @@ func runCombine(opts *combineOptions) error {
 			clear(p)
 		}
 	}()
+	for _, p := range payloads {
+		harden.Lock(p)
+	}
 	secret, err := set.Rebuild(payloads)
 	if err != nil {
 		return err
 	}
+	harden.Lock(secret)
 	defer clear(secret)
 	io.infof("the secret was rebuilt from %d shares and passed the integrity check", len(set.Inputs))
 	return revealSecret(io, secret, opts.Output)
@@ -109,7 +114,7 @@ func revealSecret(io *IOStreams, secret []byte, output string) error {
 		_, err := io.Out.Write(secret)
 		return err
 	}
-	if err := io.Term.Show("\nThe secret, shown once. Make sure no one else can see the screen.\n\n    %s\n\n", secret); err != nil {
+	if err := io.Term.ShowSecret("\nThe secret, shown once. Make sure no one else can see the screen.\n\n    ", secret, "\n\n"); err != nil {
 		return err
 	}
 	if err := io.Term.WaitEnter("Press Enter to erase it from the screen. "); err != nil {

@@ -151,5 +151,6 @@ func (noTerminal) Available() bool                            { return false }
 func (noTerminal) Secret(string) ([]byte, error)              { return nil, errNoTerminal }
 func (noTerminal) SecretTwice(string, string) ([]byte, error) { return nil, errNoTerminal }
 func (noTerminal) Show(string, ...any) error                  { return errNoTerminal }
+func (noTerminal) ShowSecret(string, []byte, string) error    { return errNoTerminal }
 func (noTerminal) WaitEnter(string) error                     { return errNoTerminal }
 func (noTerminal) Clear() error                               { return errNoTerminal }

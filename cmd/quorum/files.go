@@ -6,6 +6,15 @@ package main
 // name, and no existing file is ever replaced (link fails where rename
 // would overwrite). A directory of shares is assembled in a staging
 // directory beside its target and renamed into place whole.
+//
+// An interrupted run leaves nothing half-written. SIGINT, SIGTERM and
+// SIGHUP are held while an output is written: one that comes before the
+// output is in place undoes the write, one that comes later leaves it
+// whole; the temporary files are removed, and then the process ends by the
+// signal. SIGKILL and a power cut cannot be held: they may leave a
+// temporary .quorum-* file or staging directory, never a file under its
+// final name, and the next run leaves it alone, since it cannot tell it
+// from another run's. SECURITY.md says what such leftovers may hold.
 
 import (
 	"crypto/rand"
@@ -14,7 +23,10 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"os/signal"
 	"path/filepath"
+	"syscall"
+	"time"
 )
 
 // ExistsError means that an output file or directory is already there.
@@ -31,7 +43,13 @@ func tempName(dir, base string) string {
 }
 
 // writeNewFile writes data to path, which must not exist.
-func writeNewFile(path string, data []byte) (err error) {
+func writeNewFile(path string, data []byte) error {
+	h := holdSignals()
+	defer h.release()
+	return writeFile(path, data, h)
+}
+
+func writeFile(path string, data []byte, h *heldSignals) error {
 	if _, err := os.Lstat(path); err == nil {
 		return &ExistsError{path}
 	}
@@ -52,6 +70,9 @@ func writeNewFile(path string, data []byte) (err error) {
 	if err := f.Close(); err != nil {
 		return err
 	}
+	if h.came() {
+		return errInterrupted
+	}
 	if err := os.Link(tmp, path); err != nil {
 		if errors.Is(err, fs.ErrExist) {
 			return &ExistsError{path}
@@ -64,6 +85,12 @@ func writeNewFile(path string, data []byte) (err error) {
 // writeNewDir writes files (name → contents) into dir, which must not
 // exist or be empty. On any error nothing is left behind.
 func writeNewDir(dir string, names []string, contents map[string][]byte) error {
+	h := holdSignals()
+	defer h.release()
+	return writeDir(dir, names, contents, h)
+}
+
+func writeDir(dir string, names []string, contents map[string][]byte, h *heldSignals) error {
 	created := false
 	if entries, err := os.ReadDir(dir); err == nil {
 		if len(entries) > 0 {
@@ -81,9 +108,12 @@ func writeNewDir(dir string, names []string, contents map[string][]byte) error {
 	}
 	defer os.RemoveAll(stage)
 	for _, name := range names {
-		if err := writeNewFile(filepath.Join(stage, name), contents[name]); err != nil {
+		if err := writeFile(filepath.Join(stage, name), contents[name], h); err != nil {
 			return err
 		}
+	}
+	if h.came() {
+		return errInterrupted
 	}
 	if !created {
 		// An empty directory given by the user: take its place. Remove
@@ -96,6 +126,64 @@ func writeNewDir(dir string, names []string, contents map[string][]byte) error {
 		return &ExistsError{dir}
 	}
 	return os.Rename(stage, dir)
+}
+
+// heldSignals are SIGINT, SIGTERM and SIGHUP, held while an output is
+// written.
+type heldSignals struct {
+	sigs chan os.Signal
+	sig  os.Signal // the first that came
+}
+
+// errInterrupted undoes a write; the process then ends by the signal.
+var errInterrupted = errors.New("interrupted")
+
+// holdSignals holds SIGINT, SIGTERM and SIGHUP until release. A signal the
+// process was started to ignore (nohup) stays ignored.
+func holdSignals() *heldSignals {
+	h := &heldSignals{sigs: make(chan os.Signal, 1)}
+	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP} {
+		if !signal.Ignored(sig) {
+			signal.Notify(h.sigs, sig)
+		}
+	}
+	return h
+}
+
+// came reports whether a held signal has come.
+func (h *heldSignals) came() bool {
+	if h.sig == nil {
+		select {
+		case h.sig = <-h.sigs:
+		default:
+		}
+	}
+	return h.sig != nil
+}
+
+// release stops holding, and ends the process by the held signal if one
+// came, as it would have ended without the hold.
+func (h *heldSignals) release() {
+	signal.Stop(h.sigs)
+	if h.came() {
+		exitBy(h.sig)
+	}
+}
+
+// exitBy ends the process by sig, as internal/term does after restoring
+// the terminal: with the signal's default action, so that the shell sees
+// it, or where a process cannot signal itself (Windows) with the shell's
+// exit code for it.
+func exitBy(sig os.Signal) {
+	signal.Reset(sig)
+	if p, err := os.FindProcess(os.Getpid()); err == nil && p.Signal(sig) == nil {
+		time.Sleep(time.Second) // the signal is on its way
+	}
+	code := 130 // 128 + SIGINT
+	if s, ok := sig.(syscall.Signal); ok {
+		code = 128 + int(s)
+	}
+	os.Exit(code)
 }
 
 // checkNew fails early when an output file exists, before any custodian

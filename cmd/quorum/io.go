@@ -16,6 +16,7 @@ import (
 	"os"
 	"time"
 
+	"quorum/internal/harden"
 	"quorum/internal/term"
 )
 
@@ -46,8 +47,12 @@ type Terminal interface {
 	Secret(prompt string) ([]byte, error)
 	// SecretTwice asks twice and fails when the two differ.
 	SecretTwice(prompt, again string) ([]byte, error)
-	// Show writes to the terminal.
+	// Show writes to the terminal. Never pass it a secret: fmt copies
+	// its arguments into a buffer that it keeps for reuse, unwiped.
 	Show(format string, args ...any) error
+	// ShowSecret writes before, secret and after to the terminal, the
+	// secret as it is, without a copy.
+	ShowSecret(before string, secret []byte, after string) error
 	// WaitEnter waits for the Enter key.
 	WaitEnter(prompt string) error
 	// Clear erases the screen and, where the terminal supports it, the
@@ -73,16 +78,35 @@ func (ttyTerminal) Available() bool {
 	return term.WithTerminal(func(in, out *os.File) error { return nil }) == nil
 }
 
-func (ttyTerminal) Secret(prompt string) ([]byte, error) { return term.ReadSecret(prompt) }
+// Secret and SecretTwice lock what was typed against swapping, in case
+// memory is not locked as a whole (harden.go).
+func (ttyTerminal) Secret(prompt string) ([]byte, error) {
+	b, err := term.ReadSecret(prompt)
+	harden.Lock(b)
+	return b, err
+}
 
 func (ttyTerminal) SecretTwice(prompt, again string) ([]byte, error) {
-	return term.ReadSecretTwice(prompt, again)
+	b, err := term.ReadSecretTwice(prompt, again)
+	harden.Lock(b)
+	return b, err
 }
 
 func (ttyTerminal) Show(format string, args ...any) error {
 	return term.WithTerminal(func(_, out *os.File) error {
 		_, err := fmt.Fprintf(out, format, args...)
 		return err
+	})
+}
+
+func (ttyTerminal) ShowSecret(before string, secret []byte, after string) error {
+	return term.WithTerminal(func(_, out *os.File) error {
+		for _, b := range [][]byte{[]byte(before), secret, []byte(after)} {
+			if _, err := out.Write(b); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 }
 
@@ -106,6 +130,10 @@ func (ttyTerminal) Clear() error {
 
 func (io *IOStreams) warnf(format string, args ...any) {
 	fmt.Fprintf(io.Err, "quorum: warning: "+format+"\n", args...)
+}
+
+func (io *IOStreams) hintf(format string, args ...any) {
+	fmt.Fprintf(io.Err, "quorum: hint: "+format+"\n", args...)
 }
 
 func (io *IOStreams) infof(format string, args ...any) {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"quorum/internal/harden"
 	"quorum/seal"
 )
 
@@ -60,8 +61,10 @@ func runKeygen(opts *keygenOptions) error {
 	if err != nil {
 		return err
 	}
+	harden.Lock(identity)
 	defer clear(identity)
 	file := seal.IdentityFile(identity, recipient, io.Now())
+	harden.Lock(file)
 	defer clear(file)
 	if !opts.NoPassphrase {
 		if !io.Term.Available() {

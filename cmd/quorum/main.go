@@ -6,5 +6,14 @@ package main
 import "os"
 
 func main() {
-	os.Exit(run(os.Args[1:], systemIO()))
+	os.Exit(quorumMain(os.Args[1:]))
+}
+
+// quorumMain is main without the os.Exit: the process is hardened before
+// anything else (harden.go), then the command runs. The tests' "quorum"
+// goes through it too.
+func quorumMain(args []string) int {
+	io := systemIO()
+	hardenProcess(io, args)
+	return run(args, io)
 }

@@ -12,9 +12,10 @@ import (
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
+		// As main: hardened first (harden.go), then the command.
 		"quorum": func() {
 			detachTerminal()
-			os.Exit(run(os.Args[1:], systemIO()))
+			os.Exit(quorumMain(os.Args[1:]))
 		},
 	})
 }

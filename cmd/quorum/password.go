@@ -8,6 +8,8 @@ import (
 	"math"
 
 	"filippo.io/age"
+
+	"quorum/internal/harden"
 )
 
 type ageRecipient = age.Recipient
@@ -32,6 +34,7 @@ func generatePassword(rnd io.Reader, length int) ([]byte, int, error) {
 	bits := int(float64(length) * math.Log2(float64(len(passwordAlphabet))))
 	for {
 		chars := make([]byte, length)
+		harden.Lock(chars)
 		for i := range chars {
 			c, err := uniform(rnd, len(passwordAlphabet))
 			if err != nil {
@@ -48,6 +51,7 @@ func generatePassword(rnd io.Reader, length int) ([]byte, int, error) {
 			continue
 		}
 		out := make([]byte, 0, length+length/4)
+		harden.Lock(out[:cap(out)])
 		for i, c := range chars {
 			if i > 0 && i%4 == 0 {
 				out = append(out, '-')

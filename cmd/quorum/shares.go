@@ -14,6 +14,7 @@ import (
 	"filippo.io/age/plugin"
 
 	"quorum/combine"
+	"quorum/internal/harden"
 	"quorum/manifest"
 	"quorum/seal"
 	"quorum/share"
@@ -23,14 +24,35 @@ import (
 // file: a share is a few kilobytes.
 const maxInputFile = 1 << 20
 
+// readLimited reads r to the end. What it reads may be secret (an
+// identity file, the secret to split), so it grows its buffer itself and
+// wipes each one it outgrows, where io.ReadAll would leave copies behind,
+// and locks the last one against swapping (harden.go).
 func readLimited(r io.Reader, name string) ([]byte, error) {
-	b, err := io.ReadAll(io.LimitReader(r, maxInputFile+1))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %v", name, err)
+	r = io.LimitReader(r, maxInputFile+1)
+	b := make([]byte, 0, 4096)
+	for {
+		if len(b) == cap(b) {
+			bigger := make([]byte, len(b), 2*cap(b))
+			copy(bigger, b)
+			clear(b)
+			b = bigger
+		}
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			clear(b)
+			return nil, fmt.Errorf("%s: %v", name, err)
+		}
 	}
 	if len(b) > maxInputFile {
+		clear(b)
 		return nil, fmt.Errorf("%s: larger than 1 MiB, not a share", name)
 	}
+	harden.Lock(b)
 	return b, nil
 }
 
@@ -210,8 +232,10 @@ func (io *IOStreams) pluginUI() *plugin.ClientUI {
 			if !io.Term.Available() {
 				return "", errors.New("no terminal for the plugin's question")
 			}
-			// age's plugin API takes the answer as a string.
+			// age's plugin API takes the answer as a string, which
+			// cannot be wiped; our copy can.
 			v, err := io.Term.Secret(fmt.Sprintf("%s plugin: %s", name, prompt))
+			defer clear(v)
 			return string(v), err
 		},
 		Confirm: func(name, prompt, yes, no string) (bool, error) {

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"quorum/custodian"
+	"quorum/internal/harden"
 	"quorum/print"
 	"quorum/seal"
 	"quorum/share"
@@ -267,13 +268,20 @@ func generateSecret(opts *splitOptions) ([]byte, error) {
 		clear(pw)
 		return nil, errors.New("--generate shows the password on the terminal, and there is no terminal; name a file with --generate-output")
 	}
-	if err := io.Term.Show("\nThe generated password (%d bits), shown once:\n\n    %s\n\nSet it as the root password now.\n", bits, pw); err != nil {
+	// ShowSecret writes the bytes themselves: fmt would keep a copy in
+	// its reused buffer.
+	err = io.Term.ShowSecret(fmt.Sprintf("\nThe generated password (%d bits), shown once:\n\n    ", bits), pw, "\n\nSet it as the root password now.\n")
+	if err == nil {
+		err = io.Term.WaitEnter("Press Enter when it is set, to erase it from the screen. ")
+	}
+	if err == nil {
+		err = io.Term.Clear()
+	}
+	if err != nil {
+		clear(pw)
 		return nil, err
 	}
-	if err := io.Term.WaitEnter("Press Enter when it is set, to erase it from the screen. "); err != nil {
-		return nil, err
-	}
-	return pw, io.Term.Clear()
+	return pw, nil
 }
 
 // custodianPassphrase asks a passphrase custodian for theirs, or makes one.
@@ -290,10 +298,13 @@ func custodianPassphrase(io *IOStreams, name string, index, n int) (ageRecipient
 		}
 		if len(pass) == 0 {
 			pass = seal.GeneratePassphrase(io.Rand)
-			if err := io.Term.Show("\n%s's passphrase, shown once: write it down and keep it apart from the sheet:\n\n    %s\n\n", name, pass); err != nil {
-				return nil, err
+			harden.Lock(pass)
+			err := io.Term.ShowSecret(fmt.Sprintf("\n%s's passphrase, shown once: write it down and keep it apart from the sheet:\n\n    ", name), pass, "\n\n")
+			if err == nil {
+				err = io.Term.WaitEnter("Press Enter to erase it from the screen. ")
 			}
-			if err := io.Term.WaitEnter("Press Enter to erase it from the screen. "); err != nil {
+			if err != nil {
+				clear(pass)
 				return nil, err
 			}
 			io.Term.Clear()

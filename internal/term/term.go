@@ -57,7 +57,7 @@ func ReadSecret(prompt string) ([]byte, error) {
 		defer stop()
 		printPrompt(out, prompt)
 		defer clearLine(out)
-		secret, err = term.ReadPassword(fd)
+		secret, err = readPassword(fd)
 		return err
 	})
 	return secret, err
