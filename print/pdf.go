@@ -1,17 +1,49 @@
 package print
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"io"
-	"strings"
+	"strconv"
 
 	"codeberg.org/go-pdf/fpdf"
 )
 
-// writePDF draws pages into a PDF with codeberg.org/go-pdf/fpdf: text in
-// the Go fonts, embedded as subsets, and QR codes as filled vector
-// rectangles, sharp at any printer resolution.
-func writePDF(w io.Writer, d *Document, pages []*page) error {
+// pdfJob writes a document's PDF beside the rest of New, from the moment
+// New starts: the writer's fixed cost, reading four fonts, is a fifth of a
+// 3-of-5 ceremony's time and needs nothing laid out, so it overlaps the
+// layout; and the pages are written while the codes are drawn and read
+// back, each code waited for as its page comes (code.drawn), rather than
+// all of it after them (bench/RESULTS.md, BenchmarkSheets).
+type pdfJob struct {
+	pages chan []*page // New sends the pages, or closes it unsent when it fails
+	done  chan struct{}
+	pdf   []byte
+	err   error
+}
+
+func startPDF(d *Document) *pdfJob {
+	j := &pdfJob{pages: make(chan []*page, 1), done: make(chan struct{})}
+	go func() {
+		defer close(j.done)
+		f := newPDF(d)
+		pages, ok := <-j.pages
+		if !ok {
+			j.err = errors.New("the document was not laid out")
+			return
+		}
+		var b bytes.Buffer
+		if j.err = writePages(f, pages, &b); j.err == nil {
+			j.pdf = b.Bytes()
+		}
+	}()
+	return j
+}
+
+// newPDF returns a PDF writer, codeberg.org/go-pdf/fpdf, with the
+// document's settings and fonts.
+func newPDF(d *Document) *fpdf.Fpdf {
 	size := "A4"
 	if d.paper == Letter {
 		size = "Letter"
@@ -31,6 +63,13 @@ func writePDF(w io.Writer, d *Document, pages []*page) error {
 	for id := range numFonts {
 		f.AddUTF8FontFromBytes(fontName[id], "", fontTTF(id))
 	}
+	return f
+}
+
+// writePages draws pages with f, which newPDF made, and writes the PDF to
+// w: text in the Go fonts, embedded as subsets, and QR codes as filled
+// vector rectangles, sharp at any printer resolution.
+func writePages(f *fpdf.Fpdf, pages []*page, w io.Writer) error {
 	for _, p := range pages {
 		f.AddPage()
 		for _, o := range p.ops {
@@ -50,6 +89,10 @@ func writePDF(w io.Writer, d *Document, pages []*page) error {
 				f.SetLineWidth(o.width)
 				f.Line(o.x1, o.y1, o.x2, o.y2)
 			case codeOp:
+				<-o.c.drawn
+				if o.c.err != nil {
+					return o.c.err
+				}
 				f.RawWriteStr(codePath(o, p.h))
 			}
 		}
@@ -64,13 +107,23 @@ func writePDF(w io.Writer, d *Document, pages []*page) error {
 // path, in black, without touching the graphics state outside it. PDF's y
 // axis points up from the bottom of the page.
 func codePath(o codeOp, pageH float64) string {
-	var b strings.Builder
-	b.WriteString("q 0 g\n")
+	// strconv rather than fmt: a 255-sheet set has a quarter of a million
+	// rectangles, and the text is the same as "%.3f" gives.
+	b := make([]byte, 0, 32*len(o.c.rects)+16)
+	b = append(b, "q 0 g\n"...)
+	num := func(v float64, sep byte) {
+		b = strconv.AppendFloat(b, v, 'f', 3, 64)
+		b = append(b, sep)
+	}
 	for _, r := range o.c.rects {
 		x := o.x + float64(r.x)*o.module
 		y := o.y + float64(r.y+r.h)*o.module
-		fmt.Fprintf(&b, "%.3f %.3f %.3f %.3f re\n", x, pageH-y, float64(r.w)*o.module, float64(r.h)*o.module)
+		num(x, ' ')
+		num(pageH-y, ' ')
+		num(float64(r.w)*o.module, ' ')
+		num(float64(r.h)*o.module, ' ')
+		b = append(b, "re\n"...)
 	}
-	b.WriteString("f Q\n")
-	return b.String()
+	b = append(b, "f Q\n"...)
+	return string(b)
 }

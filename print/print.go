@@ -67,6 +67,7 @@ type Document struct {
 	fonts  *fonts
 	title  string
 	date   time.Time
+	pdf    *pdfJob
 	Sheets []*Sheet
 }
 
@@ -118,7 +119,8 @@ var ErrNoManifest = errors.New("the ceremony record needs the set's manifest")
 // and with a manifest every share must be the one it lists. Before New
 // returns, every QR code is drawn as the PDF draws it and read back with
 // quorum's own decoder; a code that does not give back exactly its text is
-// a [*ReadBackError].
+// a [*ReadBackError]. The PDF is written meanwhile, in memory, for
+// [Document.PDF] to return, whether it is asked for or not.
 func New(shares []*share.Share, opts Options) (*Document, error) {
 	fs, err := loadFonts()
 	if err != nil {
@@ -137,7 +139,26 @@ func New(shares []*share.Share, opts Options) (*Document, error) {
 	shares = slices.Clone(shares)
 	slices.SortStableFunc(shares, func(a, b *share.Share) int { return a.Index - b.Index })
 
-	d := &Document{paper: opts.Paper, fonts: fs, date: opts.Date}
+	d := &Document{paper: opts.Paper, fonts: fs, date: opts.Date, title: "quorum sheets"}
+	switch {
+	case len(shares) > 0:
+		d.title = fmt.Sprintf("quorum sheets, set %s", shares[0].Fingerprint())
+	case m != nil:
+		d.title = fmt.Sprintf("quorum ceremony record, set %s", m.SetFingerprint)
+	}
+	// Drawing the codes, writing the PDF and reading the codes back are
+	// nearly all the work: the PDF writer starts at once, beside the rest
+	// (pdfJob), and the codes are drawn on every core once the layout,
+	// which needs only their sizes, is done. New returns when the writer
+	// has finished, so that nothing it started outlives it.
+	d.pdf = startPDF(d)
+	laidOut := false
+	defer func() {
+		if !laidOut {
+			close(d.pdf.pages)
+		}
+		<-d.pdf.done
+	}()
 	l := newLayout(opts.Paper, fs)
 	if opts.Record {
 		pages, err := l.record(m)
@@ -146,7 +167,6 @@ func New(shares []*share.Share, opts Options) (*Document, error) {
 		}
 		d.Sheets = append(d.Sheets, &Sheet{Name: "record", pages: pages})
 	}
-	// Encoding the codes is most of the work: do it on every core.
 	data := make([]*sheetData, len(shares))
 	errs := make([]error, len(shares))
 	parallel(len(shares), func(i int) { data[i], errs[i] = sheetDataOf(shares[i], m) })
@@ -161,17 +181,24 @@ func New(shares []*share.Share, opts Options) (*Document, error) {
 			pages: l.sheet(sd),
 		})
 	}
-	d.title = "quorum sheets"
-	switch {
-	case len(shares) > 0:
-		d.title = fmt.Sprintf("quorum sheets, set %s", shares[0].Fingerprint())
-	case m != nil:
-		d.title = fmt.Sprintf("quorum ceremony record, set %s", m.SetFingerprint)
-	}
+	d.pdf.pages <- d.pages()
+	laidOut = true
+	// In page order, so that the PDF writer gets the codes as it needs
+	// them. Every code is drawn, even after a failure, so that the writer
+	// never waits for a code that is not coming.
 	if err := d.readBack(); err != nil {
 		return nil, err
 	}
 	return d, nil
+}
+
+// pages returns the pages of every sheet, in order.
+func (d *Document) pages() []*page {
+	var pages []*page
+	for _, s := range d.Sheets {
+		pages = append(pages, s.pages...)
+	}
+	return pages
 }
 
 // check refuses what must not be printed: a share whose signature fails
@@ -224,7 +251,7 @@ func sheetDataOf(s *share.Share, m *manifest.Manifest) (*sheetData, error) {
 	if err != nil {
 		return nil, err
 	}
-	codes, err := codesOf(s)
+	codes, err := planCodes(s)
 	if err != nil {
 		return nil, err
 	}
@@ -235,17 +262,12 @@ func sheetDataOf(s *share.Share, m *manifest.Manifest) (*sheetData, error) {
 	return d, nil
 }
 
-// PDF returns the document as a PDF.
+// PDF returns the document as a PDF, which New has written.
 func (d *Document) PDF() ([]byte, error) {
-	var pages []*page
-	for _, s := range d.Sheets {
-		pages = append(pages, s.pages...)
+	if d.pdf.err != nil {
+		return nil, d.pdf.err
 	}
-	var b bytes.Buffer
-	if err := writePDF(&b, d, pages); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
+	return bytes.Clone(d.pdf.pdf), nil
 }
 
 // Pages returns how many pages the sheet has.

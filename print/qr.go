@@ -2,6 +2,7 @@ package print
 
 import (
 	"fmt"
+	"sync"
 
 	qrcode "github.com/skip2/go-qrcode"
 
@@ -24,30 +25,66 @@ const (
 	quiet = 4
 )
 
-// code is one QR code as printed.
+// code is one QR code as printed. It is planned first (its text, version
+// and size, all the layout needs) and drawn later (its modules): New lays
+// out the pages while no code is drawn yet, then draws the codes on every
+// core while the PDF writer, which waits for each, writes the pages.
 type code struct {
 	text        string // what the code holds: a share string or a part string
 	index       int    // the share's index and custodian, to name it in errors
 	custodian   string
 	part, parts int // 1 of 1 for a share in one code
 	version     int
-	size        int     // modules per side, without the quiet zone
-	rects       []mrect // the dark modules, merged
+	size        int // modules per side, without the quiet zone
+
+	once  sync.Once
+	drawn chan struct{} // closed once rects or err is set
+	rects []mrect       // the dark modules, merged
+	err   error
 }
 
 // mrect is a rectangle of dark modules, in module units.
 type mrect struct{ x, y, w, h int }
 
-// encode makes the QR code of text, at the smallest version that holds it
-// at level Q.
-func encode(text string) (*code, error) {
+// plan returns the code of text, at the smallest version that holds it at
+// level Q, not yet drawn.
+func plan(text string) (*code, error) {
 	q, err := qrcode.New(text, level)
 	if err != nil {
 		return nil, err
 	}
-	q.DisableBorder = true
-	bm := q.Bitmap()
-	return &code{text: text, part: 1, parts: 1, version: q.VersionNumber, size: len(bm), rects: merge(bm)}, nil
+	v := q.VersionNumber
+	return &code{text: text, part: 1, parts: 1, version: v, size: 17 + 4*v, drawn: make(chan struct{})}, nil
+}
+
+// draw makes c's modules and merges them into rectangles, once however
+// often it is called, and closes c.drawn.
+func (c *code) draw() error {
+	c.once.Do(func() {
+		defer close(c.drawn)
+		q, err := qrcode.New(c.text, level)
+		if err != nil {
+			c.err = err
+			return
+		}
+		q.DisableBorder = true
+		bm := q.Bitmap()
+		if q.VersionNumber != c.version || len(bm) != c.size {
+			c.err = fmt.Errorf("QR code drawn at version %d (%d modules), planned at version %d", q.VersionNumber, len(bm), c.version)
+			return
+		}
+		c.rects = merge(bm)
+	})
+	return c.err
+}
+
+// encode makes the QR code of text, drawn.
+func encode(text string) (*code, error) {
+	c, err := plan(text)
+	if err != nil {
+		return nil, err
+	}
+	return c, c.draw()
 }
 
 // version returns the version text needs at level Q without drawing it,
@@ -93,18 +130,28 @@ func merge(bm [][]bool) []mrect {
 	return rects
 }
 
-// codesOf returns the codes that print share s: one when its share string
-// fits [MaxVersion], else the fewest parts that each fit.
+// codesOf returns the codes that print share s, drawn (see planCodes).
 func codesOf(s *share.Share) ([]*code, error) {
+	codes, err := planCodes(s)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range codes {
+		if err := c.draw(); err != nil {
+			return nil, err
+		}
+	}
+	return codes, nil
+}
+
+// planCodes returns the codes that print share s, not yet drawn: one when
+// its share string fits [MaxVersion], else the fewest parts that each fit.
+func planCodes(s *share.Share) ([]*code, error) {
 	str, err := s.Marshal()
 	if err != nil {
 		return nil, err
 	}
-	if v := version(str); v != 0 && v <= MaxVersion {
-		c, err := encode(str)
-		if err != nil {
-			return nil, err
-		}
+	if c, err := plan(str); err == nil && c.version <= MaxVersion {
 		c.index, c.custodian = s.Index, s.Custodian
 		return []*code{c}, nil
 	}
@@ -125,7 +172,7 @@ func codesOf(s *share.Share) ([]*code, error) {
 		}
 		var codes []*code
 		for i, p := range parts {
-			c, err := encode(p.Marshal())
+			c, err := plan(p.Marshal())
 			if err != nil {
 				return nil, err
 			}

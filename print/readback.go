@@ -36,19 +36,25 @@ func (e *ReadBackError) Error() string {
 
 func (e *ReadBackError) Unwrap() error { return e.Err }
 
-// readBack draws every code of every custodian sheet alone, at its printed
-// geometry (the same rectangles, scaled to readBackPixels a module, with
-// its quiet zone), and decodes it with package scan, on every core: 255
-// sheets are a few hundred milliseconds.
+// readBack draws every code of every custodian sheet, in page order: its
+// modules first, if they are not yet, then alone at its printed geometry
+// (the same rectangles, scaled to readBackPixels a module, with its quiet
+// zone), and decodes it with package scan, on every core: 255 sheets are
+// a few hundred milliseconds.
 func (d *Document) readBack() error {
 	var codes []codeOp
-	for _, sh := range d.Sheets {
-		for _, p := range sh.pages {
-			codes = append(codes, p.codes()...)
-		}
+	for _, p := range d.pages() {
+		codes = append(codes, p.codes()...)
 	}
+	// Every code is drawn before any is read back: the PDF writer waits
+	// for each drawing in page order, and reading back waits for nothing.
 	errs := make([]error, len(codes))
-	parallel(len(codes), func(i int) { errs[i] = readCode(codes[i]) })
+	parallel(len(codes), func(i int) { errs[i] = codes[i].c.draw() })
+	parallel(len(codes), func(i int) {
+		if errs[i] == nil {
+			errs[i] = readCode(codes[i])
+		}
+	})
 	for _, err := range errs {
 		if err != nil {
 			return err
@@ -57,18 +63,19 @@ func (d *Document) readBack() error {
 	return nil
 }
 
-// readCode reads one code back.
+// readCode reads one code back. The image holds that code alone, so one
+// pass of the decoder for a single code reads it (scan.DecodeOne); the
+// search of a whole page for more codes (scan.Decode) would double the
+// cost of the check and find nothing more.
 func readCode(o codeOp) error {
-	texts, err := scan.Decode(codeImage(o, readBackPixels))
+	text, err := scan.DecodeOne(codeImage(o, readBackPixels))
 	fail := func(err error) error {
 		return &ReadBackError{Index: o.c.index, Custodian: o.c.custodian, Part: o.c.part, Parts: o.c.parts, Err: err}
 	}
 	switch {
 	case err != nil:
 		return fail(err)
-	case len(texts) != 1:
-		return fail(fmt.Errorf("%d codes read where one was drawn", len(texts)))
-	case texts[0] != o.c.text:
+	case text != o.c.text:
 		return fail(errors.New("it decodes to other text than it was made from"))
 	}
 	return nil

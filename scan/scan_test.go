@@ -144,3 +144,52 @@ func TestDecodeNone(t *testing.T) {
 		}
 	}
 }
+
+// TestGrayOf checks the direct conversions against draw.Draw, which they
+// replace for speed: the same gray values, from images not at the origin.
+func TestGrayOf(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	rect := image.Rect(3, 5, 40, 33)
+	gray := image.NewGray(image.Rect(0, 0, 50, 40))
+	rgba := image.NewRGBA(image.Rect(0, 0, 50, 40))
+	for i := range gray.Pix {
+		gray.Pix[i] = uint8(r.IntN(256))
+	}
+	for i := range rgba.Pix {
+		rgba.Pix[i] = uint8(r.IntN(256))
+	}
+	for name, img := range map[string]image.Image{
+		"gray": gray, "gray, cut": gray.SubImage(rect),
+		"rgba": rgba, "rgba, cut": rgba.SubImage(rect),
+	} {
+		b := img.Bounds()
+		want := image.NewGray(image.Rect(0, 0, b.Dx(), b.Dy()))
+		draw.Draw(want, want.Bounds(), img, b.Min, draw.Src)
+		got := grayOf(img)
+		if got.Bounds() != want.Bounds() || !slices.Equal(got.Pix, want.Pix) {
+			t.Errorf("%s: grayOf differs from draw.Draw", name)
+		}
+	}
+}
+
+// TestDecodeOne reads codes of every size a sheet prints, alone at four
+// pixels a module as print's read-back check draws them. ZXing's single
+// pass misjudges the module size of some of these (the share strings of
+// 615, 706, 874 and 881 symbols below, among others), so this also runs
+// the fallback to Decode.
+func TestDecodeOne(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for n := 20; n <= 1040; n += 7 {
+		s := shareLike(r, "QRM1", n)
+		if got, err := DecodeOne(codeImage(t, s, 4)); err != nil || got != s {
+			t.Errorf("%d symbols: DecodeOne = %.20q…, %v; want the text drawn", n, got, err)
+		}
+	}
+	blank := image.NewGray(image.Rect(0, 0, 300, 300))
+	draw.Draw(blank, blank.Bounds(), image.White, image.Point{}, draw.Src)
+	for name, img := range map[string]image.Image{"blank": blank, "empty": image.NewGray(image.Rectangle{})} {
+		if got, err := DecodeOne(img); !errors.Is(err, ErrNoCode) {
+			t.Errorf("%s: DecodeOne = %q, %v; want ErrNoCode", name, got, err)
+		}
+	}
+}
