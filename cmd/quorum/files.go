@@ -26,7 +26,8 @@ import (
 	"os/signal"
 	"path/filepath"
 	"syscall"
-	"time"
+
+	"quorum/internal/term"
 )
 
 // ExistsError means that an output file or directory is already there.
@@ -166,24 +167,8 @@ func (h *heldSignals) came() bool {
 func (h *heldSignals) release() {
 	signal.Stop(h.sigs)
 	if h.came() {
-		exitBy(h.sig)
+		term.ExitBySignal(h.sig)
 	}
-}
-
-// exitBy ends the process by sig, as internal/term does after restoring
-// the terminal: with the signal's default action, so that the shell sees
-// it, or where a process cannot signal itself (Windows) with the shell's
-// exit code for it.
-func exitBy(sig os.Signal) {
-	signal.Reset(sig)
-	if p, err := os.FindProcess(os.Getpid()); err == nil && p.Signal(sig) == nil {
-		time.Sleep(time.Second) // the signal is on its way
-	}
-	code := 130 // 128 + SIGINT
-	if s, ok := sig.(syscall.Signal); ok {
-		code = 128 + int(s)
-	}
-	os.Exit(code)
 }
 
 // checkNew fails early when an output file exists, before any custodian

@@ -125,7 +125,7 @@ func restoreOnSignal(fd int, state *term.State, out *os.File) (stop func()) {
 		case sig := <-sigs:
 			term.Restore(fd, state)
 			clearLine(out)
-			die(sig)
+			ExitBySignal(sig)
 		case <-done:
 		}
 	}()
@@ -135,11 +135,11 @@ func restoreOnSignal(fd int, state *term.State, out *os.File) (stop func()) {
 	}
 }
 
-// die ends the process as sig would have: after signal.Reset the Go runtime
+// ExitBySignal ends the process as sig would have: after signal.Reset the Go runtime
 // handles sig by default again, which for these signals means dying of it,
 // so the parent shell sees the signal. Where a process cannot signal itself
 // (Windows), it exits with the shell's code for the signal.
-func die(sig os.Signal) {
+func ExitBySignal(sig os.Signal) {
 	signal.Reset(sig)
 	if p, err := os.FindProcess(os.Getpid()); err == nil && p.Signal(sig) == nil {
 		time.Sleep(time.Second) // the signal is on its way
