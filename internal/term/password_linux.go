@@ -10,11 +10,9 @@ import (
 // over (N_TTY_BUF_SIZE); what is typed beyond it is dropped by the kernel.
 const maxLine = 4096
 
-// readPassword reads a line without echo, as golang.org/x/term's
-// ReadPassword does, into one buffer made large enough first: x/term
-// appends byte by byte, and each time its slice grows it leaves a copy of
-// the start of the secret behind, which nothing wipes.
-func readPassword(fd int) ([]byte, error) {
+// hideInput turns echo off, as golang.org/x/term's ReadPassword does, and
+// returns the function that turns it back on.
+func hideInput(fd int) (restore func(), err error) {
 	old, err := unix.IoctlGetTermios(fd, unix.TCGETS)
 	if err != nil {
 		return nil, err
@@ -26,8 +24,14 @@ func readPassword(fd int) ([]byte, error) {
 	if err := unix.IoctlSetTermios(fd, unix.TCSETS, &state); err != nil {
 		return nil, err
 	}
-	defer unix.IoctlSetTermios(fd, unix.TCSETS, old)
+	return func() { unix.IoctlSetTermios(fd, unix.TCSETS, old) }, nil
+}
 
+// readPassword reads a line from a terminal whose echo [hideInput] turned
+// off, into one buffer made large enough first: x/term appends byte by
+// byte, and each time its slice grows it leaves a copy of the start of the
+// secret behind, which nothing wipes.
+func readPassword(fd int) ([]byte, error) {
 	// On the heap, where the collector leaves it in place: a buffer on the
 	// stack would be copied, unwiped, whenever the stack grows.
 	buf := make([]byte, maxLine)

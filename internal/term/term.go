@@ -21,6 +21,7 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 	"unicode"
@@ -53,8 +54,18 @@ func ReadSecret(prompt string) ([]byte, error) {
 		if err != nil {
 			return err
 		}
-		stop := restoreOnSignal(fd, state, out)
+		hold, stop := restoreOnSignal(fd, state, out)
 		defer stop()
+		// Echo goes off while the handler is held back: a signal then
+		// finds the terminal either not yet changed or fully changed,
+		// never restored first and changed after.
+		hold.Lock()
+		show, err := hideInput(fd)
+		hold.Unlock()
+		if err != nil {
+			return err
+		}
+		defer show()
 		printPrompt(out, prompt)
 		defer clearLine(out)
 		secret, err = readPassword(fd)
@@ -110,8 +121,11 @@ func Message(format string, args ...any) error {
 
 // restoreOnSignal puts the terminal back into state, and ends the process,
 // if a signal arrives before stop is called. Without it, Ctrl-C during a
-// passphrase prompt would leave the shell without echo.
-func restoreOnSignal(fd int, state *term.State, out *os.File) (stop func()) {
+// passphrase prompt would leave the shell without echo. The handler takes
+// hold and never gives it back: whoever changes the terminal's state holds
+// it meanwhile, so that the handler cannot restore the state in between.
+func restoreOnSignal(fd int, state *term.State, out *os.File) (hold *sync.Mutex, stop func()) {
+	hold = new(sync.Mutex)
 	sigs := make(chan os.Signal, 1)
 	done := make(chan struct{})
 	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP} {
@@ -123,13 +137,14 @@ func restoreOnSignal(fd int, state *term.State, out *os.File) (stop func()) {
 	go func() {
 		select {
 		case sig := <-sigs:
+			hold.Lock()
 			term.Restore(fd, state)
 			clearLine(out)
 			ExitBySignal(sig)
 		case <-done:
 		}
 	}()
-	return func() {
+	return hold, func() {
 		signal.Stop(sigs)
 		close(done)
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 const erase = "\r\n\x1b[F\x1b[K"
@@ -142,5 +143,29 @@ func TestIsTerminal(t *testing.T) {
 	defer f.Close()
 	if IsTerminal(f) {
 		t.Error("IsTerminal(regular file) = true, want false")
+	}
+}
+
+// TestReadSecretSignalAnyMoment sends SIGTERM at moments spread over a
+// prompt's start, the window in which echo goes off: whenever the signal
+// lands, the terminal must be left with echo on. (CI once caught the
+// handler restoring the terminal just before echo went off.)
+func TestReadSecretSignalAnyMoment(t *testing.T) {
+	for i := range 40 {
+		c := startChild(t, "twice", true)
+		c.expect("new passphrase: ")
+		c.waitEchoOff()
+		c.typ("first\n")
+		c.expect("same again:")
+		time.Sleep(time.Duration(i) * 10 * time.Microsecond)
+		c.cmd.Process.Signal(syscall.SIGTERM)
+		err := c.wait()
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) || !ee.Sys().(syscall.WaitStatus).Signaled() {
+			t.Fatalf("child ended with %v, want death by SIGTERM (output %q)", err, c.stdout.String())
+		}
+		if !c.echoOn() {
+			t.Fatalf("echo is off after SIGTERM %v after the prompt", time.Duration(i)*10*time.Microsecond)
+		}
 	}
 }
