@@ -14,12 +14,13 @@ type combineOptions struct {
 	Set        string
 	Manifest   string
 	Shares     []string
+	Type       bool
 }
 
 func newCombineCmd(io *IOStreams, runF func(*combineOptions) error) *cobra.Command {
 	opts := &combineOptions{IO: io}
 	cmd := &cobra.Command{
-		Use:   "combine [-i IDENTITY]... [-o FILE] [--set FINGERPRINT | -m MANIFEST] SHARE...",
+		Use:   "combine [-i IDENTITY]... [-o FILE] [--set FINGERPRINT | -m MANIFEST] [--type] SHARE...",
 		Short: "Rebuild the secret from k shares",
 		Long: `Rebuild the secret from k shares of one set. Each share is opened with
 whichever identity fits: age identity files, passphrase-protected ones (asked
@@ -38,7 +39,7 @@ Pin the set with --set (the fingerprint on the signed ceremony record) or -m
 a pin quorum says which set it used.`,
 		Example: `  quorum combine -m manifest.json -i alice.key -i carol.key -i erin.key 1-alice.share 3-carol.share 5-erin.share
   quorum combine --set "7QX4 M2KD ..." -i ~/.ssh/id_ed25519 -o secret.txt 2-bob.share 3-carol.share scan.txt`,
-		Args: cobra.MinimumNArgs(1),
+		Args: sharesArgs(&opts.Type),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Shares = args
 			if runF != nil {
@@ -51,6 +52,7 @@ a pin quorum says which set it used.`,
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the secret to `FILE` (0600, must not exist)")
 	cmd.Flags().StringVar(&opts.Set, "set", "", "refuse shares not of the set with this `FINGERPRINT`")
 	cmd.Flags().StringVarP(&opts.Manifest, "manifest", "m", "", "refuse shares not of the set of this `MANIFEST`")
+	addTypeFlag(cmd.Flags(), &opts.Type)
 	return cmd
 }
 
@@ -65,7 +67,7 @@ func runCombine(opts *combineOptions) error {
 	if err != nil {
 		return err
 	}
-	inputs, err := readShares(io, opts.Shares)
+	inputs, err := readShares(io, opts.Shares, opts.Type)
 	if err != nil {
 		return err
 	}

@@ -21,12 +21,13 @@ type inspectOptions struct {
 	Set      string
 	Manifest string
 	Args     []string
+	Type     bool
 }
 
 func newInspectCmd(io *IOStreams, runF func(*inspectOptions) error) *cobra.Command {
 	opts := &inspectOptions{IO: io}
 	cmd := &cobra.Command{
-		Use:   "inspect [--json] [--set FINGERPRINT | -m MANIFEST] SHARE|MANIFEST...",
+		Use:   "inspect [--json] [--set FINGERPRINT | -m MANIFEST] [--type] SHARE|MANIFEST...",
 		Short: "Show the public facts of shares and manifests, and check their signatures",
 		Long: `Show what anyone can read from a share or a manifest without a key: set
 fingerprint, label, k of n, index, custodian, recipient kind, date, and
@@ -39,7 +40,7 @@ step one of recovery without quorum (FORMAT.md).`,
 		Example: `  quorum inspect 2-bob.share
   quorum inspect -m manifest.json *.share
   quorum inspect --age 2-bob.share | age -d -i bob.key > payload.bin`,
-		Args: cobra.MinimumNArgs(1),
+		Args: sharesArgs(&opts.Type),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Args = args
 			if runF != nil {
@@ -52,6 +53,7 @@ step one of recovery without quorum (FORMAT.md).`,
 	cmd.Flags().BoolVar(&opts.Age, "age", false, "write the share's age file to standard output")
 	cmd.Flags().StringVar(&opts.Set, "set", "", "check that shares are of the set with this `FINGERPRINT`")
 	cmd.Flags().StringVarP(&opts.Manifest, "manifest", "m", "", "check that shares are of the set of this `MANIFEST`")
+	addTypeFlag(cmd.Flags(), &opts.Type)
 	return cmd
 }
 
@@ -91,8 +93,8 @@ func runInspect(opts *inspectOptions) error {
 		}
 		shareArgs = append(shareArgs, a)
 	}
-	if len(shareArgs) > 0 {
-		inputs, err := readShares(io, shareArgs)
+	if len(shareArgs) > 0 || opts.Type {
+		inputs, err := readShares(io, shareArgs, opts.Type)
 		if err != nil {
 			return err
 		}
@@ -215,18 +217,21 @@ func printInspected(io *IOStreams, r inspected) {
 }
 
 func inspectAge(opts *inspectOptions) error {
-	if len(opts.Args) != 1 {
+	switch n := len(opts.Args); {
+	case opts.Type && n > 0:
+		return usagef("--age with --type takes the one typed sheet and no SHARE")
+	case !opts.Type && n != 1:
 		return usagef("--age takes exactly one SHARE")
 	}
 	if opts.JSON {
 		return usagef("--age and --json do not go together")
 	}
-	inputs, err := readShares(opts.IO, opts.Args)
+	inputs, err := readShares(opts.IO, opts.Args, opts.Type)
 	if err != nil {
 		return err
 	}
 	if len(inputs) != 1 {
-		return usagef("%s holds %d shares; --age takes one", opts.Args[0], len(inputs))
+		return usagef("%s holds %d shares; --age takes one", inputs[0].Source, len(inputs))
 	}
 	pinned, _, err := pin(opts.IO, opts.Set, opts.Manifest)
 	if err != nil {

@@ -98,7 +98,7 @@ func runPrint(opts *printOptions) error {
 	if err != nil {
 		return err
 	}
-	inputs, err := readShares(io, opts.Shares)
+	inputs, err := readShares(io, opts.Shares, false)
 	if err != nil {
 		return err
 	}

@@ -12,6 +12,8 @@ import (
 
 	"filippo.io/age"
 	"filippo.io/age/plugin"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"quorum/combine"
 	"quorum/internal/harden"
@@ -77,8 +79,15 @@ type sourceError struct {
 func (e *sourceError) Error() string { return fmt.Sprintf("%s: %v", e.Source, e.Err) }
 func (e *sourceError) Unwrap() error { return e.Err }
 
-// readShares reads every SHARE argument: share files, QR texts, parts.
-func readShares(io *IOStreams, args []string) ([]combine.Input, error) {
+// addTypeFlag registers --type on a command that takes SHARE arguments:
+// every such command reads shares with readShares(io, args, *p).
+func addTypeFlag(fs *pflag.FlagSet, p *bool) {
+	fs.BoolVar(p, "type", false, "type a sheet's text on the terminal, line by line, as printed under its QR code; several sheets one after another")
+}
+
+// readShares reads every SHARE argument: share files, QR texts, parts;
+// then, with typed, sheets typed on the terminal.
+func readShares(io *IOStreams, args []string, typed bool) ([]combine.Input, error) {
 	var inputs []combine.Input
 	var parts []*share.Part
 	stdinUsed := false
@@ -119,7 +128,25 @@ func readShares(io *IOStreams, args []string) ([]combine.Input, error) {
 			inputs = append(inputs, combine.Input{Source: fmt.Sprintf("QR parts of share %d", s.Index), Share: s})
 		}
 	}
+	if typed {
+		more, err := readTyped(io)
+		if err != nil {
+			return nil, err
+		}
+		inputs = append(inputs, more...)
+	}
 	return inputs, nil
+}
+
+// sharesArgs is the Args rule of a command that takes SHARE arguments:
+// at least one, or none when the shares are typed (--type).
+func sharesArgs(typed *bool) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) == 0 && !*typed {
+			return usagef("give at least one SHARE, or --type to type sheets on the terminal")
+		}
+		return nil
+	}
 }
 
 // pin returns the pinned fingerprint from --set or -m, and the manifest
