@@ -1,0 +1,219 @@
+package print
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"quorum/share"
+)
+
+// Report is what a drill report shows: the public facts of one drill, as
+// its record in the access log holds them. Nothing in it is secret.
+type Report struct {
+	Fingerprint share.Fingerprint
+	Label       string
+	Threshold   int
+	Shares      int
+	Time        time.Time // when the drill ran, by the laptop's clock
+	Passed      bool
+	// Summary says in one line what happened: "quorum met: 3 of 5 shares
+	// rebuilt the set and passed the integrity check", or why not.
+	Summary   string
+	Taking    []ReportShare // every share presented, in index order
+	Operator  string
+	Witnesses []string
+	Head      string // the log's head hash after the drill's record
+	Seq       int    // the drill record's place in the log
+	Tool      string
+	Paper     Paper
+}
+
+// ReportShare is one share presented at a drill, and how it fared.
+type ReportShare struct {
+	Index     int // 0 when the share could not be read
+	Custodian string
+	Source    string
+	Result    string // "ok", or why it failed
+}
+
+// ReportPDF lays out a drill report, one page or more: for the binder in
+// which the process is documented, signed by everyone who took part and by
+// the witness. The access log's head hash stands in large type, so that
+// "quorum status --head" can later prove the log was not cut short of it.
+func ReportPDF(r *Report) ([]byte, error) {
+	if r.Head == "" {
+		return nil, errors.New("a drill report needs the log's head hash")
+	}
+	fs, err := loadFonts()
+	if err != nil {
+		return nil, err
+	}
+	l := newLayout(r.Paper, fs)
+	pages := l.report(r)
+	d := &Document{paper: r.Paper, date: r.Time, title: fmt.Sprintf("quorum drill report, set %s", r.Fingerprint)}
+	var b bytes.Buffer
+	if err := writePages(newPDF(d), pages, &b); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// report lays out the drill report, on the model of the ceremony record:
+// facts, who took part and how each share fared, the head hash in a box,
+// and lines for signatures.
+func (l *layout) report(r *Report) []*page {
+	const head = "QUORUM DRILL REPORT"
+	p := l.newPage()
+	pages := []*page{p}
+	more := func() float64 {
+		p = l.newPage()
+		pages = append(pages, p)
+		y := l.eyebrow(p, l.y0, head+", CONTINUED", "quorum log v1") + 14
+		p.text(l.x0, y, bold, 12, ink, fmt.Sprintf("Set %s", r.Fingerprint))
+		return y + 10
+	}
+	y := l.eyebrow(p, l.y0, head, "quorum log v1")
+	y = l.label(p, y, r.Label)
+	y += shareSize * 1.1
+	outcome := "DRILL FAILED"
+	if r.Passed {
+		outcome = "DRILL PASSED"
+	}
+	p.text(l.x0, y, bold, shareSize, ink, outcome)
+	y = l.paragraph(p, l.x0, y, l.width(), regular, valueSize, valueSize*1.3, ink, r.Summary) + 9
+	l.hrule(p, y)
+	witnesses := strings.Join(r.Witnesses, ", ")
+	if witnesses == "" {
+		witnesses = "none named"
+	}
+	operator := r.Operator
+	if operator == "" {
+		operator = "not named"
+	}
+	y = l.facts(p, l.x0, y+7, l.width(), []float64{0, 0.3, 0.6}, []fact{
+		{"date and time (laptop clock, UTC)", []factLine{{regular, valueSize, r.Time.UTC().Format("2006-01-02 15:04:05")}}},
+		{"threshold and shares", []factLine{{regular, valueSize, fmt.Sprintf("any %d of %d", r.Threshold, r.Shares)}}},
+		{"made by", []factLine{{regular, valueSize, r.Tool}}},
+	})
+	y = l.facts(p, l.x0, y, l.width(), []float64{0, 0.3, 0.6}, []fact{
+		{"set fingerprint", []factLine{{mono, 9, r.Fingerprint.String()}}},
+		{"operator", []factLine{{regular, valueSize, l.fs.printable(regular, operator)}}},
+		{"witnesses", []factLine{{regular, valueSize, l.fs.printable(regular, witnesses)}}},
+	})
+
+	// The shares presented, and how each fared.
+	cols := []float64{0, 0.06, 0.28, 0.56, 1}
+	heads := []string{"#", "Custodian", "Share given as", "Result"}
+	colW := func(i int) float64 { return (cols[i+1]-cols[i])*l.width() - 8 }
+	table := func(y float64) float64 {
+		p.fill(l.x0, y, l.width(), 15, shade)
+		for i, h := range heads {
+			p.text(l.x0+cols[i]*l.width()+4, y+10.5, bold, 7.5, ink, h)
+		}
+		return y + 15
+	}
+	y = table(y + 4)
+	for _, s := range r.Taking {
+		index := "?"
+		if s.Index > 0 {
+			index = fmt.Sprint(s.Index)
+		}
+		cells := [][]string{
+			{index},
+			l.fs.wrap(bold, 8.5, l.fs.printable(bold, s.Custodian), colW(1)),
+			l.fs.wrap(regular, 8, l.fs.printable(regular, s.Source), colW(2)),
+			l.fs.wrap(regular, 8, l.fs.printable(regular, s.Result), colW(3)),
+		}
+		n := 1
+		for _, c := range cells {
+			n = max(n, len(c))
+		}
+		rowH := float64(n)*10 + 7
+		if y+rowH > l.bottom() {
+			y = table(more())
+		}
+		for i, c := range cells {
+			f := regular
+			if i == 1 {
+				f = bold
+			}
+			for j, s := range c {
+				p.text(l.x0+cols[i]*l.width()+4, y+13+float64(j)*10, f, 8.5, ink, s)
+			}
+		}
+		y += rowH
+		p.line(l.x0, y, l.x1, y, 0.5, rule)
+	}
+
+	// The head hash, in a shaded box, as large as the width allows.
+	const boxH = 74.0
+	if y+gap+boxH+40 > l.bottom() {
+		y = more()
+	}
+	y += gap
+	p.fill(l.x0, y, l.width(), boxH, stripe)
+	p.box(l.x0, y, l.width(), boxH, 0.8, rule)
+	l.textCenter(p, l.x0+l.width()/2, y+15, bold, 8, dim, fmt.Sprintf("ACCESS LOG HEAD HASH AFTER THIS DRILL (RECORD %d)", r.Seq))
+	hash := group4(r.Head)
+	// 52 symbols fit one line at 12 points on either paper; a narrower
+	// page would wrap them at a space, between groups.
+	size, lines := l.fs.fit(monoBold, hash, 18, 9, l.width()-30)
+	for i, line := range lines[:min(2, len(lines))] {
+		l.textCenter(p, l.x0+l.width()/2, y+22+size*(1.05+1.2*float64(i)), monoBold, size, ink, line)
+	}
+	y += boxH
+	y = l.paragraph(p, l.x0, y+2, l.width(), regular, proseSize, proseLead, dim,
+		"This report is public: nothing on it is secret. The drill's record in the access log is signed with the set "+
+			"key only when the quorum was met: it proves that someone who held enough shares made it, not when or who was "+
+			"present. This signed page proves that. Later, 'quorum status --head HASH' with the hash above checks that "+
+			"the log still holds this record and everything before it.") + 8
+
+	// Signatures: everyone who took part, the operator and the witnesses.
+	signers := []string{"Operator: " + operator}
+	for _, w := range r.Witnesses {
+		signers = append(signers, "Witness: "+w)
+	}
+	if len(r.Witnesses) == 0 {
+		signers = append(signers, "Witness")
+	}
+	for _, s := range r.Taking {
+		if s.Custodian != "" {
+			signers = append(signers, fmt.Sprintf("Custodian of share %d: %s", s.Index, s.Custodian))
+		}
+	}
+	const boxGap, sigH = 24, 92
+	bw := (l.width() - boxGap) / 2
+	y += 12
+	if y+12+sigH > l.bottom() {
+		y = more() + 12
+	}
+	p.text(l.x0, y, bold, 10, ink, "Signatures")
+	y = l.paragraph(p, l.x0, y, l.width(), regular, proseSize, proseLead, dim,
+		"We were present at this drill, saw quorum report the result above, and saw that the secret was not shown, written or printed.")
+	y += 4
+	for i, who := range signers {
+		if i%2 == 0 && i > 0 {
+			y += sigH
+		}
+		if i%2 == 0 && y+sigH > l.bottom() {
+			y = more()
+		}
+		x := l.x0 + float64(i%2)*(bw+boxGap)
+		by := y + 12
+		_, name := l.fs.fit(bold, l.fs.printable(bold, who), 9, 9, bw)
+		p.text(x, by, bold, 9, ink, name[0])
+		for j, what := range []string{"Signature", "Date"} {
+			ly := by + 30 + float64(j)*26
+			p.text(x, ly-3, regular, 7.5, dim, what)
+			p.line(x+44, ly, x+bw, ly, 0.6, dim)
+		}
+	}
+	left := fmt.Sprintf("quorum drill report · set %s · log head %s", r.Fingerprint, r.Head[:min(8, len(r.Head))])
+	for i, p := range pages {
+		l.footer(p, left, i+1, len(pages))
+	}
+	return pages
+}
