@@ -1,0 +1,83 @@
+// Package accesslog reads and appends the access log: one file, one
+// record a line, each record chained to the one before by its hash and,
+// where a key is at hand, signed. It is the record the guidance asks for,
+// of every access to the root password and to where it is stored, and of
+// the quarterly drills, kept so that it checks itself as far as
+// cryptography allows. Its model is golang.org/x/mod/sumdb/tlog, in the
+// simplest form: a hash chain, not a tree. FORMAT.md "The access log"
+// repeats this spec for readers without Go.
+//
+// # Format
+//
+// A log is UTF-8 text, one record a line, every line ending in "\n",
+// appended to and never rewritten. A record is a JSON object whose members
+// come in this order, empty ones left out (those marked * always there):
+//
+//	format*       "quorum log v1"
+//	seq*          1 for the first record, then 2, 3, … with no gaps
+//	prev*         the hash of the line before; for the first, 52 zeros
+//	kind*         split, verify, drill, combine, reshare, sheet-out, sheet-in,
+//	              sheet-lost, sheet-destroyed, left-room, returned, note
+//	time*         UTC to the second, "2026-01-05T09:30:00Z", as the clock of
+//	              the machine that wrote it said
+//	set           the set fingerprint, 28 symbols without spaces
+//	label         the set's label
+//	participants  [{"index": 1, "custodian": "alice"}, …]
+//	operator, witnesses, by, item
+//	share         the index of the share whose sheet an event is about
+//	event, reason
+//	outcome       "pass" or "fail"
+//	failures      [{"index", "custodian", "source", "reason"}, …]
+//	new_set       reshare: the fingerprint of the set that replaces set
+//	tool          "quorum v1.0.0"
+//	signer        "set" or "share N"
+//	key           the Ed25519 public key that signed (base32, FORMAT.md §1)
+//	sig           the signature (base32), always the last member
+//
+// The line is exactly what Go's encoding/json writes for these members
+// (no spaces; <, > and & as \u003c, \u003e, \u0026); Read refuses any
+// other spelling, so that a record has one hash. Text holds no control
+// characters.
+//
+// A record's hash is SHA-256 of its line without the "\n", in base32
+// (52 symbols). The log's head is the hash of its last record.
+//
+// A signature is Ed25519 over
+//
+//	"quorum log record v1\n" || the line without its ,"sig":"…" member
+//
+// (that is, the line cut before its last `,"sig":"` and closed with "}").
+// The prefix keeps a log signature apart from a share's ("quorum share
+// v1\n") or a manifest's, made by the same set key. Signer "set" means the
+// set key of the set the record names: the key's fingerprint must be set.
+// Signer "share N" means the key that share N's payload derives (FORMAT.md
+// §6): the manifest's commitment for share N says which key that is.
+//
+// # What it proves
+//
+// Editing, deleting, moving or inserting a record breaks the chain at the
+// record after it (or at the record itself: its sequence number, or its
+// signature), and [Read] names the first record that does not check as a
+// [*BrokenError]. A record signed with the set key can only be made by
+// someone who has held k shares; one signed with a share key, by someone
+// who opened that share. A hash chain cannot show that the newest records
+// were cut off, or that a whole log was replaced by another: a head hash
+// printed on paper (the drill report) can, with [Find]. Unsigned records
+// (custody events) and the times of all records are what the person at the
+// keyboard typed and the laptop's clock said; paper and witnesses vouch
+// for those.
+//
+// # Example
+//
+// Set "root 2026", whose set key is made from the seed 00 01 02 … 1f
+// (fingerprint AS3N N9TM CD3M R0M5 VXEV YAYA PWYT), split on 5 January 2026
+// and signed by the set key; then carol's sheet, share 3, taken out:
+//
+//	{"format":"quorum log v1","seq":1,"prev":"0000000000000000000000000000000000000000000000000000","kind":"split","time":"2026-01-05T09:30:00Z","set":"AS3NN9TMCD3MR0M5VXEVYAYAPWYT","label":"root 2026","participants":[{"index":1,"custodian":"alice"},{"index":2,"custodian":"bob"},{"index":3,"custodian":"carol"}],"operator":"dave","witnesses":["erin"],"tool":"quorum v1.0.0","signer":"set","key":"0EGGFFZKSR8BW7BGVMCEEJY0K5KY9NHGKEJGTQRXVJ3684JN66W0","sig":"PQEMNXJGF2H8VDKFZMKMYHY0FSYPQ9AWYWQ577C95B48HTJC141XAYNVMJ7TWTCW3AXJKR1GVQ8ZCXJP87TJQ5FWEG0Q3RARKF4Y20R"}
+//	{"format":"quorum log v1","seq":2,"prev":"XQQNEESN9X67Y2T2BKMP2G73M2ADFDDEAQAHJPMTQ6HTJWY6V910","kind":"sheet-out","time":"2026-02-01T14:00:00Z","set":"AS3NN9TMCD3MR0M5VXEVYAYAPWYT","by":["carol"],"share":3,"event":"taken out for the drill","tool":"quorum v1.0.0"}
+//
+// The second record's prev is the hash of the first line; the log's head
+// is HA2GPF0BAFS5DBQEM6QF4C9DD7KH4DDRBG1Y5N2ER7AJSNQM6MWG. The file
+// testdata/example.log holds these two lines, and the tests check every
+// value above.
+package accesslog
