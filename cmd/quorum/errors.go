@@ -13,6 +13,7 @@ import (
 	"quorum/custodian"
 	"quorum/manifest"
 	"quorum/print"
+	"quorum/scan"
 	"quorum/seal"
 	"quorum/share"
 	"quorum/split"
@@ -45,6 +46,11 @@ func hints(err error) []string {
 		idpe      *seal.IdentityPassphraseError
 		rbe       *print.ReadBackError
 		ose       *print.OtherSetError
+		nce       *noCodeError
+		nsce      *notShareCodeError
+		sle       *scan.LimitError
+		sfe       *scan.FormatError
+		stle      *scanTooLargeError
 		shareName = "the share"
 	)
 	var se *combine.ShareError
@@ -65,6 +71,14 @@ func hints(err error) []string {
 		return []string{fmt.Sprintf("print one set at a time; %s is of set %s: give the manifest of that set, or leave it out", shareName, ose.Got)}
 	case errors.Is(err, print.ErrNotListed):
 		return []string{fmt.Sprintf("%s is not the one handed out at the split: compare it with 'quorum inspect -m MANIFEST', and print from the share file the split wrote", shareName)}
+	case errors.As(err, &nce):
+		return []string{"scan the whole sheet flat at 300 dpi, or photograph it square-on, in focus and without glare"}
+	case errors.As(err, &nsce):
+		return []string{"scan the QR code of a quorum share sheet; the text under it can also be typed with --type"}
+	case errors.As(err, &sle), errors.As(err, &stle):
+		return []string{"scan the sheet at 300 dpi (600 at most), one sheet or a few to a file; nothing was read or written"}
+	case errors.As(err, &sfe):
+		return []string{"the image file is damaged or was cut short: scan the sheet again and save it as PNG or JPEG"}
 	case errors.As(err, &le):
 		return []string{fmt.Sprintf("compare line %d with the printed sheet and correct it; lines with good checks are fine", le.Line)}
 	case errors.As(err, &te):

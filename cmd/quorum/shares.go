@@ -85,10 +85,13 @@ func addTypeFlag(fs *pflag.FlagSet, p *bool) {
 	fs.BoolVar(p, "type", false, "type a sheet's text on the terminal, line by line, as printed under its QR code; several sheets one after another")
 }
 
-// readShares reads every SHARE argument: share files, QR texts, parts;
-// then, with typed, sheets typed on the terminal.
+// readShares reads every SHARE argument: share files, QR texts, parts,
+// scans (PNG, JPEG, and PDF when scan reads it); then, with typed, sheets
+// typed on the terminal. A share that comes from paper (a scan, a typed
+// sheet, QR parts) and was already found counts once: two scans of one
+// sheet, or a scan and the share file, are one share.
 func readShares(io *IOStreams, args []string, typed bool) ([]combine.Input, error) {
-	var inputs []combine.Input
+	var found []foundShare
 	var parts []*share.Part
 	stdinUsed := false
 	for _, name := range args {
@@ -98,24 +101,37 @@ func readShares(io *IOStreams, args []string, typed bool) ([]combine.Input, erro
 			}
 			stdinUsed = true
 		}
-		data, err := readInput(io, name)
-		if err != nil {
-			return nil, err
-		}
 		source := name
 		if name == "-" {
 			source = "standard input"
 		}
-		shares, ps, err := share.Read(data)
+		data, isImage, err := readShareInput(io, name, source)
 		if err != nil {
-			return nil, &sourceError{source, err}
+			return nil, err
+		}
+		var shares []*share.Share
+		var ps []*share.Part
+		if isImage {
+			shares, ps, err = readScan(io, source, data)
+		} else {
+			shares, ps, err = share.Read(data)
+			if err != nil {
+				err = &sourceError{source, err}
+			}
+		}
+		if err != nil {
+			return nil, err
+		}
+		in := "file"
+		if isImage {
+			in = "image"
 		}
 		for i, s := range shares {
 			src := source
 			if len(shares) > 1 {
-				src = fmt.Sprintf("%s (share %d in the file)", source, i+1)
+				src = fmt.Sprintf("%s (share %d in the %s)", source, i+1, in)
 			}
-			inputs = append(inputs, combine.Input{Source: src, Share: s})
+			found = append(found, foundShare{combine.Input{Source: src, Share: s}, source, isImage})
 		}
 		parts = append(parts, ps...)
 	}
@@ -125,7 +141,8 @@ func readShares(io *IOStreams, args []string, typed bool) ([]combine.Input, erro
 			return nil, err
 		}
 		for _, s := range joined {
-			inputs = append(inputs, combine.Input{Source: fmt.Sprintf("QR parts of share %d", s.Index), Share: s})
+			src := fmt.Sprintf("QR parts of share %d", s.Index)
+			found = append(found, foundShare{combine.Input{Source: src, Share: s}, src, true})
 		}
 	}
 	if typed {
@@ -133,7 +150,46 @@ func readShares(io *IOStreams, args []string, typed bool) ([]combine.Input, erro
 		if err != nil {
 			return nil, err
 		}
-		inputs = append(inputs, more...)
+		for _, in := range more {
+			found = append(found, foundShare{in, in.Source, true})
+		}
+	}
+	return dedupe(io, found)
+}
+
+// foundShare is a share with where it was found.
+type foundShare struct {
+	combine.Input
+	file  string // the argument it came from, or "typed sheet N"
+	paper bool   // from a scan, QR parts or typing
+}
+
+// dedupe drops a share found again, byte for byte, when either copy comes
+// from paper: scanning a sheet twice, or scanning it and also giving its
+// file, is how people work, not a mistake. Two share files of the same
+// share are left for combine.Select to refuse as a duplicate, as before:
+// that is a slip on the command line. Different shares with one index are
+// always left to combine.Select.
+func dedupe(io *IOStreams, found []foundShare) ([]combine.Input, error) {
+	first := map[string]foundShare{}
+	var inputs []combine.Input
+	for _, f := range found {
+		str, err := f.Share.Marshal()
+		if err != nil {
+			return nil, &sourceError{f.Source, err}
+		}
+		if prev, ok := first[str]; ok && (prev.paper || f.paper) {
+			if prev.file == f.file {
+				io.infof("share %d (%s) found twice in %s; counted once", f.Share.Index, f.Share.Custodian, f.file)
+			} else {
+				io.infof("share %d (%s) found in %s and %s; counted once", f.Share.Index, f.Share.Custodian, prev.file, f.file)
+			}
+			continue
+		}
+		if _, ok := first[str]; !ok {
+			first[str] = f
+		}
+		inputs = append(inputs, f.Input)
 	}
 	return inputs, nil
 }
