@@ -1,0 +1,34 @@
+// Package status computes what "quorum status" reports: for each set,
+// whether it can still be rebuilt with room to spare, whether its drill and
+// its custodians' checks are due, and whether the access log still checks.
+// It is pure: manifests, the records of the access log, the clock and the
+// drill interval in, a [Report] out; cmd/quorum prints it.
+//
+// # What counts
+//
+// The split date is the manifest's created day. A drill counts when it
+// passed and is signed with the set key (accesslog checks the signature
+// and that the key is the set's; status also compares the key with the
+// manifest's); so does a combine recorded with the set key, which rebuilt
+// the set as a drill does. A custodian counts as verified on the day of a
+// passing verify record signed with their share's key (the manifest's
+// commitment for that index), or of a counted drill they took part in; a
+// custodian never verified counts from the split day. Each of those is due
+// again Every days later, and OVERDUE the day after that.
+//
+// The margin is how many more custodians may be absent, or lose their
+// sheet, with the set still rebuildable: n − k, less the shares whose
+// sheets are recorded lost (and not recorded back in since) or destroyed.
+// A margin of 0 means the next loss is fatal; below 0, the set can no
+// longer be rebuilt.
+//
+// A set is superseded when a reshare record signed with its set key names
+// a new set. Its sheets still open the same secret, so each is live until
+// a sheet-destroyed record names it.
+//
+// # What it cannot see
+//
+// Unsigned records (custody events) are what someone typed; times are what
+// the laptop's clock said. A log cut short of its newest records checks
+// unless Head, a hash printed earlier, is given.
+package status

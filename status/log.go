@@ -1,0 +1,173 @@
+package status
+
+// What the log's records say about each set, and what accesslog.Read
+// cannot check alone: that a share-signed record carries the key of that
+// share (the manifest's commitment), and that a record claiming what only
+// a key can show is signed with it.
+
+import (
+	"crypto/ed25519"
+	"errors"
+	"fmt"
+	"time"
+
+	"quorum/accesslog"
+	"quorum/share"
+)
+
+// checkLog goes through the records in order and updates the sets they
+// name. Records of a set that is neither given nor superseded are passed
+// over; newSet adds a set known only from the log (a superseded one).
+func checkLog(opts Options, sets map[string]*setState, newSet func(fp string) *setState) *Log {
+	l := &Log{Records: len(opts.Records), Head: accesslog.Head(opts.Records)}
+	var be *accesslog.BrokenError
+	if errors.As(opts.LogErr, &be) {
+		l.Broken = be
+		l.Problems = append(l.Problems, be.Error())
+	} else if opts.LogErr != nil {
+		l.Problems = append(l.Problems, opts.LogErr.Error())
+	}
+	if opts.Head != "" {
+		l.Wanted = opts.Head
+		if r := accesslog.Find(opts.Records, opts.Head); r != nil {
+			l.Found = r.Seq
+		} else {
+			l.Problems = append(l.Problems, fmt.Sprintf("the log does not contain head %s: records after it were cut off, or this is another log", opts.Head))
+		}
+	}
+	// First the reshares, so that a superseded set is known before its
+	// sheet-destroyed records are read, whatever the order of manifests.
+	for _, r := range opts.Records {
+		if r.Kind == accesslog.KindReshare && r.Signer == accesslog.SignerSet && r.NewSet != "" && r.Outcome != accesslog.Fail {
+			s := sets[r.Set]
+			if s == nil {
+				s = newSet(r.Set)
+				s.label = r.Label
+			}
+			s.newSet = r.NewSet
+		}
+	}
+	for _, r := range opts.Records {
+		s := sets[r.Set]
+		if r.Signer != "" {
+			l.Signed++
+		}
+		if s == nil {
+			continue
+		}
+		if problem := s.checkKey(r); problem != "" {
+			l.Signed--
+			l.Problems = append(l.Problems, fmt.Sprintf("record %d (%s): %s", r.Seq, r.Kind, problem))
+			continue
+		}
+		if _, isShare := accesslog.ShareOf(r.Signer); isShare && s.m == nil {
+			l.Unchecked++
+			continue
+		}
+		if problem := s.apply(r); problem != "" {
+			l.Problems = append(l.Problems, fmt.Sprintf("record %d (%s): %s", r.Seq, r.Kind, problem))
+		}
+	}
+	return l
+}
+
+// checkKey says what is wrong with a signed record's key for this set.
+func (s *setState) checkKey(r *accesslog.Record) string {
+	switch n, isShare := accesslog.ShareOf(r.Signer); {
+	case r.Signer == accesslog.SignerSet:
+		// accesslog has checked the fingerprint; the manifest has the
+		// whole key.
+		if s.key != nil && !s.key.Equal(r.PublicKey) {
+			return "signed with a key that is not the manifest's set key"
+		}
+	case isShare && s.m != nil:
+		want := s.commitment(n)
+		if want == nil {
+			return fmt.Sprintf("signed as share %d, which the set does not have", n)
+		}
+		if !want.Equal(r.PublicKey) {
+			return fmt.Sprintf("signed as share %d, but not with that share's key (the manifest's commitment): forged, or made from another share", n)
+		}
+	}
+	return ""
+}
+
+func (s *setState) commitment(n int) ed25519.PublicKey {
+	for _, c := range s.m.Custodians {
+		if c.Index == n {
+			if b, err := share.DecodeBinary(c.Commitment); err == nil && len(b) == ed25519.PublicKeySize {
+				return b
+			}
+		}
+	}
+	return nil
+}
+
+// apply updates the set with one record whose key checked. It returns a
+// problem for a record that claims a pass its signature cannot show.
+func (s *setState) apply(r *accesslog.Record) string {
+	d := day(r.Time)
+	switch r.Kind {
+	case accesslog.KindDrill, accesslog.KindCombine:
+		if r.Outcome != accesslog.Pass {
+			return ""
+		}
+		if r.Signer != accesslog.SignerSet {
+			return "claims a pass but is not signed with the set key: not counted"
+		}
+		if d.After(s.lastDrill) {
+			s.lastDrill = d
+		}
+		// Participants whose share failed did not show that they can
+		// open it.
+		failed := map[int]bool{}
+		for _, f := range r.Failures {
+			failed[f.Index] = true
+		}
+		for _, p := range r.Participants {
+			if !failed[p.Index] {
+				s.verified(p.Index, d)
+			}
+		}
+	case accesslog.KindVerify:
+		if r.Outcome == accesslog.Fail {
+			return ""
+		}
+		n, isShare := accesslog.ShareOf(r.Signer)
+		if !isShare {
+			return "claims a verified share but is not signed with a share key: not counted"
+		}
+		s.verified(n, d)
+	case accesslog.KindSheetLost:
+		if r.Share > 0 {
+			s.custodian(r.Share).Lost = true
+		}
+	case accesslog.KindSheetIn:
+		if r.Share > 0 {
+			c := s.custodian(r.Share)
+			c.Lost, c.Out = false, zeroTime
+		}
+	case accesslog.KindSheetOut:
+		if r.Share > 0 {
+			s.custodian(r.Share).Out = d
+		}
+	case accesslog.KindSheetDestroyed:
+		if r.Share > 0 {
+			c := s.custodian(r.Share)
+			c.Destroyed, c.Out = true, zeroTime
+		}
+	}
+	return ""
+}
+
+func (s *setState) verified(n int, d time.Time) {
+	if s.m != nil && s.custodians[n] == nil {
+		return
+	}
+	c := s.custodian(n)
+	if d.After(c.LastVerified) {
+		c.LastVerified = d
+	}
+}
+
+var zeroTime time.Time

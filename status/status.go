@@ -1,0 +1,247 @@
+package status
+
+import (
+	"crypto/ed25519"
+	"fmt"
+	"maps"
+	"slices"
+	"time"
+
+	"quorum/accesslog"
+	"quorum/manifest"
+	"quorum/share"
+)
+
+// DefaultEvery is the drill interval in days: quarterly, as the guidance
+// asks of a recovery test.
+const DefaultEvery = 90
+
+// Options is everything a report is computed from.
+type Options struct {
+	Manifests []*manifest.Manifest
+	// Log says whether a log was given; Records and LogErr are what
+	// accesslog.Read returned for it.
+	Log     bool
+	Records []*accesslog.Record
+	LogErr  error
+	// Head is a head hash printed earlier (accesslog.ParseHash form) that
+	// the log must still contain; "" for none.
+	Head  string
+	Now   func() time.Time
+	Every int // days between drills; 0 means DefaultEvery
+}
+
+// Report is the status of every set and of the log.
+type Report struct {
+	Date  time.Time `json:"date"` // the day the report is for
+	Every int       `json:"every_days"`
+	Sets  []*Set    `json:"sets"`
+	Log   *Log      `json:"log,omitempty"`
+	// Problems are the reasons the report is not clean; status exits
+	// non-zero when there are any.
+	Problems []string `json:"problems"`
+}
+
+// Clean reports whether nothing is overdue, the log checks and every live
+// set has a margin above zero.
+func (r *Report) Clean() bool { return len(r.Problems) == 0 }
+
+// Set is one set's status.
+type Set struct {
+	Fingerprint string `json:"fingerprint"`
+	Label       string `json:"label"`
+	Threshold   int    `json:"threshold"`
+	Shares      int    `json:"shares"`
+	// Manifest is false for a set known only from a reshare record.
+	Manifest bool      `json:"manifest"`
+	Split    time.Time `json:"split,omitzero"`
+	Margin   int       `json:"margin"`
+	// LastDrill is the day of the last counted drill, zero for none.
+	LastDrill time.Time `json:"last_drill,omitzero"`
+	DaysSince int       `json:"days_since_drill"` // since LastDrill, or since the split
+	NextDue   time.Time `json:"next_due,omitzero"`
+	Overdue   bool      `json:"overdue"`
+	// SupersededBy is the fingerprint of the set that a reshare made in
+	// its place; Live are then its shares whose sheets are not recorded
+	// destroyed.
+	SupersededBy string       `json:"superseded_by,omitempty"`
+	Live         []int        `json:"live,omitempty"`
+	Custodians   []*Custodian `json:"custodians"`
+}
+
+// Custodian is one share's status.
+type Custodian struct {
+	Index int    `json:"index"`
+	Name  string `json:"name"`
+	// LastVerified is the day they last opened their share, zero for
+	// never; Due counts from it, or from the split.
+	LastVerified time.Time `json:"last_verified,omitzero"`
+	DaysSince    int       `json:"days_since"`
+	Due          time.Time `json:"due"`
+	Overdue      bool      `json:"overdue"`
+	Lost         bool      `json:"lost"`      // the sheet is recorded lost
+	Destroyed    bool      `json:"destroyed"` // the sheet is recorded destroyed
+	// Out is the day the sheet was recorded taken out of the safe and
+	// not yet back, zero when it is in.
+	Out time.Time `json:"out,omitzero"`
+}
+
+// Log is what was checked of the access log.
+type Log struct {
+	Records int    `json:"records"` // that check
+	Head    string `json:"head"`
+	// Broken is the first record that does not check, nil when all do.
+	Broken *accesslog.BrokenError `json:"broken,omitempty"`
+	// Wanted is the head asked for; Found the record that has it (0: not
+	// in the log).
+	Wanted string `json:"wanted_head,omitempty"`
+	Found  int    `json:"wanted_found_at,omitempty"`
+	// Signed counts the records whose signatures checked, Unchecked
+	// those signed with a share key of a set whose manifest was not
+	// given.
+	Signed    int `json:"signed"`
+	Unchecked int `json:"unchecked"`
+	// Problems name records that claim what their signature does not
+	// show.
+	Problems []string `json:"problems,omitempty"`
+}
+
+func day(t time.Time) time.Time { return share.Day(t) }
+
+func days(from, to time.Time) int { return int(day(to).Sub(day(from)).Hours() / 24) }
+
+// Compute makes the report.
+func Compute(opts Options) *Report {
+	every := opts.Every
+	if every <= 0 {
+		every = DefaultEvery
+	}
+	now := day(opts.Now())
+	rep := &Report{Date: now, Every: every}
+	sets := map[string]*setState{}
+	var order []*setState
+	for _, m := range opts.Manifests {
+		fp, err := m.Fingerprint()
+		if err != nil || sets[string(fp)] != nil {
+			continue
+		}
+		s := newSetState(m, string(fp))
+		sets[s.fp] = s
+		order = append(order, s)
+	}
+	if opts.Log {
+		rep.Log = checkLog(opts, sets, func(fp string) *setState {
+			s := &setState{fp: fp, custodians: map[int]*Custodian{}}
+			sets[fp] = s
+			order = append(order, s)
+			return s
+		})
+		for _, p := range rep.Log.Problems {
+			rep.Problems = append(rep.Problems, "access log: "+p)
+		}
+	}
+	for _, s := range order {
+		set := s.report(now, every)
+		rep.Sets = append(rep.Sets, set)
+		rep.Problems = append(rep.Problems, setProblems(set)...)
+	}
+	return rep
+}
+
+func setProblems(s *Set) []string {
+	var p []string
+	name := fmt.Sprintf("set %q (%s)", s.Label, share.Fingerprint(s.Fingerprint))
+	if s.SupersededBy != "" || !s.Manifest {
+		return nil
+	}
+	switch {
+	case s.Margin < 0:
+		p = append(p, fmt.Sprintf("%s cannot be rebuilt: %d of %d sheets are lost or destroyed, %d needed", name, s.Shares-s.Threshold-s.Margin, s.Shares, s.Threshold))
+	case s.Margin == 0:
+		p = append(p, fmt.Sprintf("%s has no margin: one more lost sheet or absent custodian and it cannot be rebuilt", name))
+	}
+	if s.Overdue {
+		p = append(p, fmt.Sprintf("%s: drill OVERDUE since %s", name, s.NextDue.Format(time.DateOnly)))
+	}
+	for _, c := range s.Custodians {
+		if c.Overdue {
+			p = append(p, fmt.Sprintf("%s: %s (share %d) has not verified since %s: OVERDUE", name, c.Name, c.Index, c.Due.Format(time.DateOnly)))
+		}
+	}
+	return p
+}
+
+// setState gathers what the log says about one set.
+type setState struct {
+	fp         string
+	m          *manifest.Manifest
+	key        ed25519.PublicKey
+	label      string
+	split      time.Time
+	lastDrill  time.Time
+	newSet     string
+	custodians map[int]*Custodian
+}
+
+func newSetState(m *manifest.Manifest, fp string) *setState {
+	s := &setState{fp: fp, m: m, label: m.Label, custodians: map[int]*Custodian{}}
+	s.key, _ = m.SetKey()
+	if t, err := time.Parse(time.DateOnly, m.Created); err == nil {
+		s.split = t
+	}
+	for _, c := range m.Custodians {
+		s.custodians[c.Index] = &Custodian{Index: c.Index, Name: c.Name}
+	}
+	return s
+}
+
+func (s *setState) custodian(i int) *Custodian {
+	c := s.custodians[i]
+	if c == nil {
+		c = &Custodian{Index: i}
+		s.custodians[i] = c
+	}
+	return c
+}
+
+func (s *setState) report(now time.Time, every int) *Set {
+	set := &Set{Fingerprint: s.fp, Label: s.label, Manifest: s.m != nil, Split: s.split,
+		LastDrill: s.lastDrill, SupersededBy: s.newSet}
+	if s.m != nil {
+		set.Threshold, set.Shares = s.m.Threshold, s.m.Shares
+	}
+	from := s.lastDrill
+	if from.IsZero() {
+		from = s.split
+	}
+	lost := 0
+	for _, i := range slices.Sorted(maps.Keys(s.custodians)) {
+		c := s.custodians[i]
+		if c.Lost || c.Destroyed {
+			lost++
+		}
+		if !c.Destroyed {
+			set.Live = append(set.Live, i)
+		}
+		if s.m != nil {
+			since := c.LastVerified
+			if since.IsZero() {
+				since = s.split
+			}
+			c.DaysSince = days(since, now)
+			c.Due = since.AddDate(0, 0, every)
+			c.Overdue = s.newSet == "" && !c.Destroyed && now.After(c.Due)
+		}
+		set.Custodians = append(set.Custodians, c)
+	}
+	if s.newSet == "" {
+		set.Live = nil
+	}
+	if s.m != nil {
+		set.Margin = s.m.Shares - s.m.Threshold - lost
+		set.DaysSince = days(from, now)
+		set.NextDue = from.AddDate(0, 0, every)
+		set.Overdue = s.newSet == "" && now.After(set.NextDue)
+	}
+	return set
+}
