@@ -15,12 +15,14 @@ type combineOptions struct {
 	Manifest   string
 	Shares     []string
 	Type       bool
+	Log        string // the access log to record the reveal in
+	Reason     string // why the secret is revealed, for the log
 }
 
 func newCombineCmd(io *IOStreams, runF func(*combineOptions) error) *cobra.Command {
 	opts := &combineOptions{IO: io}
 	cmd := &cobra.Command{
-		Use:   "combine [-i IDENTITY]... [-o FILE] [--set FINGERPRINT | -m MANIFEST] [--type] SHARE...",
+		Use:   "combine [-i IDENTITY]... [-o FILE] [--set FINGERPRINT | -m MANIFEST] [--log LOG --reason TEXT] [--type] SHARE...",
 		Short: "Rebuild the secret from k shares",
 		Long: `Rebuild the secret from k shares of one set. Each share is opened with
 whichever identity fits: age identity files, passphrase-protected ones (asked
@@ -53,6 +55,8 @@ a pin quorum says which set it used.`,
 	cmd.Flags().StringVar(&opts.Set, "set", "", "refuse shares not of the set with this `FINGERPRINT`")
 	cmd.Flags().StringVarP(&opts.Manifest, "manifest", "m", "", "refuse shares not of the set of this `MANIFEST`")
 	addTypeFlag(cmd.Flags(), &opts.Type)
+	cmd.Flags().StringVar(&opts.Log, "log", "", "record in the access `LOG` that the secret was revealed, by whom and why (--reason)")
+	cmd.Flags().StringVar(&opts.Reason, "reason", "", "with --log, why the secret is revealed (`TEXT`)")
 	return cmd
 }
 
@@ -62,6 +66,9 @@ func runCombine(opts *combineOptions) error {
 		if err := checkNew(opts.Output); err != nil {
 			return err
 		}
+	}
+	if err := checkCombineLog(opts); err != nil {
+		return err
 	}
 	pinned, _, err := pin(io, opts.Set, opts.Manifest)
 	if err != nil {
@@ -99,6 +106,11 @@ func runCombine(opts *combineOptions) error {
 	harden.Lock(secret)
 	defer clear(secret)
 	io.infof("the secret was rebuilt from %d shares and passed the integrity check", len(set.Inputs))
+	// The access is recorded before the secret is revealed: a reveal
+	// that cannot be recorded does not happen (combinelog.go).
+	if err := recordCombine(opts, set, payloads); err != nil {
+		return err
+	}
 	return revealSecret(io, secret, opts.Output)
 }
 

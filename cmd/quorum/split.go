@@ -8,7 +8,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"quorum/custodian"
 	"quorum/internal/harden"
 	"quorum/print"
 	"quorum/seal"
@@ -93,15 +92,8 @@ func runSplit(opts *splitOptions) error {
 	if !opts.Generate && (opts.GenerateOutput != "" || opts.Length != defaultPasswordLength) {
 		return usagef("--length and --generate-output go with --generate")
 	}
-	data, err := readInput(io, opts.Custodians)
+	cs, recipients, err := loadCustodians(io, opts.Custodians, opts.Threshold, opts.AllowAllRequired)
 	if err != nil {
-		return err
-	}
-	cs, err := custodian.Parse(data)
-	if err != nil {
-		return &sourceError{opts.Custodians, err}
-	}
-	if err := split.CheckPolicy(opts.Threshold, len(cs), opts.AllowAllRequired); err != nil {
 		return err
 	}
 	if err := share.ValidateLabel(opts.Label); err != nil {
@@ -125,18 +117,6 @@ func runSplit(opts *splitOptions) error {
 		io.warnf("%d-of-%d: every custodian is required; one lost sheet or one absence loses the secret", opts.Threshold, len(cs))
 	}
 
-	recipients := make([]split.Custodian, len(cs))
-	for i, c := range cs {
-		r := split.Custodian{Name: c.Name, Kind: c.Kind, Fingerprint: c.Fingerprint()}
-		if c.Kind != share.KindPassphrase {
-			r.Recipient, _, err = seal.ParseRecipient(c.Recipient, io.pluginUI())
-			if err != nil {
-				return &sourceError{opts.Custodians, &custodian.LineError{Line: c.Line, Err: err}}
-			}
-		}
-		recipients[i] = r
-	}
-
 	secret, err := readSecret(opts)
 	if err != nil {
 		return err
@@ -145,15 +125,8 @@ func runSplit(opts *splitOptions) error {
 
 	// Passphrase custodians type theirs last, once the secret is in, so
 	// that a mistake in the secret does not make them type twice.
-	for i, c := range cs {
-		if c.Kind != share.KindPassphrase {
-			continue
-		}
-		r, err := custodianPassphrase(io, c.Name, i+1, len(cs))
-		if err != nil {
-			return err
-		}
-		recipients[i].Recipient = r
+	if err := askPassphrases(io, cs, recipients); err != nil {
+		return err
 	}
 
 	set, err := split.Split(split.Options{
@@ -164,34 +137,8 @@ func runSplit(opts *splitOptions) error {
 	if err != nil {
 		return err
 	}
-	dir := opts.OutputDir
-	if dir == "" {
-		dir = "quorum-" + string(set.Fingerprint)
-	}
-	files := map[string][]byte{}
-	names := append([]string(nil), set.Files...)
-	for i, s := range set.Shares {
-		text, err := s.MarshalText()
-		if err != nil {
-			return err
-		}
-		files[set.Files[i]] = text
-	}
-	m, err := set.Manifest.Marshal()
+	dir, err := writeSet(io, set, opts.OutputDir, paper)
 	if err != nil {
-		return err
-	}
-	files["manifest.json"] = m
-	names = append(names, "manifest.json")
-	doc, err := print.New(set.Shares, print.Options{Paper: paper, Manifest: set.Manifest, Record: true, Date: io.Now()})
-	if err != nil {
-		return err
-	}
-	if files["sheets.pdf"], err = doc.PDF(); err != nil {
-		return err
-	}
-	names = append(names, "sheets.pdf")
-	if err := writeNewDir(dir, names, files); err != nil {
 		return err
 	}
 	io.infof("split %d-of-%d, label %q, self-test passed", opts.Threshold, len(cs), opts.Label)

@@ -1,0 +1,315 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"quorum/accesslog"
+	"quorum/combine"
+	"quorum/drill"
+	"quorum/print"
+)
+
+type drillOptions struct {
+	IO         *IOStreams
+	Identities []string
+	Log        string
+	Operator   string
+	Witnesses  []string
+	Set        string
+	Manifest   string
+	Report     string
+	Paper      string
+	Shares     []string
+	Type       bool
+}
+
+func newDrillCmd(io *IOStreams, runF func(*drillOptions) error) *cobra.Command {
+	opts := &drillOptions{IO: io}
+	cmd := &cobra.Command{
+		Use:   "drill [-i IDENTITY]... --log LOG [--operator NAME] [--witness NAME]... [--set FINGERPRINT | -m MANIFEST] [--report FILE] [--type] SHARE...",
+		Short: "Test the recovery, as a fire drill: rebuild the set in memory, never show the secret",
+		Long: `Test, at least every quarter, that custodians can still do their part.
+
+Each share is opened on its own and, with -m, checked against its commitment
+in the signed manifest; every bad share is named, with why. With k good
+shares the set is rebuilt in memory, passes the integrity check, and is
+wiped: the secret is never shown, written or piped anywhere.
+
+The drill is recorded in LOG, the access log (created 0600 when missing,
+appended to otherwise). A drill passes when the quorum was met and no share
+failed; its record is then signed with the set key. When k good shares
+rebuilt the set but another share failed, the record is signed too, and
+says fail. When the quorum was not met there is no set key: the record is
+unsigned. A failed drill exits non-zero.
+
+quorum prints the log's head hash after the record: write it on the drill
+report (--report FILE writes one as a PDF, 0600, to print and sign), so
+that 'quorum status --head HASH' can later prove the log was not cut short.`,
+		Example: `  quorum drill -m manifest.json --log access.log --operator olivia --witness walter \
+      -i alice.key -i carol.key -i erin.key --report drill-2026-q1.pdf \
+      1-alice.share 3-carol.share 5-erin.share`,
+		Args: sharesArgs(&opts.Type),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Shares = args
+			if runF != nil {
+				return runF(opts)
+			}
+			return runDrill(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringArrayVarP(&opts.Identities, "identity", "i", nil, "an identity `FILE` (age, passphrase-protected age, SSH, plugin); repeat for several")
+	f.StringVar(&opts.Log, "log", "", "the access `LOG` to record the drill in")
+	f.StringVar(&opts.Operator, "operator", "", "the `NAME` of who runs the drill")
+	f.StringArrayVar(&opts.Witnesses, "witness", nil, "the `NAME` of a witness; repeat for several")
+	f.StringVar(&opts.Set, "set", "", "refuse shares not of the set with this `FINGERPRINT`")
+	f.StringVarP(&opts.Manifest, "manifest", "m", "", "check shares against this `MANIFEST`'s commitments")
+	f.StringVar(&opts.Report, "report", "", "write the drill report PDF to `FILE` (0600, must not exist)")
+	f.StringVar(&opts.Paper, "paper", "a4", "the paper size of the report: a4 or letter")
+	addTypeFlag(f, &opts.Type)
+	cmd.MarkFlagRequired("log")
+	return cmd
+}
+
+// drillFailedError is a drill that did not pass: it was recorded, and
+// quorum exits non-zero.
+type drillFailedError struct {
+	Result *drill.Result
+}
+
+func (e *drillFailedError) Error() string {
+	r := e.Result
+	switch {
+	case !r.QuorumMet:
+		return fmt.Sprintf("drill failed: the quorum was not met (%v)", r.Problem)
+	default:
+		return fmt.Sprintf("drill failed: %d of the shares given failed, although the quorum was met", len(r.Failures))
+	}
+}
+
+func runDrill(opts *drillOptions) error {
+	io := opts.IO
+	paper, err := print.ParsePaper(opts.Paper)
+	if err != nil {
+		return usagef("%v", err)
+	}
+	if opts.Report != "" {
+		if err := checkNew(opts.Report); err != nil {
+			return err
+		}
+	}
+	if err := checkLog(opts.Log); err != nil {
+		return err
+	}
+	for _, s := range append([]string{opts.Operator}, opts.Witnesses...) {
+		if strings.ContainsAny(s, "\n\r") {
+			return usagef("--operator and --witness take a name on one line")
+		}
+	}
+	pinned, m, err := pin(io, opts.Set, opts.Manifest)
+	if err != nil {
+		return err
+	}
+	inputs, unread, err := readEachShare(io, opts.Shares, opts.Type)
+	if err != nil {
+		return err
+	}
+	ids, err := loadIdentities(io, opts.Identities)
+	if err != nil {
+		return err
+	}
+	if m == nil {
+		io.warnf("no manifest: shares are not checked against their commitments; pass -m to name a wrong share by itself")
+	}
+	r, key, err := drill.Run(drill.Options{Inputs: inputs, Unread: unread, Pin: pinned, Manifest: m, Open: opener(io, ids)})
+	if err != nil {
+		return err
+	}
+	defer clear(key)
+	sayDrill(io, r)
+
+	rec := &accesslog.Record{
+		Kind: accesslog.KindDrill, Time: io.Now(), Set: string(r.Fingerprint), Label: r.Label,
+		Participants: logParticipants(r), Failures: logFailures(r),
+		Operator: opts.Operator, Witnesses: opts.Witnesses, Outcome: accesslog.Fail, Tool: toolName(),
+	}
+	if r.Passed() {
+		rec.Outcome = accesslog.Pass
+	}
+	signer := ""
+	if key != nil {
+		signer = accesslog.SignerSet
+	}
+	head, err := accesslog.Append(opts.Log, rec, key, signer)
+	if err != nil {
+		return err
+	}
+	io.infof("recorded in %s as record %d (%s); log head hash:", opts.Log, rec.Seq, signedBy(signer))
+	io.infof("  %s", head)
+	io.infof("write the head hash on the drill report; 'quorum status --head HASH' checks it later")
+
+	if opts.Report != "" {
+		pdf, err := print.ReportPDF(reportOf(r, rec, head, paper))
+		if err != nil {
+			return err
+		}
+		if err := writeNewFile(opts.Report, pdf); err != nil {
+			return err
+		}
+		io.infof("wrote the drill report to %s (0600): print it; participants and witnesses sign it", opts.Report)
+	}
+	if !r.Passed() {
+		return &drillFailedError{r}
+	}
+	return nil
+}
+
+// readEachShare reads the SHARE arguments as every command does and,
+// when one cannot be read, reads them one at a time, so that a damaged
+// file is named as a failure of the drill instead of stopping it.
+func readEachShare(io *IOStreams, args []string, typed bool) ([]combine.Input, []drill.Failure, error) {
+	inputs, err := readShares(io, args, typed)
+	if err == nil {
+		return inputs, nil, nil
+	}
+	var ue *usageError
+	if errors.As(err, &ue) {
+		return nil, nil, err
+	}
+	inputs = nil
+	var unread []drill.Failure
+	for _, name := range args {
+		got, err := readShares(io, []string{name}, false)
+		if err != nil {
+			unread = append(unread, drill.Failure{Source: name, Err: err})
+			continue
+		}
+		inputs = append(inputs, got...)
+	}
+	if typed {
+		got, err := readShares(io, nil, true)
+		if err != nil {
+			return nil, nil, err
+		}
+		inputs = append(inputs, got...)
+	}
+	return inputs, unread, nil
+}
+
+// sayDrill tells what the drill found, share by share.
+func sayDrill(io *IOStreams, r *drill.Result) {
+	pinned := ""
+	if r.Pinned {
+		pinned = ", pinned"
+	}
+	io.infof("drill of set %s%s%s, %d of %d", r.Fingerprint, labelSuffix(r.Label), pinned, r.Threshold, r.Shares)
+	for _, p := range r.Good {
+		what := "opens"
+		if r.Manifest {
+			what = "opens and matches its commitment"
+		}
+		io.infof("ok: share %d (%s, %s) %s", p.Index, p.Custodian, p.Source, what)
+	}
+	for _, f := range r.Failures {
+		if f.Index == 0 {
+			io.infof("FAILED: %v", f.Err)
+		} else {
+			io.infof("FAILED: share %d (%s, %s): %s", f.Index, f.Custodian, f.Source, f.Reason())
+		}
+	}
+	switch {
+	case r.QuorumMet:
+		io.infof("quorum met: %d good shares rebuilt the set in memory and passed the integrity check; the secret was not shown and is wiped", len(r.Good))
+	default:
+		io.infof("quorum NOT met: %v", r.Problem)
+	}
+	if r.Passed() {
+		io.infof("drill passed")
+	} else {
+		io.infof("drill FAILED")
+	}
+}
+
+func summary(r *drill.Result) string {
+	var b strings.Builder
+	if r.QuorumMet {
+		fmt.Fprintf(&b, "Quorum met: %d good shares (any %d of %d rebuild the set) rebuilt it in memory and passed the integrity check; the secret was not shown.", len(r.Good), r.Threshold, r.Shares)
+	} else {
+		fmt.Fprintf(&b, "Quorum NOT met: %v.", r.Problem)
+	}
+	if n := len(r.Failures); n > 0 {
+		fmt.Fprintf(&b, " %d share(s) failed: see the table.", n)
+	}
+	return b.String()
+}
+
+func logParticipants(r *drill.Result) []accesslog.Participant {
+	var ps []accesslog.Participant
+	for _, p := range r.Good {
+		ps = append(ps, accesslog.Participant{Index: p.Index, Custodian: p.Custodian})
+	}
+	return ps
+}
+
+func logFailures(r *drill.Result) []accesslog.Failure {
+	var fs []accesslog.Failure
+	for _, f := range r.Failures {
+		fs = append(fs, accesslog.Failure{Index: f.Index, Custodian: f.Custodian, Source: f.Source, Reason: f.Reason()})
+	}
+	return fs
+}
+
+func reportOf(r *drill.Result, rec *accesslog.Record, head string, paper print.Paper) *print.Report {
+	rep := &print.Report{
+		Fingerprint: r.Fingerprint, Label: r.Label, Threshold: r.Threshold, Shares: r.Shares,
+		Time: rec.Time, Passed: r.Passed(), Summary: summary(r),
+		Operator: rec.Operator, Witnesses: rec.Witnesses, Head: head, Seq: rec.Seq, Tool: rec.Tool, Paper: paper,
+	}
+	for _, p := range r.Good {
+		rep.Taking = append(rep.Taking, print.ReportShare{Index: p.Index, Custodian: p.Custodian, Source: p.Source, Result: "ok"})
+	}
+	for _, f := range r.Failures {
+		rep.Taking = append(rep.Taking, print.ReportShare{Index: f.Index, Custodian: f.Custodian, Source: f.Source, Result: f.Reason()})
+	}
+	return rep
+}
+
+func signedBy(signer string) string {
+	switch signer {
+	case "":
+		return "unsigned"
+	case accesslog.SignerSet:
+		return "signed with the set key"
+	}
+	return "signed with the key of " + signer
+}
+
+// checkLog fails early, before anyone types a passphrase, when the access
+// log does not check: Append would refuse to build on it at the end.
+func checkLog(path string) error {
+	data, err := readLogFile(path)
+	if err != nil || data == nil {
+		return err
+	}
+	_, err = accesslog.Read(data)
+	if err != nil {
+		return &sourceError{path, err}
+	}
+	return nil
+}
+
+// readLogFile reads the access log; a log that does not exist yet is
+// empty, and Append creates it.
+func readLogFile(path string) ([]byte, error) {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	return data, err
+}

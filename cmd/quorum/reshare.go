@@ -1,0 +1,193 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+
+	"quorum/accesslog"
+	"quorum/combine"
+	"quorum/internal/harden"
+	"quorum/print"
+	"quorum/share"
+	"quorum/split"
+)
+
+type reshareOptions struct {
+	IO               *IOStreams
+	Identities       []string
+	Threshold        int
+	Custodians       string
+	Label            string
+	OutputDir        string
+	Log              string
+	Set              string
+	Manifest         string
+	AllowAllRequired bool
+	Paper            string
+	Shares           []string
+	Type             bool
+}
+
+func newReshareCmd(io *IOStreams, runF func(*reshareOptions) error) *cobra.Command {
+	opts := &reshareOptions{IO: io}
+	cmd := &cobra.Command{
+		Use:   "reshare [-i IDENTITY]... -k K -c CUSTODIANS -o DIR [-l LABEL] [--log LOG] [--set FINGERPRINT | -m MANIFEST] [--type] SHARE...",
+		Short: "Give the same secret to new custodians: a new set from k shares of the old",
+		Long: `When custodians change, make a new set of the same secret for the new
+custodians and threshold, from k shares of the old set, without the secret
+ever being shown: a new set seed, set key and fingerprint, shares, manifest
+and sheets in DIR exactly as split writes them (every k-subset rebuilt and
+every QR code read back before anything is written).
+
+The secret stays the same, as the guidance advises for a strong password
+that was not exposed; after a compromise, change the password and use
+'quorum split --generate' instead.
+
+With --log, the old set's key signs a record naming the new set's
+fingerprint. The old sheets still open the same secret until they are
+destroyed: record each destruction with 'quorum record --event
+sheet-destroyed', and 'quorum status' lists the old set as superseded but
+live until every one of its sheets is recorded destroyed. The label stays
+the old set's unless -l gives a new one.`,
+		Example: `  quorum reshare -m old/manifest.json -i alice.key -i carol.key -i erin.key \
+      -k 3 -c custodians-2027.txt -o root-2027 --log access.log \
+      old/1-alice.share old/3-carol.share old/5-erin.share`,
+		Args: sharesArgs(&opts.Type),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Shares = args
+			if runF != nil {
+				return runF(opts)
+			}
+			return runReshare(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringArrayVarP(&opts.Identities, "identity", "i", nil, "an identity `FILE` that opens an old share; repeat for several")
+	f.IntVarP(&opts.Threshold, "threshold", "k", 0, "how many shares of the new set rebuild the secret (`K`)")
+	f.StringVarP(&opts.Custodians, "custodians", "c", "", "the new custodians `FILE`: NAME RECIPIENT a line")
+	f.StringVarP(&opts.Label, "label", "l", "", "a `LABEL` for the new set (default: the old set's)")
+	f.StringVarP(&opts.OutputDir, "output", "o", "", "the new or empty `DIR` to write the new set to")
+	f.StringVar(&opts.Log, "log", "", "record the reshare in the access `LOG`, signed with the old set key")
+	f.StringVar(&opts.Set, "set", "", "refuse old shares not of the set with this `FINGERPRINT`")
+	f.StringVarP(&opts.Manifest, "manifest", "m", "", "refuse old shares not of the set of this `MANIFEST`")
+	f.BoolVar(&opts.AllowAllRequired, "allow-all-required", false, "allow K = n: every custodian needed, one lost sheet loses the secret")
+	f.StringVar(&opts.Paper, "paper", "a4", "the paper size of sheets.pdf: a4 or letter")
+	addTypeFlag(f, &opts.Type)
+	cmd.MarkFlagRequired("threshold")
+	cmd.MarkFlagRequired("custodians")
+	cmd.MarkFlagRequired("output")
+	return cmd
+}
+
+func runReshare(opts *reshareOptions) error {
+	io := opts.IO
+	// Everything that can be refused is refused before any custodian
+	// opens a share.
+	cs, recipients, err := loadCustodians(io, opts.Custodians, opts.Threshold, opts.AllowAllRequired)
+	if err != nil {
+		return err
+	}
+	if opts.Label != "" {
+		if err := share.ValidateLabel(opts.Label); err != nil {
+			return usagef("%v", err)
+		}
+	}
+	paper, err := print.ParsePaper(opts.Paper)
+	if err != nil {
+		return usagef("%v", err)
+	}
+	if err := checkEmptyDir(opts.OutputDir); err != nil {
+		return err
+	}
+	if opts.Log != "" {
+		if err := checkLog(opts.Log); err != nil {
+			return err
+		}
+	}
+	if opts.Threshold == len(cs) {
+		io.warnf("%d-of-%d: every custodian is required; one lost sheet or one absence loses the secret", opts.Threshold, len(cs))
+	}
+	pinned, _, err := pin(io, opts.Set, opts.Manifest)
+	if err != nil {
+		return err
+	}
+	inputs, err := readShares(io, opts.Shares, opts.Type)
+	if err != nil {
+		return err
+	}
+	old, err := combine.Select(inputs, pinned)
+	if err != nil {
+		return err
+	}
+	sayPinned(io, old)
+	ids, err := loadIdentities(io, opts.Identities)
+	if err != nil {
+		return err
+	}
+	payloads, err := old.Open(opener(io, ids))
+	if err != nil {
+		return err
+	}
+	defer func() {
+		for _, p := range payloads {
+			clear(p)
+		}
+	}()
+	for _, p := range payloads {
+		harden.Lock(p)
+	}
+	secret, err := old.Rebuild(payloads)
+	if err != nil {
+		return err
+	}
+	harden.Lock(secret)
+	defer clear(secret)
+	oldKey, err := old.SetKey(payloads)
+	if err != nil {
+		return err
+	}
+	defer clear(oldKey)
+	io.infof("the old set was rebuilt in memory from %d shares and passed the integrity check; the secret is not shown", len(old.Inputs))
+
+	if err := askPassphrases(io, cs, recipients); err != nil {
+		return err
+	}
+	label := opts.Label
+	if label == "" {
+		label = old.Label
+	}
+	set, err := split.Split(split.Options{
+		Secret: secret, Threshold: opts.Threshold, Label: label,
+		Custodians: recipients, AllowAllRequired: opts.AllowAllRequired,
+		Created: io.Now(), Rand: io.Rand, Tool: toolName(),
+	})
+	if err != nil {
+		return err
+	}
+	dir, err := writeSet(io, set, opts.OutputDir, paper)
+	if err != nil {
+		return err
+	}
+	io.infof("new set %d-of-%d, label %q, self-test passed", opts.Threshold, len(cs), label)
+	io.infof("new set fingerprint: %s", set.Fingerprint)
+	io.infof("wrote %d shares, manifest.json and sheets.pdf to %s; every QR code read back", len(cs), dir)
+
+	if opts.Log != "" {
+		rec := &accesslog.Record{
+			Kind: accesslog.KindReshare, Time: io.Now(), Set: string(old.Fingerprint), Label: old.Label,
+			NewSet: string(set.Fingerprint), Outcome: accesslog.Pass, Tool: toolName(),
+		}
+		for _, in := range old.Inputs {
+			rec.Participants = append(rec.Participants, accesslog.Participant{Index: in.Share.Index, Custodian: in.Share.Custodian})
+		}
+		head, err := accesslog.Append(opts.Log, rec, oldKey, accesslog.SignerSet)
+		if err != nil {
+			io.warnf("the new set is in %s, but the reshare could not be recorded", dir)
+			return err
+		}
+		io.infof("recorded in %s as record %d (signed with the old set key); log head hash: %s", opts.Log, rec.Seq, head)
+	} else {
+		io.warnf("this reshare is not recorded: the access log should name the new set (--log)")
+	}
+	io.warnf("the old sheets of set %s still open the same secret: destroy each one and record it (quorum record --event sheet-destroyed)", old.Fingerprint)
+	return nil
+}

@@ -1,0 +1,94 @@
+package main
+
+// What split and reshare share: reading the custodians file, asking
+// passphrase custodians for theirs, and writing a new set's directory, so
+// that a set made by reshare is written exactly as one made by split.
+
+import (
+	"quorum/custodian"
+	"quorum/print"
+	"quorum/seal"
+	"quorum/share"
+	"quorum/split"
+)
+
+// loadCustodians reads the custodians file and checks the threshold
+// policy. Passphrase custodians' recipients are left nil, for
+// askPassphrases to fill in once the secret is in.
+func loadCustodians(io *IOStreams, file string, k int, allowAllRequired bool) ([]custodian.Custodian, []split.Custodian, error) {
+	data, err := readInput(io, file)
+	if err != nil {
+		return nil, nil, err
+	}
+	cs, err := custodian.Parse(data)
+	if err != nil {
+		return nil, nil, &sourceError{file, err}
+	}
+	if err := split.CheckPolicy(k, len(cs), allowAllRequired); err != nil {
+		return nil, nil, err
+	}
+	recipients := make([]split.Custodian, len(cs))
+	for i, c := range cs {
+		r := split.Custodian{Name: c.Name, Kind: c.Kind, Fingerprint: c.Fingerprint()}
+		if c.Kind != share.KindPassphrase {
+			r.Recipient, _, err = seal.ParseRecipient(c.Recipient, io.pluginUI())
+			if err != nil {
+				return nil, nil, &sourceError{file, &custodian.LineError{Line: c.Line, Err: err}}
+			}
+		}
+		recipients[i] = r
+	}
+	return cs, recipients, nil
+}
+
+// askPassphrases asks each passphrase custodian for theirs, or makes one.
+func askPassphrases(io *IOStreams, cs []custodian.Custodian, recipients []split.Custodian) error {
+	for i, c := range cs {
+		if c.Kind != share.KindPassphrase {
+			continue
+		}
+		r, err := custodianPassphrase(io, c.Name, i+1, len(cs))
+		if err != nil {
+			return err
+		}
+		recipients[i].Recipient = r
+	}
+	return nil
+}
+
+// writeSet writes a new set's share files, manifest.json and sheets.pdf
+// (the ceremony record first, every QR code read back) into dir, or
+// quorum-FINGERPRINT when dir is "", through a staging directory, and
+// returns the directory's name.
+func writeSet(io *IOStreams, set *split.Set, dir string, paper print.Paper) (string, error) {
+	if dir == "" {
+		dir = "quorum-" + string(set.Fingerprint)
+	}
+	files := map[string][]byte{}
+	names := append([]string(nil), set.Files...)
+	for i, s := range set.Shares {
+		text, err := s.MarshalText()
+		if err != nil {
+			return "", err
+		}
+		files[set.Files[i]] = text
+	}
+	m, err := set.Manifest.Marshal()
+	if err != nil {
+		return "", err
+	}
+	files["manifest.json"] = m
+	names = append(names, "manifest.json")
+	doc, err := print.New(set.Shares, print.Options{Paper: paper, Manifest: set.Manifest, Record: true, Date: io.Now()})
+	if err != nil {
+		return "", err
+	}
+	if files["sheets.pdf"], err = doc.PDF(); err != nil {
+		return "", err
+	}
+	names = append(names, "sheets.pdf")
+	if err := writeNewDir(dir, names, files); err != nil {
+		return "", err
+	}
+	return dir, nil
+}
