@@ -1,0 +1,76 @@
+package pdfimage
+
+import (
+	"image"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// The committed fixtures, made by real programs from the test's own
+// source images (grayImage(40, 30), rgbImage(32, 24), twoColour(bitImage(61, 43)),
+// the JPEG of rgbImage(32, 24), and bitImage(200, 150) through ppm2tiff
+// and tiffcp -c g4), so that the tests and the fuzzer's seeds need no
+// program:
+//
+//	img2pdf gray.png rgb.png bits.png rgb.jpg g4.tif -o img2pdf-multi.pdf
+//	python3 -c 'import pikepdf; pikepdf.open("img2pdf-multi.pdf").save("pikepdf-objstm.pdf",
+//	    object_stream_mode=pikepdf.ObjectStreamMode.generate)'   # xref and object streams
+//	gs -sDEVICE=pdfwrite -o gs-pdfwrite.pdf img2pdf-multi.pdf   # Ghostscript re-encodes
+var fixtureWant = []struct {
+	img     image.Image
+	lossy   bool
+	typeOut string
+}{
+	{grayImage(40, 30), false, "*image.Gray"},
+	{rgbImage(32, 24), false, "*image.RGBA"},
+	{bitImage(61, 43), false, "*image.Gray"},
+	{rgbImage(32, 24), true, "*image.YCbCr"},
+	{bitImage(200, 150), false, "*image.Gray"},
+}
+
+func readFixture(t *testing.T, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+func TestFixtures(t *testing.T) {
+	for _, tt := range []struct {
+		file      string
+		exactJPEG bool // whether the JPEG is the original file; gs re-encodes everything
+	}{
+		{"img2pdf-multi.pdf", true},
+		{"pikepdf-objstm.pdf", true},
+		{"gs-pdfwrite.pdf", false},
+	} {
+		t.Run(tt.file, func(t *testing.T) {
+			imgs, err := Images(readFixture(t, tt.file))
+			if err != nil {
+				t.Fatalf("Images: %v", err)
+			}
+			if len(imgs) != len(fixtureWant) {
+				t.Fatalf("got %d images, want %d", len(imgs), len(fixtureWant))
+			}
+			for i, im := range imgs {
+				w := fixtureWant[i]
+				if im.Page != i+1 {
+					t.Errorf("image %d: page %d, want %d", i, im.Page, i+1)
+				}
+				lossy := w.lossy || !tt.exactJPEG
+				if lossy {
+					if m := meanDiff(im.Image, w.img); m > 8 {
+						t.Errorf("page %d (%T): differs from the source by %.1f on average", im.Page, im.Image, m)
+					}
+					continue
+				}
+				if d := diff(t, im.Image, w.img); d != 0 {
+					t.Errorf("page %d (%T): pixels differ by up to %d", im.Page, im.Image, d)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,214 @@
+package pdfimage
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/jpeg"
+)
+
+// Limits on images. One image may be as large as an A3 page scanned at
+// 600 dpi (7016 × 9921, 69.6 million pixels) or a tabloid one (67.3
+// million), with room to spare; all images of a document together as many
+// pixels as about fifty A4 pages at 300 dpi. Each bound is checked before
+// any pixel is allocated.
+const (
+	maxPixels      = 80_000_000
+	maxTotalPixels = 500_000_000
+	maxDimension   = 1 << 20 // per side; also the most x/image/ccitt decodes
+)
+
+// bombMargin is how far a decoded stream may exceed what its image needs:
+// writers pad rows or end with a few stray bytes, never with more.
+func bombMargin(need int) int { return need/16 + 4096 }
+
+// decodeImage decodes one image XObject (ISO 32000-1 §8.9.5).
+func (d *doc) decodeImage(s *stream, page int) (image.Image, error) {
+	dct, num := s.dict, s.num
+	bad := func(reason string, err error) error {
+		return &FormatError{Page: page, Object: num, Offset: -1, Reason: reason, Err: err}
+	}
+	w, okw := d.intOf(dct["Width"])
+	h, okh := d.intOf(dct["Height"])
+	if !okw || !okh || w <= 0 || h <= 0 {
+		return nil, bad("image has no valid /Width and /Height", nil)
+	}
+	if w > maxDimension || h > maxDimension || int64(w)*int64(h) > maxPixels {
+		return nil, &LimitError{Page: page, Object: num, Limit: maxPixels,
+			What: fmt.Sprintf("image of %d × %d pixels, more than the %d million of an A3 page at 600 dpi", w, h, maxPixels/1_000_000)}
+	}
+	if d.pixels+int64(w)*int64(h) > maxTotalPixels {
+		return nil, &LimitError{Page: page, Object: num, Limit: maxTotalPixels,
+			What: fmt.Sprintf("images of more than %d million pixels in all", maxTotalPixels/1_000_000)}
+	}
+	d.pixels += int64(w) * int64(h)
+
+	filters, parms, err := d.filters(dct)
+	if err != nil {
+		return nil, withPage(withObject(err, num), page)
+	}
+	codec := ""
+	for i, f := range filters {
+		switch f {
+		case "JBIG2Decode", "JPXDecode", "LZWDecode", "Crypt":
+			return nil, &UnsupportedError{Page: page, Object: num, Feature: "image filter " + f}
+		case "DCTDecode", "CCITTFaxDecode":
+			if i != len(filters)-1 {
+				return nil, &UnsupportedError{Page: page, Object: num, Feature: f + " followed by another filter"}
+			}
+			codec = f
+		}
+	}
+
+	mask := dct["ImageMask"] == true
+	cs := colorSpace{n: 1, kind: csGray}
+	bpc := 1
+	if !mask {
+		if cs, err = d.colorSpace(dct["ColorSpace"], 0); err != nil && codec != "DCTDecode" {
+			return nil, withPage(withObject(err, num), page)
+		}
+		// A JPEG says itself how many components it has.
+		if err != nil {
+			cs = colorSpace{}
+		}
+		v, ok := d.intOf(dct["BitsPerComponent"])
+		switch {
+		case codec == "DCTDecode":
+			bpc = 8
+		case !ok:
+			return nil, bad("image has no /BitsPerComponent", nil)
+		case v == 1 || v == 2 || v == 4 || v == 8 || v == 16:
+			bpc = v
+		default:
+			return nil, bad(fmt.Sprintf("image has %d bits per component", v), nil)
+		}
+	}
+	decode, err := d.decodeArray(dct["Decode"], max(cs.n, 1))
+	if err != nil {
+		return nil, withPage(withObject(err, num), page)
+	}
+
+	rowBytes := (w*max(cs.n, 1)*bpc + 7) / 8
+	need := rowBytes * h
+	// What the last byte filter may produce: the samples, or for a codec
+	// its encoded data, which is never much larger than the samples.
+	limit := need + bombMargin(need)
+	if codec != "" {
+		limit = 2*max(need, w*h*4/8) + 1<<20
+	}
+	data := s.raw
+	for i, f := range filters {
+		if f == codec {
+			break
+		}
+		l := limit
+		if f == "FlateDecode" && codec == "" {
+			// PNG prediction adds a byte a row before it is undone.
+			if pred, _, rowLen, _, ok := d.predictorShape(parms[i]); ok && pred >= 10 {
+				l = h*(rowLen+1) + bombMargin(need)
+			}
+		}
+		if data, err = d.byteFilter(f, parms[i], data, l, num, page); err != nil {
+			return nil, err
+		}
+	}
+
+	switch codec {
+	case "DCTDecode":
+		return d.jpegImage(data, cs, decode, num, page)
+	case "CCITTFaxDecode":
+		if cs.kind != csGray || cs.n != 1 {
+			return nil, &UnsupportedError{Page: page, Object: num, Feature: "CCITTFaxDecode in a colour space other than gray"}
+		}
+		return ccittImage(data, parms[len(parms)-1], w, h, decode[0] > decode[1], num, page)
+	}
+	if len(data) < need {
+		return nil, bad(fmt.Sprintf("image data is %d bytes, %d × %d pixels need %d", len(data), w, h, need), nil)
+	}
+	return samples(data, w, h, bpc, cs, decode), nil
+}
+
+// decodeArray returns /Decode as 2n numbers, [0 1 …] if absent.
+func (d *doc) decodeArray(o object, n int) ([]float64, error) {
+	out := make([]float64, 2*n)
+	for i := 0; i < n; i++ {
+		out[2*i+1] = 1
+	}
+	v, err := d.resolve(o)
+	if err != nil {
+		return nil, err
+	}
+	a, ok := v.(array)
+	if !ok || len(a) < 2*n {
+		return out, nil
+	}
+	for i := range out {
+		switch x := a[i].(type) {
+		case int64:
+			out[i] = float64(x)
+		case float64:
+			out[i] = x
+		}
+	}
+	return out, nil
+}
+
+// jpegImage decodes a DCTDecode image with image/jpeg, after checking its
+// own size against the limit (the PDF's /Width may lie).
+func (d *doc) jpegImage(data []byte, cs colorSpace, decode []float64, num, page int) (image.Image, error) {
+	cfg, err := jpeg.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return nil, &FormatError{Page: page, Object: num, Offset: -1, Reason: "bad jpeg image", Err: err}
+	}
+	if int64(cfg.Width)*int64(cfg.Height) > maxPixels {
+		return nil, &LimitError{Page: page, Object: num, Limit: maxPixels,
+			What: fmt.Sprintf("jpeg image of %d × %d pixels, more than the %d million of an A3 page at 600 dpi", cfg.Width, cfg.Height, maxPixels/1_000_000)}
+	}
+	img, err := jpeg.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, &FormatError{Page: page, Object: num, Offset: -1, Reason: "bad jpeg image", Err: err}
+	}
+	inverted := decode[0] > decode[1]
+	if _, ok := img.(*image.CMYK); ok && hasAdobeMarker(data) {
+		// image/jpeg already un-inverts Adobe CMYK JPEGs, which is what
+		// the /Decode [1 0 1 0 1 0 1 0] that writers add for them does.
+		inverted = false
+	}
+	if inverted {
+		return invert(img), nil
+	}
+	return img, nil
+}
+
+// hasAdobeMarker reports whether a JPEG has an APP14 "Adobe" segment
+// among its first markers.
+func hasAdobeMarker(data []byte) bool {
+	i := bytes.Index(data[:min(len(data), 64<<10)], []byte("\xff\xeeAdobe"))
+	if i < 0 {
+		i = bytes.Index(data[:min(len(data), 64<<10)], []byte{0xff, 0xee})
+		return i >= 0 && i+9 < len(data) && string(data[i+4:i+9]) == "Adobe"
+	}
+	return true
+}
+
+// invert returns the photographic negative of img, as a /Decode [1 0]
+// asks: gray stays gray, anything else becomes RGBA.
+func invert(img image.Image) image.Image {
+	b := img.Bounds()
+	if g, ok := img.(*image.Gray); ok {
+		out := image.NewGray(b)
+		for i, v := range g.Pix {
+			out.Pix[i] = 255 - v
+		}
+		return out
+	}
+	out := image.NewRGBA(b)
+	for py := b.Min.Y; py < b.Max.Y; py++ {
+		for px := b.Min.X; px < b.Max.X; px++ {
+			r, g, bl, _ := img.At(px, py).RGBA()
+			i := out.PixOffset(px, py)
+			out.Pix[i], out.Pix[i+1], out.Pix[i+2], out.Pix[i+3] = 255-uint8(r>>8), 255-uint8(g>>8), 255-uint8(bl>>8), 255
+		}
+	}
+	return out
+}

@@ -1,0 +1,42 @@
+package pdfimage
+
+import "image"
+
+// Image is one image drawn on a page.
+type Image struct {
+	Page  int // 1-based page number
+	Image image.Image
+}
+
+// Images returns the images of every page of a PDF, in page order, and
+// within a page in the order of their resource names. It returns
+// [ErrNoImages] if the PDF is well formed but has none, and otherwise a
+// [*FormatError], [*LimitError] or [*UnsupportedError].
+func Images(data []byte) ([]Image, error) {
+	d := newDoc(data)
+	if err := d.readXref(); err != nil {
+		return nil, err
+	}
+	pages, err := d.pages()
+	if err != nil {
+		return nil, err
+	}
+	var out []Image
+	for _, p := range pages {
+		streams, err := d.pageImages(p)
+		if err != nil {
+			return nil, err
+		}
+		for _, s := range streams {
+			img, err := d.decodeImage(s, p.num)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, Image{Page: p.num, Image: img})
+		}
+	}
+	if len(out) == 0 {
+		return nil, ErrNoImages
+	}
+	return out, nil
+}
