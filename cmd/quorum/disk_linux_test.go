@@ -111,9 +111,39 @@ func TestNoSecretOnDisk(t *testing.T) {
 	runQuorum(t, bin, work, env, nil, "print", "-m", "set/manifest.json", "-o", "again.pdf", "set/1-alice.share")
 	runQuorum(t, bin, work, env, nil, "demo")
 	runQuorum(t, bin, work, env, nil, "version")
+
+	// verify, drill, combine --log and reshare (issue 5): the secret is
+	// rebuilt in memory by the last three, and must reach no file, the
+	// access log, the drill report, standard output or standard error,
+	// or the terminal (combine's reveal to the pipe aside).
+	var said [][]byte
+	said = append(said, runQuorum(t, bin, work, env, nil, "verify", "-m", "set/manifest.json", "-i", "bob.key", "--log", "access.log", "set/2-bob.share"))
+	p = startTTY(t, bin, o, "drill", "-m", "set/manifest.json", "--log", "access.log", "--operator", "olivia", "--witness", "walter",
+		"-i", "bob.key", "--report", "drill.pdf", "set/2-bob.share", "set/4-erin.share")
+	p.answer("passphrase for share 4 of 4 (erin)", erinPass)
+	p.mustSucceed()
+	said = append(said, p.stdout.Bytes(), p.stderr.Bytes(), p.seen.Bytes())
+	p = startTTY(t, bin, o, "combine", "-m", "set/manifest.json", "-i", "bob.key", "--log", "access.log", "--reason", "quarterly root sign-in",
+		"set/2-bob.share", "set/4-erin.share")
+	p.answer("passphrase for share 4 of 4 (erin)", erinPass)
+	p.mustSucceed()
+	if p.stdout.String() != secret {
+		t.Fatalf("combine --log gave %q, want the secret", p.stdout.String())
+	}
+	said = append(said, p.stderr.Bytes(), p.seen.Bytes())
+	p = startTTY(t, bin, o, "reshare", "-m", "set/manifest.json", "-i", "bob.key", "-k", "2", "--allow-all-required", "-c", "plain.txt",
+		"-o", "reshared", "--log", "access.log", "set/2-bob.share", "set/4-erin.share")
+	p.answer("passphrase for share 4 of 4 (erin)", erinPass)
+	p.mustSucceed()
+	said = append(said, p.stdout.Bytes(), p.stderr.Bytes(), p.seen.Bytes())
+	for i, out := range said {
+		if bytes.Contains(out, []byte(secret)) || bytes.Contains(out, []byte(erinPass)) {
+			t.Errorf("output %d of verify, drill, combine --log or reshare holds the secret or a passphrase", i)
+		}
+	}
 	// A command added later must be added here too.
 	for _, c := range newRootCmd(systemIO()).Commands() {
-		if !slices.Contains([]string{"keygen", "split", "combine", "inspect", "print", "demo", "version"}, c.Name()) {
+		if !slices.Contains([]string{"keygen", "split", "combine", "inspect", "print", "demo", "version", "verify", "drill", "reshare"}, c.Name()) {
 			t.Errorf("quorum %s is not run by this test", c.Name())
 		}
 	}
@@ -128,6 +158,8 @@ func TestNoSecretOnDisk(t *testing.T) {
 			x25519(t, aliceKey), x25519(t, readIdentity(t, filepath.Join(work, "bob.key"))),
 			scrypt(t, davePass), scrypt(t, erinPass)}},
 		{"gen", generated, []age.Identity{x25519(t, aliceKey), x25519(t, readIdentity(t, filepath.Join(work, "bob.key")))}},
+		// The set reshare made: the same secret, a new set seed and set key.
+		{"reshared", secret, []age.Identity{x25519(t, aliceKey), x25519(t, readIdentity(t, filepath.Join(work, "bob.key")))}},
 	} {
 		var payloads [][]byte
 		files, _ := filepath.Glob(filepath.Join(work, set.dir, "*.share"))

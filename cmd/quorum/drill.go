@@ -313,3 +313,28 @@ func readLogFile(path string) ([]byte, error) {
 	}
 	return data, err
 }
+
+func isDrillFailed(err error) bool {
+	var e *drillFailedError
+	return errors.As(err, &e)
+}
+
+// drillHints says what to do after a failed drill, which is recorded
+// already.
+func drillHints(err error) []string {
+	var e *drillFailedError
+	errors.As(err, &e)
+	r := e.Result
+	h := []string{"the failed drill is recorded in the log; fix what failed (each share named above) and run the drill again"}
+	if !r.QuorumMet {
+		var few *combine.TooFewError
+		if errors.As(r.Problem, &few) {
+			h = append(h, fmt.Sprintf("%d good shares of %d needed: more custodians must bring shares that open", few.Have, few.Need))
+		}
+		var ie *combine.IntegrityError
+		if errors.As(r.Problem, &ie) {
+			h = append(h, "every share opened but the set did not rebuild: run the drill with -m manifest.json to name the wrong share")
+		}
+	}
+	return h
+}

@@ -11,6 +11,7 @@ import (
 
 	"quorum/combine"
 	"quorum/custodian"
+	"quorum/drill"
 	"quorum/manifest"
 	"quorum/print"
 	"quorum/scan"
@@ -132,6 +133,13 @@ func hints(err error) []string {
 		return []string{"quorum never overwrites files: choose another name, or move the old one away"}
 	case errors.As(err, &mie):
 		return []string{"use the manifest.json written by the split, or pin the set with --set from the ceremony record"}
+	case errors.Is(err, drill.ErrCommitment), errors.Is(err, drill.ErrNotListed):
+		return []string{
+			fmt.Sprintf("%s opens, but it is not the share the split sealed for its index: someone who held the set key made it; do not use it", shareName),
+			"compare the sheet with the ceremony record, and record the incident in the access log",
+		}
+	case isDrillFailed(err):
+		return drillHints(err)
 	case errors.As(err, &ue):
 		return nil
 	}
