@@ -11,11 +11,11 @@ import (
 // or followed. A scanner's PDF has a few objects per page; these leave
 // room for any real document and stop hostile ones early.
 const (
-	maxObjects      = 500_000   // object numbers an xref may declare
-	maxXrefSections = 256       // /Prev chain of incremental updates
-	maxResolve      = 16        // references followed while resolving one value
-	maxObjStmBytes  = 64 << 20  // an object stream holds dictionaries, never pixels
-	maxObjStmCount  = 100_000   // objects in one object stream
+	maxObjects      = 500_000  // object numbers an xref may declare
+	maxXrefSections = 256      // /Prev chain of incremental updates
+	maxResolve      = 16       // references followed while resolving one value
+	maxObjStmBytes  = 64 << 20 // an object stream holds dictionaries, never pixels
+	maxObjStmCount  = 100_000  // objects in one object stream
 )
 
 // xrefEntry says where an object lives: in the file at off (kind 1), or
@@ -38,7 +38,7 @@ type doc struct {
 	data    []byte
 	xref    map[int]xrefEntry
 	trailer dict
-	scanned bool                // whether xref holds the fallback scan's findings
+	scanned bool              // whether xref holds the fallback scan's findings
 	scan    map[int]xrefEntry // objects found by scanning the file, built on demand
 	cache   map[int]object
 	busy    map[int]bool

@@ -93,17 +93,17 @@ func (d *doc) pageImages(p page) ([]*stream, error) {
 	seen := map[int]bool{}
 	var visit func(res object, depth int) error
 	visit = func(res object, depth int) error {
-		rv, err := d.resolve(res)
+		rv, err := d.need(res, "resources", p.num)
 		if err != nil {
-			return withPage(err, p.num)
+			return err
 		}
 		rd, ok := rv.(dict)
 		if !ok {
 			return nil
 		}
-		xv, err := d.resolve(rd["XObject"])
+		xv, err := d.need(rd["XObject"], "XObject resources", p.num)
 		if err != nil {
-			return withPage(err, p.num)
+			return err
 		}
 		xd, ok := xv.(dict)
 		if !ok {
@@ -120,9 +120,9 @@ func (d *doc) pageImages(p page) ([]*stream, error) {
 			if isRef && seen[r.num] {
 				continue
 			}
-			v, err := d.resolve(o)
+			v, err := d.need(o, "XObject /"+n, p.num)
 			if err != nil {
-				return withPage(err, p.num)
+				return err
 			}
 			s, ok := v.(*stream)
 			if !ok {
@@ -146,6 +146,19 @@ func (d *doc) pageImages(p page) ([]*stream, error) {
 		return nil, err
 	}
 	return out, nil
+}
+
+// need resolves o, which a page needs: a reference to a missing object
+// there means a truncated or damaged file, not an empty page.
+func (d *doc) need(o object, what string, page int) (object, error) {
+	v, err := d.resolve(o)
+	if err != nil {
+		return nil, withPage(err, page)
+	}
+	if r, ok := o.(ref); ok && v == nil {
+		return nil, &FormatError{Page: page, Object: r.num, Offset: -1, Reason: "the page's " + what + " object is missing"}
+	}
+	return v, nil
 }
 
 // withPage adds a page number to one of this package's errors.

@@ -320,7 +320,11 @@ func (d *doc) fallback() error {
 		}
 	}
 	if d.trailer == nil {
-		return &FormatError{Offset: -1, Reason: "no document catalog found", Err: d.xrefErr}
+		reason := "no document catalog found"
+		if fe, ok := d.xrefErr.(*FormatError); ok {
+			reason += " and " + fe.Reason
+		}
+		return &FormatError{Offset: -1, Reason: reason}
 	}
 	return nil
 }
