@@ -140,6 +140,8 @@ func hints(err error) []string {
 		}
 	case isDrillFailed(err):
 		return drillHints(err)
+	case isLogError(err):
+		return logHints(err)
 	case errors.As(err, &ue):
 		return nil
 	}

@@ -69,6 +69,8 @@ quorum is offline: it has no network code.`,
 		newVerifyCmd(io, nil),
 		newDrillCmd(io, nil),
 		newReshareCmd(io, nil),
+		newRecordCmd(io, nil),
+		newStatusCmd(io, nil),
 		newDemoCmd(io),
 		newVersionCmd(io),
 	)

@@ -44,7 +44,7 @@ import (
 )
 
 func scriptCmds() map[string]func(ts *testscript.TestScript, neg bool, args []string) {
-	return map[string]func(ts *testscript.TestScript, neg bool, args []string){
+	cmds := map[string]func(ts *testscript.TestScript, neg bool, args []string){
 		"custodians":   cmdCustodians,
 		"mode":         cmdMode,
 		"capture":      cmdCapture,
@@ -59,6 +59,10 @@ func scriptCmds() map[string]func(ts *testscript.TestScript, neg bool, args []st
 		"reversion":    cmdReversion,
 		"wrongpayload": cmdWrongPayload,
 	}
+	for name, cmd := range logScriptCmds() {
+		cmds[name] = cmd
+	}
+	return cmds
 }
 
 func noNeg(ts *testscript.TestScript, neg bool, name string) {

@@ -1,0 +1,41 @@
+package main
+
+// Hints for the access log's errors and status's exit (record.go,
+// status.go), kept apart from errors.go's switch, which calls them.
+
+import (
+	"errors"
+	"fmt"
+
+	"quorum/accesslog"
+)
+
+func isLogError(err error) bool {
+	var (
+		be *accesslog.BrokenError
+		ie *accesslog.InvalidError
+		ne *notCleanError
+	)
+	return errors.As(err, &be) || errors.As(err, &ie) || errors.As(err, &ne)
+}
+
+func logHints(err error) []string {
+	var (
+		be *accesslog.BrokenError
+		ie *accesslog.InvalidError
+		ne *notCleanError
+	)
+	switch {
+	case errors.As(err, &be):
+		h := []string{
+			fmt.Sprintf("record %d or the one before it was changed, deleted, moved or inserted, or the last write did not finish; the %d records before it check", be.Seq, be.Seq-1),
+			"quorum never rewrites a log: keep this file as evidence, compare it with a backup and the printed drill reports, and start a new log whose first note names this one",
+		}
+		return h
+	case errors.As(err, &ie):
+		return []string{fmt.Sprintf("fix the %s given on the command line: names and text hold no control characters", ie.Field)}
+	case errors.As(err, &ne):
+		return []string{"each line starting with ! above says what is due or wrong: run the drill, have the custodian run 'quorum verify', or record the event"}
+	}
+	return nil
+}

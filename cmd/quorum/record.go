@@ -1,0 +1,176 @@
+package main
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"quorum/accesslog"
+	"quorum/manifest"
+)
+
+type recordOptions struct {
+	IO       *IOStreams
+	Log      string
+	Event    string
+	By       []string
+	Item     string
+	Share    int
+	Set      string
+	Manifest string
+	Now      string // hidden, for tests: the record's time
+}
+
+func newRecordCmd(io *IOStreams, runF func(*recordOptions) error) *cobra.Command {
+	opts := &recordOptions{IO: io}
+	cmd := &cobra.Command{
+		Use:   "record --log LOG --event KIND[: TEXT] [--by NAME]... [--item TEXT] [--share N] [--set FP | -m MANIFEST]",
+		Short: "Add a custody event to the access log",
+		Long: `Add a custody event that no cryptography sees to the access log: a sheet
+taken out of or put back into the safe, a sheet lost or destroyed, someone
+leaving or coming back into the room during a ceremony, anything else.
+
+--event starts with one of the kinds status counts, optionally followed by a
+colon and words:
+
+  sheet-out         a sheet taken out of the safe
+  sheet-in          put back (or a lost sheet found)
+  sheet-lost        a sheet, or its share file, is lost
+  sheet-destroyed   a sheet and every copy of its share destroyed
+  left-room         someone left the room
+  returned          and came back
+  note              anything else
+
+Any other text is recorded as a note. The sheet events need --share N and
+the set (--set or -m), so that status can count the sheet; "quorum status"
+then lowers the margin for lost and destroyed sheets, and lists a superseded
+set's sheets until each is recorded destroyed.
+
+The record is chained to the log's last one, but not signed: it says what the
+person at the keyboard typed, on the day the laptop's clock says. The log is
+created (0600) when missing; a log that does not check is never added to.
+The new head hash is printed on standard output.`,
+		Example: `  quorum record --log access.log -m manifest.json --event sheet-out --share 3 --by carol --by dave
+  quorum record --log access.log -m manifest.json --event "sheet-destroyed: shredded" --share 1 --by alice
+  quorum record --log access.log --event left-room --by bob --item "drill 2026-04-01"
+  quorum record --log access.log --event "MFA device moved to safe B" --by erin`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return runRecord(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Log, "log", "", "append to the access log `LOG` (created 0600 when missing)")
+	cmd.Flags().StringVar(&opts.Event, "event", "", "what happened: `KIND[: TEXT]`, or any text for a note")
+	cmd.Flags().StringArrayVar(&opts.By, "by", nil, "who did it or took part (`NAME`); repeat for several")
+	cmd.Flags().StringVar(&opts.Item, "item", "", "what it is about, in words (`TEXT`)")
+	cmd.Flags().IntVar(&opts.Share, "share", 0, "the share `N` whose sheet it is about")
+	cmd.Flags().StringVar(&opts.Set, "set", "", "the set it is about, by `FINGERPRINT`")
+	cmd.Flags().StringVarP(&opts.Manifest, "manifest", "m", "", "the set it is about, by its `MANIFEST`")
+	addNowFlag(cmd, &opts.Now)
+	cmd.MarkFlagRequired("log")
+	cmd.MarkFlagRequired("event")
+	return cmd
+}
+
+// addNowFlag adds the hidden --now flag, with which the test scripts set
+// the clock ("2026-01-05" or RFC 3339). It is not for people: a record's
+// time is the laptop's clock, and status counts days from today.
+func addNowFlag(cmd *cobra.Command, p *string) {
+	cmd.Flags().StringVar(p, "now", "", "the time to use instead of the clock (tests only)")
+	cmd.Flags().MarkHidden("now")
+}
+
+// clock returns io.Now, or the --now time.
+func clock(io *IOStreams, now string) (func() time.Time, error) {
+	if now == "" {
+		return io.Now, nil
+	}
+	for _, layout := range []string{time.DateOnly, time.RFC3339} {
+		if t, err := time.Parse(layout, now); err == nil {
+			return func() time.Time { return t }, nil
+		}
+	}
+	return nil, usagef("--now %q is not a date (2026-01-05) or an RFC 3339 time", now)
+}
+
+// parseEvent splits --event into a kind and words: "KIND" or "KIND: TEXT"
+// for the kinds of accesslog.EventKinds, a note otherwise.
+func parseEvent(s string) (kind, text string) {
+	k, rest, _ := strings.Cut(s, ":")
+	if k = strings.TrimSpace(k); slices.Contains(accesslog.EventKinds, k) {
+		return k, strings.TrimSpace(rest)
+	}
+	return accesslog.KindNote, strings.TrimSpace(s)
+}
+
+func runRecord(opts *recordOptions) error {
+	io := opts.IO
+	now, err := clock(io, opts.Now)
+	if err != nil {
+		return err
+	}
+	kind, text := parseEvent(opts.Event)
+	if kind == accesslog.KindNote && text == "" {
+		return usagef("--event is empty: say what happened")
+	}
+	fp, m, err := pin(io, opts.Set, opts.Manifest)
+	if err != nil {
+		return err
+	}
+	r := &accesslog.Record{Kind: kind, Time: now(), Set: string(fp), By: opts.By, Item: opts.Item,
+		Share: opts.Share, Event: text, Tool: toolName()}
+	if err := checkShareFlag(kind, r, opts.Share, m); err != nil {
+		return err
+	}
+	head, err := accesslog.Append(opts.Log, r, nil, "")
+	if err != nil {
+		return &sourceError{opts.Log, err}
+	}
+	io.infof("recorded %s as record %d of %s", describe(r), r.Seq, opts.Log)
+	fmt.Fprintln(io.Out, head)
+	return nil
+}
+
+// checkShareFlag checks --share against the kind and the set, and names
+// the custodian from the manifest.
+func checkShareFlag(kind string, r *accesslog.Record, n int, m *manifest.Manifest) error {
+	sheet := strings.HasPrefix(kind, "sheet-")
+	switch {
+	case n < 0 || n > 255:
+		return usagef("--share %d is not a share index (1…255)", n)
+	case sheet && (kind == accesslog.KindSheetLost || kind == accesslog.KindSheetDestroyed) && n == 0:
+		return usagef("%s needs --share N, so that status can count the sheet", kind)
+	case sheet && n == 0 && r.Item == "":
+		return usagef("%s needs --share N (a share's sheet) or --item TEXT (anything else)", kind)
+	case n > 0 && r.Set == "":
+		return usagef("--share %d of which set? give --set FINGERPRINT or -m MANIFEST", n)
+	case m == nil:
+		return nil
+	case n > m.Shares:
+		return usagef("--share %d: set %q has shares 1…%d", n, m.Label, m.Shares)
+	}
+	r.Label = m.Label
+	for _, c := range m.Custodians {
+		if n > 0 && c.Index == n && r.Item == "" {
+			r.Item = fmt.Sprintf("sheet %d (%s)", n, c.Name)
+		}
+	}
+	return nil
+}
+
+// describe names a record for a person: its kind and what it is about.
+func describe(r *accesslog.Record) string {
+	switch {
+	case r.Item != "":
+		return fmt.Sprintf("%s, %s", r.Kind, r.Item)
+	case r.Share > 0:
+		return fmt.Sprintf("%s, sheet %d", r.Kind, r.Share)
+	}
+	return r.Kind
+}

@@ -1,0 +1,236 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"quorum/accesslog"
+	"quorum/manifest"
+	"quorum/share"
+	"quorum/status"
+)
+
+type statusOptions struct {
+	IO        *IOStreams
+	Manifests []string
+	Log       string
+	Head      string
+	Every     int
+	JSON      bool
+	Now       string // hidden, for tests
+}
+
+func newStatusCmd(io *IOStreams, runF func(*statusOptions) error) *cobra.Command {
+	opts := &statusOptions{IO: io}
+	cmd := &cobra.Command{
+		Use:   "status -m MANIFEST... [--log LOG] [--head HASH] [--every DAYS] [--json]",
+		Short: "Show whether each set can be rebuilt, what is due, and whether the log checks",
+		Long: `Show, for each set: its label, k of n, the margin (how many more custodians
+may be absent or lose their sheet, n - k less the sheets recorded lost or
+destroyed), the last passing drill and the next one due, and for each
+custodian the last day they verified their share.
+
+A drill is due every 90 days (--every) from the split or the last passing
+drill signed with the set key; each custodian is due as often, from their
+last verify or drill, or from the split. A set superseded by a reshare is
+listed with its sheets that are not yet recorded destroyed: they still open
+the same secret.
+
+With --log the access log is checked: its chain, its signatures, and that
+every signed record carries the key of its set or share. A hash chain cannot
+show that its newest records were cut off: --head HASH, a head printed on a
+drill report, must still be in the log.
+
+The exit status is 1 when anything is overdue, the log does not check, or a
+set's margin is zero, so that status can gate a checklist.`,
+		Example: `  quorum status -m quorum-7QX4/manifest.json --log access.log
+  quorum status -m old/manifest.json -m new/manifest.json --log access.log --head "HA2G PF0B ..."
+  quorum status -m manifest.json --log access.log --every 30 --json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return runStatus(opts)
+		},
+	}
+	cmd.Flags().StringArrayVarP(&opts.Manifests, "manifest", "m", nil, "a set's `MANIFEST`; repeat for several sets")
+	cmd.Flags().StringVar(&opts.Log, "log", "", "check the access log `LOG` and count its drills, verifies and events")
+	cmd.Flags().StringVar(&opts.Head, "head", "", "a head `HASH` printed earlier that the log must still contain")
+	cmd.Flags().IntVar(&opts.Every, "every", status.DefaultEvery, "days between drills, and between a custodian's checks")
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the report as JSON")
+	addNowFlag(cmd, &opts.Now)
+	cmd.MarkFlagRequired("manifest")
+	return cmd
+}
+
+// notCleanError is status's exit: the report says what is wrong.
+type notCleanError struct{ problems int }
+
+func (e *notCleanError) Error() string {
+	if e.problems == 1 {
+		return "status: 1 problem"
+	}
+	return fmt.Sprintf("status: %d problems", e.problems)
+}
+
+func runStatus(opts *statusOptions) error {
+	io := opts.IO
+	now, err := clock(io, opts.Now)
+	if err != nil {
+		return err
+	}
+	if opts.Every < 1 {
+		return usagef("--every %d: give a number of days, 1 or more", opts.Every)
+	}
+	so := status.Options{Now: now, Every: opts.Every, Log: opts.Log != ""}
+	if opts.Head != "" {
+		if opts.Log == "" {
+			return usagef("--head needs --log: the head is looked for in the log")
+		}
+		if so.Head, err = accesslog.ParseHash(opts.Head); err != nil {
+			return usagef("--head: %v", err)
+		}
+	}
+	for _, f := range opts.Manifests {
+		data, err := readInput(io, f)
+		if err != nil {
+			return err
+		}
+		m, err := manifest.Parse(data)
+		if err != nil {
+			return &sourceError{f, err}
+		}
+		so.Manifests = append(so.Manifests, m)
+	}
+	if opts.Log != "" {
+		// The log is read, never created: a missing log is a mistake in
+		// the command line, or a log that was removed.
+		data, err := os.ReadFile(opts.Log)
+		if err != nil {
+			return err
+		}
+		so.Records, so.LogErr = accesslog.Read(data)
+	}
+	rep := status.Compute(so)
+	if opts.JSON {
+		b, err := json.MarshalIndent(rep, "", "  ")
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(io.Out, "%s\n", b)
+	} else {
+		printStatus(io, rep, opts.Log)
+	}
+	if !rep.Clean() {
+		return &notCleanError{len(rep.Problems)}
+	}
+	return nil
+}
+
+func printStatus(io *IOStreams, rep *status.Report, logName string) {
+	w := io.Out
+	date := func(t time.Time) string { return t.Format(time.DateOnly) }
+	ago := func(days int) string {
+		switch days {
+		case 0:
+			return "today"
+		case 1:
+			return "1 day ago"
+		}
+		return fmt.Sprintf("%d days ago", days)
+	}
+	fmt.Fprintf(w, "status on %s, drills every %d days\n", date(rep.Date), rep.Every)
+	for _, s := range rep.Sets {
+		fp := share.Fingerprint(s.Fingerprint)
+		fmt.Fprintln(w)
+		if s.SupersededBy != "" {
+			fmt.Fprintf(w, "set %q  %s  SUPERSEDED by %s\n", s.Label, fp, share.Fingerprint(s.SupersededBy))
+			if !s.Manifest {
+				fmt.Fprintf(w, "  its sheets open the same secret until destroyed; give its manifest (-m) to see which are live\n")
+				continue
+			}
+			if len(s.Live) == 0 {
+				fmt.Fprintf(w, "  every sheet is recorded destroyed\n")
+				continue
+			}
+			var live []string
+			for _, c := range s.Custodians {
+				if !c.Destroyed {
+					live = append(live, fmt.Sprintf("%d (%s)", c.Index, c.Name))
+				}
+			}
+			fmt.Fprintf(w, "  LIVE: sheets not recorded destroyed, which still open the secret: %s\n", strings.Join(live, ", "))
+			continue
+		}
+		fmt.Fprintf(w, "set %q  %s\n", s.Label, fp)
+		margin := fmt.Sprintf("margin %d", s.Margin)
+		switch {
+		case s.Margin < 0:
+			margin += ": CANNOT BE REBUILT"
+		case s.Margin == 0:
+			margin += ": NONE, the next absent custodian or lost sheet is fatal"
+		}
+		fmt.Fprintf(w, "  %d of %d, split %s, %s\n", s.Threshold, s.Shares, date(s.Split), margin)
+		overdue := ""
+		if s.Overdue {
+			overdue = "  OVERDUE"
+		}
+		if s.LastDrill.IsZero() {
+			fmt.Fprintf(w, "  last drill: none (split %s), next due %s%s\n", ago(s.DaysSince), date(s.NextDue), overdue)
+		} else {
+			fmt.Fprintf(w, "  last drill: %s (%s), next due %s%s\n", date(s.LastDrill), ago(s.DaysSince), date(s.NextDue), overdue)
+		}
+		for _, c := range s.Custodians {
+			var notes []string
+			if c.LastVerified.IsZero() {
+				notes = append(notes, fmt.Sprintf("never verified (split %s), due %s", ago(c.DaysSince), date(c.Due)))
+			} else {
+				notes = append(notes, fmt.Sprintf("verified %s (%s), due %s", date(c.LastVerified), ago(c.DaysSince), date(c.Due)))
+			}
+			if c.Overdue {
+				notes[0] += "  OVERDUE"
+			}
+			switch {
+			case c.Destroyed:
+				notes = append(notes, "sheet DESTROYED")
+			case c.Lost:
+				notes = append(notes, "sheet LOST")
+			case !c.Out.IsZero():
+				notes = append(notes, "sheet out since "+date(c.Out))
+			}
+			fmt.Fprintf(w, "  %3d %-12s %s\n", c.Index, c.Name, strings.Join(notes, "; "))
+		}
+	}
+	if l := rep.Log; l != nil {
+		fmt.Fprintln(w)
+		switch {
+		case l.Broken != nil:
+			fmt.Fprintf(w, "log %s: BROKEN at record %d; the %d records before it check\n", logName, l.Broken.Seq, l.Records)
+		default:
+			fmt.Fprintf(w, "log %s: %d records, chain and signatures check (%d signed)\n", logName, l.Records, l.Signed)
+		}
+		if l.Head != "" {
+			fmt.Fprintf(w, "  head %s\n", l.Head)
+		}
+		if l.Wanted != "" && l.Found > 0 {
+			fmt.Fprintf(w, "  head %s is record %d of %d\n", l.Wanted, l.Found, l.Records)
+		}
+		if l.Unchecked > 0 {
+			fmt.Fprintf(w, "  %d records signed with share keys of sets without a manifest here were not counted\n", l.Unchecked)
+		}
+	}
+	fmt.Fprintln(w)
+	if rep.Clean() {
+		fmt.Fprintln(w, "clean")
+		return
+	}
+	for _, p := range rep.Problems {
+		fmt.Fprintf(w, "! %s\n", p)
+	}
+}
