@@ -153,4 +153,5 @@ func (noTerminal) SecretTwice(string, string) ([]byte, error) { return nil, errN
 func (noTerminal) Show(string, ...any) error                  { return errNoTerminal }
 func (noTerminal) ShowSecret(string, []byte, string) error    { return errNoTerminal }
 func (noTerminal) WaitEnter(string) error                     { return errNoTerminal }
+func (noTerminal) Line(string) (string, error)                { return "", errNoTerminal }
 func (noTerminal) Clear() error                               { return errNoTerminal }

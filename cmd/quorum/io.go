@@ -55,6 +55,9 @@ type Terminal interface {
 	ShowSecret(before string, secret []byte, after string) error
 	// WaitEnter waits for the Enter key.
 	WaitEnter(prompt string) error
+	// Line asks for a line that is not secret, echoed as typed (a sheet's
+	// text); io.EOF at the end of input.
+	Line(prompt string) (string, error)
 	// Clear erases the screen and, where the terminal supports it, the
 	// scrollback.
 	Clear() error
@@ -120,6 +123,10 @@ func (ttyTerminal) WaitEnter(prompt string) error {
 			}
 		}
 	})
+}
+
+func (ttyTerminal) Line(prompt string) (string, error) {
+	return term.ReadLine(prompt)
 }
 
 func (ttyTerminal) Clear() error {
