@@ -17,6 +17,7 @@ type combineOptions struct {
 	Type       bool
 	Log        string // the access log to record the reveal in
 	Reason     string // why the secret is revealed, for the log
+	Now        string // hidden, for tests: the time of the log record
 }
 
 func newCombineCmd(io *IOStreams, runF func(*combineOptions) error) *cobra.Command {
@@ -57,6 +58,7 @@ a pin quorum says which set it used.`,
 	addTypeFlag(cmd.Flags(), &opts.Type)
 	cmd.Flags().StringVar(&opts.Log, "log", "", "record in the access `LOG` that the secret was revealed, by whom and why (--reason)")
 	cmd.Flags().StringVar(&opts.Reason, "reason", "", "with --log, why the secret is revealed (`TEXT`)")
+	addNowFlag(cmd, &opts.Now)
 	return cmd
 }
 

@@ -30,7 +30,10 @@ func checkCombineLog(opts *combineOptions) error {
 
 // recordCombine appends the combine record, or warns that there is none.
 func recordCombine(opts *combineOptions, set *combine.Set, payloads [][]byte) error {
-	io := opts.IO
+	io, err := withClock(opts.IO, opts.Now)
+	if err != nil {
+		return err
+	}
 	if opts.Log == "" {
 		io.warnf("this access to the secret is not recorded: pass --log LOG --reason TEXT to record who revealed it and why")
 		return nil

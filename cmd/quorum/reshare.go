@@ -25,6 +25,7 @@ type reshareOptions struct {
 	Paper            string
 	Shares           []string
 	Type             bool
+	Now              string // hidden, for tests
 }
 
 func newReshareCmd(io *IOStreams, runF func(*reshareOptions) error) *cobra.Command {
@@ -72,6 +73,7 @@ the old set's unless -l gives a new one.`,
 	f.BoolVar(&opts.AllowAllRequired, "allow-all-required", false, "allow K = n: every custodian needed, one lost sheet loses the secret")
 	f.StringVar(&opts.Paper, "paper", "a4", "the paper size of sheets.pdf: a4 or letter")
 	addTypeFlag(f, &opts.Type)
+	addNowFlag(cmd, &opts.Now)
 	cmd.MarkFlagRequired("threshold")
 	cmd.MarkFlagRequired("custodians")
 	cmd.MarkFlagRequired("output")
@@ -79,7 +81,10 @@ the old set's unless -l gives a new one.`,
 }
 
 func runReshare(opts *reshareOptions) error {
-	io := opts.IO
+	io, err := withClock(opts.IO, opts.Now)
+	if err != nil {
+		return err
+	}
 	// Everything that can be refused is refused before any custodian
 	// opens a share.
 	cs, recipients, err := loadCustodians(io, opts.Custodians, opts.Threshold, opts.AllowAllRequired)

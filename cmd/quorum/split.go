@@ -27,6 +27,7 @@ type splitOptions struct {
 	GenerateOutput   string
 	AllowAllRequired bool
 	Paper            string
+	Now              string // hidden, for tests: the day of the split
 }
 
 func newSplitCmd(io *IOStreams, runF func(*splitOptions) error) *cobra.Command {
@@ -81,6 +82,7 @@ share when there are too many), and reads every sheet's QR code back.`,
 	f.StringVar(&opts.GenerateOutput, "generate-output", "", "with --generate and no terminal, write the password to this new `FILE`")
 	f.BoolVar(&opts.AllowAllRequired, "allow-all-required", false, "allow K = n: every custodian needed, one lost sheet loses the secret")
 	f.StringVar(&opts.Paper, "paper", "a4", "the paper size of sheets.pdf: a4 or letter")
+	addNowFlag(cmd, &opts.Now)
 	cmd.MarkFlagRequired("threshold")
 	cmd.MarkFlagRequired("custodians")
 	cmd.MarkFlagsMutuallyExclusive("secret-file", "generate")
@@ -88,7 +90,11 @@ share when there are too many), and reads every sheet's QR code back.`,
 }
 
 func runSplit(opts *splitOptions) error {
-	io := opts.IO
+	io, err := withClock(opts.IO, opts.Now)
+	if err != nil {
+		return err
+	}
+	opts.IO = io
 	if !opts.Generate && (opts.GenerateOutput != "" || opts.Length != defaultPasswordLength) {
 		return usagef("--length and --generate-output go with --generate")
 	}

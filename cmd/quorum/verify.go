@@ -20,6 +20,7 @@ type verifyOptions struct {
 	Manifest   string
 	Shares     []string
 	Type       bool
+	Now        string // hidden, for tests
 }
 
 func newVerifyCmd(io *IOStreams, runF func(*verifyOptions) error) *cobra.Command {
@@ -59,11 +60,15 @@ quorum exits non-zero.`,
 	f.StringVar(&opts.Set, "set", "", "refuse a share not of the set with this `FINGERPRINT`")
 	f.StringVarP(&opts.Manifest, "manifest", "m", "", "check the share against this `MANIFEST`'s commitment")
 	addTypeFlag(f, &opts.Type)
+	addNowFlag(cmd, &opts.Now)
 	return cmd
 }
 
 func runVerify(opts *verifyOptions) error {
-	io := opts.IO
+	io, err := withClock(opts.IO, opts.Now)
+	if err != nil {
+		return err
+	}
 	if opts.Log != "" {
 		if err := checkLog(opts.Log); err != nil {
 			return err
