@@ -4,7 +4,7 @@
 // of every access to the root password and to where it is stored, and of
 // the quarterly drills, kept so that it checks itself as far as
 // cryptography allows. Its model is golang.org/x/mod/sumdb/tlog, in the
-// simplest form: a hash chain, not a tree. FORMAT.md "The access log"
+// simplest form: a hash chain, not a tree. FORMAT.md §14, "The access log",
 // repeats this spec for readers without Go.
 //
 // # Format
