@@ -6,10 +6,10 @@ import "fmt"
 // record was edited, deleted, moved, inserted, forged, or cut off by a
 // write that did not finish. Everything before it checks.
 type BrokenError struct {
-	Seq    int    // the record's place in the log (1 for the first), which is also its line number
-	Line   int    // its line number in the file
-	Kind   string // the record's kind, when the line could be read that far
-	Reason string // what is wrong with it
+	Seq    int    `json:"seq"`            // the record's place in the log (1 for the first), which is also its line number
+	Line   int    `json:"line"`           // its line number in the file
+	Kind   string `json:"kind,omitempty"` // the record's kind, when the line could be read that far
+	Reason string `json:"reason"`         // what is wrong with it
 }
 
 func (e *BrokenError) Error() string {
