@@ -18,6 +18,11 @@ package main
 //	relabel SHARE OUT LABEL           forge: change the label, good line checks, bad signature
 //	reversion SHARE OUT N             rewrite as format version N, good line checks
 //	wrongpayload DIR K NAME=KEY...    a signed set whose share 1 has a wrong payload
+//	degrade IN OUT                    a scan turned 90° and saved as a quality-30 JPEG
+//	tile OUT IN...                    several scans side by side in one PNG
+//	qrcode OUT TEXT                   a PNG of a QR code holding TEXT
+//	hugepng OUT W H                   a PNG header claiming W × H pixels, no data
+//	head IN N OUT                     the first N bytes of IN (a file cut short)
 //
 // The forging commands change one thing and encode the rest as quorum
 // would (with the share package), so that the one check that must fail is
@@ -58,6 +63,11 @@ func scriptCmds() map[string]func(ts *testscript.TestScript, neg bool, args []st
 		"relabel":      cmdRelabel,
 		"reversion":    cmdReversion,
 		"wrongpayload": cmdWrongPayload,
+		"degrade":      cmdDegrade,
+		"tile":         cmdTile,
+		"qrcode":       cmdQRCode,
+		"hugepng":      cmdHugePNG,
+		"head":         cmdHead,
 	}
 	for name, cmd := range logScriptCmds() {
 		cmds[name] = cmd
