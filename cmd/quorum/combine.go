@@ -30,8 +30,10 @@ whichever identity fits: age identity files, passphrase-protected ones (asked
 on the terminal), SSH private keys, plugin identities. The custodian of a
 passphrase share types it when asked.
 
-A SHARE is a share file, or any file holding a share's text as a QR reader
-returned it; - reads one from standard input.
+A SHARE is a share file, any file holding a share's text as a QR reader
+returned it, or a scan of sheets (PNG, JPEG, scanned PDF); - reads one from
+standard input. A sheet found twice counts once. With --type, sheets whose
+code will not read are typed on the terminal, line by line.
 
 The secret goes to FILE with -o (created 0600, never over an existing file),
 else to standard output when it is not a terminal, else it is shown once on

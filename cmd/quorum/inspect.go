@@ -36,7 +36,10 @@ is invalid or a share is not of the pinned set.
 
 With --age, write the share's sealed payload to standard output as an age
 file, byte for byte in age's own format, so that stock age opens it:
-step one of recovery without quorum (FORMAT.md).`,
+step one of recovery without quorum (FORMAT.md).
+
+A SHARE may be a scan of sheets (PNG, JPEG, scanned PDF), and --type asks
+for sheets typed on the terminal, as combine does.`,
 		Example: `  quorum inspect 2-bob.share
   quorum inspect -m manifest.json *.share
   quorum inspect --age 2-bob.share | age -d -i bob.key > payload.bin`,
