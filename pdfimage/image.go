@@ -22,8 +22,21 @@ const (
 // writers pad rows or end with a few stray bytes, never with more.
 func bombMargin(need int) int { return need/16 + 4096 }
 
-// decodeImage decodes one image XObject (ISO 32000-1 §8.9.5).
+// decodeImage decodes one image XObject (ISO 32000-1 §8.9.5), once: an
+// image drawn on several pages is the same image.Image on each.
 func (d *doc) decodeImage(s *stream, page int) (image.Image, error) {
+	if img, ok := d.images[s.num]; ok {
+		return img, nil
+	}
+	img, err := d.decodeImageOnce(s, page)
+	if err != nil {
+		return nil, err
+	}
+	d.images[s.num] = img
+	return img, nil
+}
+
+func (d *doc) decodeImageOnce(s *stream, page int) (image.Image, error) {
 	dct, num := s.dict, s.num
 	bad := func(reason string, err error) error {
 		return &FormatError{Page: page, Object: num, Offset: -1, Reason: reason, Err: err}

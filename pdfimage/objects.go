@@ -3,6 +3,7 @@ package pdfimage
 import (
 	"bytes"
 	"fmt"
+	"image"
 	"sort"
 	"strconv"
 )
@@ -14,7 +15,7 @@ const (
 	maxObjects      = 500_000  // object numbers an xref may declare
 	maxXrefSections = 256      // /Prev chain of incremental updates
 	maxResolve      = 16       // references followed while resolving one value
-	maxObjStmBytes  = 64 << 20 // an object stream holds dictionaries, never pixels
+	maxObjStmBytes  = 16 << 20 // an object stream holds dictionaries, never pixels
 	maxObjStmCount  = 100_000  // objects in one object stream
 )
 
@@ -41,15 +42,17 @@ type doc struct {
 	scanned bool              // whether xref holds the fallback scan's findings
 	scan    map[int]xrefEntry // objects found by scanning the file, built on demand
 	cache   map[int]object
+	failed  map[int]error // objects and object streams that failed, so that each fails once
 	busy    map[int]bool
 	stms    map[int]*objStm
 	depth   int
-	xrefErr error // why the xref table was not used, if it was not
-	pixels  int64 // pixels decoded so far, against maxTotalPixels
+	xrefErr error               // why the xref table was not used, if it was not
+	pixels  int64               // pixels decoded so far, against maxTotalPixels
+	images  map[int]image.Image // decoded images by object number: a logo on every page is decoded once
 }
 
 func newDoc(data []byte) *doc {
-	return &doc{data: data, cache: map[int]object{}, busy: map[int]bool{}, stms: map[int]*objStm{}}
+	return &doc{data: data, cache: map[int]object{}, failed: map[int]error{}, busy: map[int]bool{}, stms: map[int]*objStm{}, images: map[int]image.Image{}}
 }
 
 // resolve follows references until it reaches a direct object. A reference
@@ -75,6 +78,11 @@ func (d *doc) get(num int) (object, error) {
 	if o, ok := d.cache[num]; ok {
 		return o, nil
 	}
+	// A broken object is remembered: a thousand references to one
+	// broken object stream must not inflate it a thousand times.
+	if err, ok := d.failed[num]; ok {
+		return nil, err
+	}
 	if d.busy[num] {
 		return nil, &FormatError{Object: num, Offset: -1, Reason: "object refers to itself"}
 	}
@@ -87,6 +95,7 @@ func (d *doc) get(num int) (object, error) {
 	d.depth--
 	delete(d.busy, num)
 	if err != nil {
+		d.failed[num] = err
 		return nil, err
 	}
 	d.cache[num] = o
@@ -221,6 +230,19 @@ func (d *doc) objStm(num int) (*objStm, error) {
 	if os, ok := d.stms[num]; ok {
 		return os, nil
 	}
+	if err, ok := d.failed[-num]; ok { // -num: the stream decoded as an object stream
+		return nil, err
+	}
+	os, err := d.readObjStm(num)
+	if err != nil {
+		d.failed[-num] = err
+		return nil, err
+	}
+	d.stms[num] = os
+	return os, nil
+}
+
+func (d *doc) readObjStm(num int) (*objStm, error) {
 	o, err := d.get(num)
 	if err != nil {
 		return nil, err
@@ -249,7 +271,6 @@ func (d *doc) objStm(num int) (*objStm, error) {
 		}
 		os.offs = append(os.offs, first+int(o))
 	}
-	d.stms[num] = os
 	return os, nil
 }
 

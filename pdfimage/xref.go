@@ -256,6 +256,7 @@ func (d *doc) fallback() error {
 	}
 	d.scanned = true
 	d.cache = map[int]object{}
+	d.failed = map[int]error{}
 	d.stms = map[int]*objStm{}
 	d.trailer = nil
 	if t := bytes.LastIndex(d.data, []byte("trailer")); t >= 0 {
