@@ -42,8 +42,10 @@ func readTyped(io *IOStreams) ([]combine.Input, error) {
 	}
 }
 
-// typeSheet reads one sheet. It returns nil when the person is done: an
-// empty line or the end of input before the sheet's first line.
+// typeSheet reads one sheet. It returns nil when the person is done: the
+// end of input (Ctrl-D) before the sheet's first line, or an empty line
+// there after the first sheet. Before the first sheet an empty line is
+// a stray Enter: --type was asked for.
 func typeSheet(t Terminal, sheet int) (*share.Share, error) {
 	var lines []string        // accepted lines, in order
 	ahead := map[int]string{} // good lines after one that must be retyped (a paste)
@@ -66,7 +68,7 @@ func typeSheet(t Terminal, sheet int) (*share.Share, error) {
 		}
 		text = strings.TrimSpace(text)
 		switch {
-		case text == "" && want == 1:
+		case text == "" && want == 1 && sheet > 1:
 			return nil, nil
 		case text == "" || strings.HasPrefix(text, "#"):
 			continue // a blank line or a comment line of a share file
