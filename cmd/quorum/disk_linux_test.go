@@ -136,6 +136,17 @@ func TestNoSecretOnDisk(t *testing.T) {
 	p.answer("passphrase for share 4 of 4 (erin)", erinPass)
 	p.mustSucceed()
 	said = append(said, p.stdout.Bytes(), p.stderr.Bytes(), p.seen.Bytes())
+	said = append(said, runQuorum(t, bin, work, env, nil, "record", "--log", "access.log", "-m", "set/manifest.json",
+		"--event", "sheet-destroyed: shredded", "--share", "1", "--by", "alice"))
+	// status may well find something due (the reshared set is 2-of-2):
+	// what it prints is checked, not its verdict.
+	status := exec.Command(bin, "status", "-m", "set/manifest.json", "-m", "reshared/manifest.json", "--log", "access.log")
+	status.Dir, status.Env = work, env
+	out, _ := status.CombinedOutput()
+	if !bytes.Contains(out, []byte("SUPERSEDED")) {
+		t.Errorf("status does not say the reshared set superseded the first:\n%s", out)
+	}
+	said = append(said, out)
 	for i, out := range said {
 		if bytes.Contains(out, []byte(secret)) || bytes.Contains(out, []byte(erinPass)) {
 			t.Errorf("output %d of verify, drill, combine --log or reshare holds the secret or a passphrase", i)
@@ -143,7 +154,7 @@ func TestNoSecretOnDisk(t *testing.T) {
 	}
 	// A command added later must be added here too.
 	for _, c := range newRootCmd(systemIO()).Commands() {
-		if !slices.Contains([]string{"keygen", "split", "combine", "inspect", "print", "demo", "version", "verify", "drill", "reshare"}, c.Name()) {
+		if !slices.Contains([]string{"keygen", "split", "combine", "inspect", "print", "demo", "version", "verify", "drill", "reshare", "record", "status"}, c.Name()) {
 			t.Errorf("quorum %s is not run by this test", c.Name())
 		}
 	}
