@@ -124,7 +124,7 @@ func readShares(io *IOStreams, args []string, typed bool) ([]combine.Input, erro
 		}
 		in := "file"
 		if isImage {
-			in = "image"
+			in = "scan"
 		}
 		for i, s := range shares {
 			src := source
