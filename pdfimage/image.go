@@ -183,9 +183,12 @@ func (d *doc) jpegImage(data []byte, cs colorSpace, decode []float64, num, page 
 	}
 	inverted := decode[0] > decode[1]
 	if _, ok := img.(*image.CMYK); ok && hasAdobeMarker(data) {
-		// image/jpeg already un-inverts Adobe CMYK JPEGs, which is what
-		// the /Decode [1 0 1 0 1 0 1 0] that writers add for them does.
-		inverted = false
+		// image/jpeg inverts a CMYK JPEG with an Adobe marker, as
+		// Photoshop stores them. A PDF takes the JPEG's values as they
+		// are and inverts only by /Decode [1 0 1 0 1 0 1 0], which
+		// writers add for Photoshop's JPEGs and Ghostscript does not for
+		// its own: so invert back unless /Decode asks for it.
+		inverted = !inverted
 	}
 	if inverted {
 		return invert(img), nil
@@ -204,10 +207,17 @@ func hasAdobeMarker(data []byte) bool {
 	return true
 }
 
-// invert returns the photographic negative of img, as a /Decode [1 0]
-// asks: gray stays gray, anything else becomes RGBA.
+// invert inverts each component of img, as a /Decode [1 0 …] asks: gray
+// and CMYK stay what they are, anything else becomes RGBA.
 func invert(img image.Image) image.Image {
 	b := img.Bounds()
+	if c, ok := img.(*image.CMYK); ok {
+		out := image.NewCMYK(b)
+		for i, v := range c.Pix {
+			out.Pix[i] = 255 - v
+		}
+		return out
+	}
 	if g, ok := img.(*image.Gray); ok {
 		out := image.NewGray(b)
 		for i, v := range g.Pix {
