@@ -46,7 +46,7 @@ func TestSubsets(t *testing.T) {
 			}
 			// The sample may exceed the budget only as far as covering
 			// every share needs: ⌈n/k⌉ subsets.
-			limit := max((tt.n+tt.k-1)/tt.k, min(maxSubsets, selfTestBudget/(tt.k*tt.k*tt.size)))
+			limit := max((tt.n+tt.k-1)/tt.k, min(maxSubsets, selfTestBudget/subsetCost(tt.k, tt.size)))
 			total := new(big.Int).Binomial(int64(tt.n), int64(tt.k))
 			if tt.all {
 				if int64(len(got)) != total.Int64() {

@@ -318,10 +318,9 @@ func checkSet(t *testing.T, set *split.Set, ids []*age.X25519Identity, k, n int)
 }
 
 // TestSplitLarge: the largest sets finish, self-test included. The
-// self-test's budget is meant to be about a second; 254-of-255 takes tens
-// of seconds (reported: selfTestBudget counts Vault's interpolation steps
-// as if each cost a few nanoseconds, and each costs about a hundred), so
-// it is left out in -short mode.
+// self-test's budget is about a quarter of a second (selfTestBudget);
+// 254-of-255 is still left out in -short mode, as it was when it took
+// tens of seconds under the race detector.
 func TestSplitLarge(t *testing.T) {
 	cs, ids := custodians(t, 255)
 	for _, k := range []int{3, 254} {

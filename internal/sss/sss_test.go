@@ -5,6 +5,8 @@ import (
 	"crypto/rand"
 	"fmt"
 	"testing"
+
+	"github.com/hashicorp/vault/shamir"
 )
 
 // gfMul is multiplication in GF(2⁸) with the AES polynomial
@@ -201,5 +203,83 @@ func TestErrors(t *testing.T) {
 func TestX(t *testing.T) {
 	if got := X([]byte{1, 2, 3, 200}); got != 200 {
 		t.Errorf("X = %d, want 200", got)
+	}
+}
+
+// TestCombineVault: Combine gives what Vault's Combine gives, for right
+// payloads, for too few, and for payloads of which one is damaged (both
+// return a wrong input without an error; the integrity check catches it).
+func TestCombineVault(t *testing.T) {
+	for _, tt := range []struct{ n, k, size int }{{2, 2, 1}, {5, 3, 99}, {7, 4, 1059}, {255, 254, 99}, {255, 3, 33}} {
+		t.Run(fmt.Sprintf("%d-of-%d/%d bytes", tt.k, tt.n, tt.size), func(t *testing.T) {
+			input := make([]byte, tt.size)
+			rand.Read(input)
+			payloads, err := Split(input, tt.n, tt.k)
+			if err != nil {
+				t.Fatal(err)
+			}
+			damaged := make([]byte, tt.size+1)
+			copy(damaged, payloads[0])
+			damaged[0] ^= 0x5a
+			for _, pick := range [][][]byte{
+				payloads[:tt.k],
+				payloads[tt.n-tt.k:],
+				payloads,
+				payloads[:tt.k-1],
+				append([][]byte{damaged}, payloads[1:tt.k]...),
+			} {
+				if len(pick) < 2 {
+					continue
+				}
+				got, err := Combine(pick)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want, err := shamir.Combine(pick)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(got, want) {
+					t.Fatalf("Combine of %d payloads differs from Vault's", len(pick))
+				}
+			}
+		})
+	}
+}
+
+// TestInverse: a·a⁻¹ = 1 for every nonzero a.
+func TestInverse(t *testing.T) {
+	for a := 1; a < 256; a++ {
+		if got := gfMul(byte(a), inverse(byte(a))); got != 1 {
+			t.Fatalf("%#x · inverse(%#x) = %#x, want 1", a, a, got)
+		}
+		if got := mul(byte(a), byte(255-a)); got != gfMul(byte(a), byte(255-a)) {
+			t.Fatalf("mul(%#x, %#x) = %#x, want %#x", a, 255-a, got, gfMul(byte(a), byte(255-a)))
+		}
+	}
+}
+
+// BenchmarkCombine is one subset of the split's self-test: a 64-byte
+// secret's payloads, k of them, with quorum's Combine and with Vault's.
+func BenchmarkCombine(b *testing.B) {
+	input := make([]byte, 98)
+	rand.Read(input)
+	for _, k := range []int{3, 50, 254} {
+		payloads, err := Split(input, 255, k)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, c := range []struct {
+			name    string
+			combine func([][]byte) ([]byte, error)
+		}{{"quorum", Combine}, {"vault", shamir.Combine}} {
+			b.Run(fmt.Sprintf("k=%d/%s", k, c.name), func(b *testing.B) {
+				for b.Loop() {
+					if _, err := c.combine(payloads[:k]); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
 	}
 }
