@@ -14,8 +14,10 @@ import (
 // New starts: the writer's fixed cost, reading four fonts, is a fifth of a
 // 3-of-5 ceremony's time and needs nothing laid out, so it overlaps the
 // layout; and the pages are written while the codes are drawn and read
-// back, each code waited for as its page comes (code.drawn), rather than
-// all of it after them (bench/RESULTS.md, BenchmarkSheets).
+// back, each code drawn by the writer or waited for as its page comes
+// (code.draw), rather than all of it after them (bench/RESULTS.md,
+// BenchmarkSheets). The read-back leaves the writer a core of its own
+// until it is done (readBack).
 type pdfJob struct {
 	pages chan []*page // New sends the pages, or closes it unsent when it fails
 	done  chan struct{}
@@ -89,9 +91,12 @@ func writePages(f *fpdf.Fpdf, pages []*page, w io.Writer) error {
 				f.SetLineWidth(o.width)
 				f.Line(o.x1, o.y1, o.x2, o.y2)
 			case codeOp:
-				<-o.c.drawn
-				if o.c.err != nil {
-					return o.c.err
+				// The writer draws the code itself when no one has yet,
+				// rather than wait for it (code.draw runs once): it is
+				// the longest path of New, and idle it would leave its
+				// core to the read-back, which can wait.
+				if err := o.c.draw(); err != nil {
+					return err
 				}
 				f.RawWriteStr(codePath(o, p.h))
 			}

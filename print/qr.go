@@ -37,6 +37,10 @@ type code struct {
 	version     int
 	size        int // modules per side, without the quiet zone
 
+	// q is the encoder plan made, its data already encoded: draw adds
+	// the error correction and the modules to it, so that the text is
+	// encoded once.
+	q     *qrcode.QRCode
 	once  sync.Once
 	drawn chan struct{} // closed once rects or err is set
 	rects []mrect       // the dark modules, merged
@@ -54,7 +58,7 @@ func plan(text string) (*code, error) {
 		return nil, err
 	}
 	v := q.VersionNumber
-	return &code{text: text, part: 1, parts: 1, version: v, size: 17 + 4*v, drawn: make(chan struct{})}, nil
+	return &code{text: text, part: 1, parts: 1, version: v, size: 17 + 4*v, q: q, drawn: make(chan struct{})}, nil
 }
 
 // draw makes c's modules and merges them into rectangles, once however
@@ -62,10 +66,15 @@ func plan(text string) (*code, error) {
 func (c *code) draw() error {
 	c.once.Do(func() {
 		defer close(c.drawn)
-		q, err := qrcode.New(c.text, level)
-		if err != nil {
-			c.err = err
-			return
+		q := c.q
+		c.q = nil // go-qrcode's working memory, about 1 MB, goes with it
+		if q == nil || q.Content != c.text {
+			// A test changed the text after planning.
+			var err error
+			if q, err = qrcode.New(c.text, level); err != nil {
+				c.err = err
+				return
+			}
 		}
 		q.DisableBorder = true
 		bm := q.Bitmap()
@@ -102,11 +111,21 @@ func version(text string) int {
 // A version 18 code of about 4000 dark modules becomes about 1000
 // rectangles, which keeps a 255-sheet PDF small.
 func merge(bm [][]bool) []mrect {
-	type run struct{ x, w int }
-	open := map[run]int{} // run → index in rects of the rectangle it extends
+	// Runs in a row do not overlap, so a run is known by where it starts:
+	// open[x] is the rectangle that the previous row's run starting at x
+	// ended in, and its width; -1 when none starts there. Slices rather
+	// than maps: this runs for every code, and the result is the same.
+	type run struct{ rect, w int }
+	width := 0
+	for _, row := range bm {
+		width = max(width, len(row))
+	}
+	open, next := make([]run, width), make([]run, width)
+	for x := range open {
+		open[x], next[x] = run{-1, 0}, run{-1, 0}
+	}
 	var rects []mrect
 	for y, row := range bm {
-		next := map[run]int{}
 		for x := 0; x < len(row); {
 			if !row[x] {
 				x++
@@ -116,16 +135,19 @@ func merge(bm [][]bool) []mrect {
 			for x < len(row) && row[x] {
 				x++
 			}
-			r := run{start, x - start}
-			if i, ok := open[r]; ok {
-				rects[i].h++
-				next[r] = i
+			w := x - start
+			if o := open[start]; o.rect >= 0 && o.w == w {
+				rects[o.rect].h++
+				next[start] = o
 			} else {
-				rects = append(rects, mrect{r.x, y, r.w, 1})
-				next[r] = len(rects) - 1
+				rects = append(rects, mrect{start, y, w, 1})
+				next[start] = run{len(rects) - 1, w}
 			}
 		}
-		open = next
+		open, next = next, open
+		for x := range next {
+			next[x] = run{-1, 0}
+		}
 	}
 	return rects
 }

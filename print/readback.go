@@ -46,11 +46,14 @@ func (d *Document) readBack() error {
 	for _, p := range d.pages() {
 		codes = append(codes, p.codes()...)
 	}
-	// Every code is drawn before any is read back: the PDF writer waits
-	// for each drawing in page order, and reading back waits for nothing.
+	// Every code is drawn before any is read back: the PDF writer needs
+	// each drawing in page order (and draws the next itself when no one
+	// has), and reading back waits for nothing. Until the writer is done
+	// it keeps a core of its own: it is the longest path of New, and
+	// three busy goroutines on two cores gave it two thirds of one.
 	errs := make([]error, len(codes))
-	parallel(len(codes), func(i int) { errs[i] = codes[i].c.draw() })
-	parallel(len(codes), func(i int) {
+	parallelBeside(d.pdf.done, len(codes), func(i int) { errs[i] = codes[i].c.draw() })
+	parallelBeside(d.pdf.done, len(codes), func(i int) {
 		if errs[i] == nil {
 			errs[i] = readCode(codes[i])
 		}
@@ -109,20 +112,43 @@ func codeImage(o codeOp, px int) *image.Gray {
 
 // parallel runs f(0) … f(n-1) on every core.
 func parallel(n int, f func(i int)) {
+	parallelBeside(nil, n, f)
+}
+
+// parallelBeside runs f(0) … f(n-1) on every core but one while busy is
+// open, and on every core once it is closed (or nil): beside a goroutine
+// that busy tells the end of.
+func parallelBeside(busy <-chan struct{}, n int, f func(i int)) {
 	var wg sync.WaitGroup
 	next := make(chan int)
-	for range min(n, runtime.GOMAXPROCS(0)) {
+	handedOut := make(chan struct{}) // closed once every i is taken
+	work := func() {
+		defer wg.Done()
+		for i := range next {
+			f(i)
+		}
+	}
+	cores := runtime.GOMAXPROCS(0)
+	if busy != nil && cores > 1 {
+		cores--
 		wg.Add(1)
 		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
+			select {
+			case <-busy:
+				work()
+			case <-handedOut:
+				wg.Done()
 			}
 		}()
+	}
+	for range min(n, cores) {
+		wg.Add(1)
+		go work()
 	}
 	for i := range n {
 		next <- i
 	}
 	close(next)
+	close(handedOut)
 	wg.Wait()
 }
