@@ -13,6 +13,7 @@ import (
 	"quorum/custodian"
 	"quorum/drill"
 	"quorum/manifest"
+	"quorum/pdfimage"
 	"quorum/print"
 	"quorum/scan"
 	"quorum/seal"
@@ -52,6 +53,9 @@ func hints(err error) []string {
 		sle       *scan.LimitError
 		sfe       *scan.FormatError
 		stle      *scanTooLargeError
+		pfe       *pdfimage.FormatError
+		ple       *pdfimage.LimitError
+		pue       *pdfimage.UnsupportedError
 		shareName = "the share"
 	)
 	var se *combine.ShareError
@@ -76,7 +80,13 @@ func hints(err error) []string {
 		return []string{"scan the whole sheet flat at 300 dpi, or photograph it square-on, in focus and without glare"}
 	case errors.As(err, &nsce):
 		return []string{"scan the QR code of a quorum share sheet; the text under it can also be typed with --type"}
-	case errors.As(err, &sle), errors.As(err, &stle):
+	case errors.Is(err, pdfimage.ErrNoImages):
+		return []string{"a PDF that quorum wrote holds its codes as drawings, not scans: give the share files, or the images of the printed sheets"}
+	case errors.As(err, &pfe):
+		return []string{"the PDF is damaged or was cut short: scan the sheets again"}
+	case errors.As(err, &pue):
+		return []string{"have the scanner save pages as JPEG or black-and-white (CCITT G4), or save PNG or JPEG files instead"}
+	case errors.As(err, &sle), errors.As(err, &stle), errors.As(err, &ple):
 		return []string{"scan the sheet at 300 dpi (600 at most), one sheet or a few to a file; nothing was read or written"}
 	case errors.As(err, &sfe):
 		return []string{"the image file is damaged or was cut short: scan the sheet again and save it as PNG or JPEG"}
