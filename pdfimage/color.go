@@ -1,9 +1,6 @@
 package pdfimage
 
-import (
-	"fmt"
-	"image"
-)
+import "image"
 
 // Colour space kinds that images use (ISO 32000-1 §8.6).
 const (
@@ -202,9 +199,4 @@ func samples(data []byte, w, h, bpc int, cs colorSpace, decode []float64) image.
 
 func cmyk(c, k uint8) uint8 {
 	return uint8((255 - uint32(c)) * (255 - uint32(k)) / 255)
-}
-
-// String describes a colour space for error messages.
-func (cs colorSpace) String() string {
-	return fmt.Sprintf("kind %d, %d components", cs.kind, cs.n)
 }

@@ -144,6 +144,13 @@ func TestHostile(t *testing.T) {
 			"/Subtype /Image /Width 100 /Height 100 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter [/FlateDecode /DCTDecode]", bomb)), ""),
 			new(*LimitError)},
 		{"xref prev loop", selfPrev, nil},
+		// Damage that viewers repair, and so must Images: offsets all
+		// shifted by junk before the header, the table cut off, a wrong
+		// startxref, a table pointing into the middle of objects.
+		{"leading junk", append([]byte("junk from a mail gateway\r\n"), good...), nil},
+		{"no xref", good[:bytes.Index(good, []byte("xref\n"))], nil},
+		{"wrong startxref", bytes.Replace(good, []byte(fmt.Sprintf("startxref\n%d", xrefAt)), []byte("startxref\n7"), 1), nil},
+		{"xref offsets off by two", bytes.ReplaceAll(good, []byte("0 00000 n"), []byte("2 00000 n")), nil},
 		{"length lie, endstream follows", bytes.Replace(good, []byte("/Length "), []byte("/Length 9"), 1), nil},
 		{"length lie, no endstream", bytes.Replace(bytes.Replace(good, []byte("endstream"), []byte("xxxxxxxxx"), -1), []byte("/Length "), []byte("/Length 9"), 1),
 			new(*FormatError)},

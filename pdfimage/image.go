@@ -197,14 +197,20 @@ func (d *doc) jpegImage(data []byte, cs colorSpace, decode []float64, num, page 
 }
 
 // hasAdobeMarker reports whether a JPEG has an APP14 "Adobe" segment
-// among its first markers.
+// (marker FF EE, two length bytes, "Adobe") in its first 64 KiB, where
+// the headers are.
 func hasAdobeMarker(data []byte) bool {
-	i := bytes.Index(data[:min(len(data), 64<<10)], []byte("\xff\xeeAdobe"))
-	if i < 0 {
-		i = bytes.Index(data[:min(len(data), 64<<10)], []byte{0xff, 0xee})
-		return i >= 0 && i+9 < len(data) && string(data[i+4:i+9]) == "Adobe"
+	head := data[:min(len(data), 64<<10)]
+	for i := 0; ; {
+		j := bytes.Index(head[i:], []byte{0xff, 0xee})
+		if j < 0 {
+			return false
+		}
+		i += j + 2
+		if i+7 <= len(head) && string(head[i+2:i+7]) == "Adobe" {
+			return true
+		}
 	}
-	return true
 }
 
 // invert inverts each component of img, as a /Decode [1 0 …] asks: gray

@@ -2,6 +2,7 @@ package pdfimage
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"image"
 	"image/color"
@@ -246,5 +247,76 @@ func TestImg2pdf(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// tiffStrip returns the fields of a one-strip TIFF that a PDF's
+// CCITTFaxDecode image needs: its size, compression and the strip itself.
+func tiffStrip(t *testing.T, data []byte) (w, h, compression int, strip []byte) {
+	t.Helper()
+	var bo binary.ByteOrder = binary.LittleEndian
+	if string(data[:2]) == "MM" {
+		bo = binary.BigEndian
+	}
+	ifd := int(bo.Uint32(data[4:]))
+	n := int(bo.Uint16(data[ifd:]))
+	var off, count int
+	for i := 0; i < n; i++ {
+		e := data[ifd+2+12*i:]
+		tag, typ, cnt := bo.Uint16(e), bo.Uint16(e[2:]), bo.Uint32(e[4:])
+		v := int(bo.Uint32(e[8:]))
+		if typ == 3 {
+			v = int(bo.Uint16(e[8:]))
+		}
+		if cnt != 1 && (tag == 273 || tag == 279) {
+			t.Fatalf("TIFF has %d strips, want one", cnt)
+		}
+		switch tag {
+		case 256:
+			w = v
+		case 257:
+			h = v
+		case 259:
+			compression = v
+		case 266:
+			if v != 1 {
+				t.Fatalf("TIFF fill order %d, want 1", v)
+			}
+		case 273:
+			off = v
+		case 279:
+			count = v
+		}
+	}
+	return w, h, compression, data[off : off+count]
+}
+
+// TestCCITTGroup3 puts the strip of a Group 3 one-dimensional TIFF from
+// tiffcp into a PDF image with /K 0 /EndOfLine true (libtiff writes an
+// end-of-line code before each row) and checks the pixels.
+func TestCCITTGroup3(t *testing.T) {
+	needProgram(t, "tiffcp")
+	dir := t.TempDir()
+	bits := bitImage(301, 203)
+	writePBM(t, filepath.Join(dir, "bits.pbm"), bits)
+	run(t, dir, "ppm2tiff", "bits.pbm", "bits1.tif")
+	run(t, dir, "tiffcp", "-c", "g3", "-r", "100000", "bits1.tif", "g3.tif")
+	data, err := os.ReadFile(filepath.Join(dir, "g3.tif"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, h, comp, strip := tiffStrip(t, data)
+	if comp != 3 {
+		t.Fatalf("TIFF compression %d, want 3 (CCITT Group 3)", comp)
+	}
+	pdf := buildPDF(onePage(streamObj(fmt.Sprintf(
+		"/Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /CCITTFaxDecode /DecodeParms << /K 0 /EndOfLine true /Columns %d /Rows %d >>",
+		w, h, w, h), strip)), "")
+	imgs, err := Images(pdf)
+	if err != nil {
+		t.Fatalf("Images: %v", err)
+	}
+	if d := diff(t, imgs[0].Image, bits); d != 0 {
+		t.Errorf("pixels differ by up to %d", d)
 	}
 }
