@@ -45,19 +45,6 @@ func (p *ttyProc) expectNew(from int, want string) int {
 	}
 }
 
-// slip changes one symbol of a numbered line's groups, as a typist would.
-func slip(line string) string {
-	f := strings.Fields(line)
-	g := []byte(f[2])
-	if g[1] == 'X' {
-		g[1] = 'Y'
-	} else {
-		g[1] = 'X'
-	}
-	f[2] = string(g)
-	return strings.Join(f, " ")
-}
-
 // TestCombineTypedSheet types bob's sheet on the terminal, line by line:
 // some lines in lower case and with Crockford's look-alikes (o for 0, l
 // for 1), and a slip on line 7. The slip is named as line 7, the retyped
