@@ -2,7 +2,9 @@ package scan
 
 import (
 	"bytes"
+	"errors"
 	"image"
+	"image/jpeg"
 	"image/png"
 	"testing"
 
@@ -49,6 +51,62 @@ func FuzzDecode(f *testing.F) {
 		texts, err := Decode(img)
 		if err == nil && len(texts) == 0 {
 			t.Fatal("Decode returned no text and no error")
+		}
+	})
+}
+
+// FuzzDecodeFile feeds arbitrary bytes to DecodeFile, the entry point for
+// files a custodian brings: no panic, no hang, and a typed error for what
+// it refuses. Images that claim more than maxFuzzPixels but fewer than
+// MaxPixels are skipped, as their decoding is slow, not wrong; those that
+// claim more must be refused before decoding.
+func FuzzDecodeFile(f *testing.F) {
+	text := "QRM1ABCDEFGH0123456789"
+	q, err := qrcode.New(text, qrcode.High)
+	if err != nil {
+		f.Fatal(err)
+	}
+	code, err := q.PNG(128)
+	if err != nil {
+		f.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(code))
+	if err != nil {
+		f.Fatal(err)
+	}
+	var jpg bytes.Buffer
+	if err := jpeg.Encode(&jpg, img, &jpeg.Options{Quality: 50}); err != nil {
+		f.Fatal(err)
+	}
+	for _, seed := range [][]byte{
+		code, jpg.Bytes(), code[:len(code)/2], jpg.Bytes()[:jpg.Len()/2],
+		pngHeader(100000, 100000), jpegHeader(65535, 65535), pngHeader(64, 64),
+		[]byte("%PDF-1.4\n"), []byte(text), nil,
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if format := formatOf(data); format != "" {
+			var cfg image.Config
+			var err error
+			if format == "PNG" {
+				cfg, err = png.DecodeConfig(bytes.NewReader(data))
+			} else {
+				cfg, err = jpeg.DecodeConfig(bytes.NewReader(data))
+			}
+			if err == nil && cfg.Width*cfg.Height > maxFuzzPixels && checkSize(format, cfg.Width, cfg.Height) == nil {
+				return
+			}
+		}
+		texts, err := DecodeFile(data)
+		var limit *LimitError
+		var bad *FormatError
+		switch {
+		case err == nil && len(texts) == 0:
+			t.Fatal("DecodeFile returned no text and no error")
+		case err != nil && !errors.Is(err, ErrNoCode) && !errors.Is(err, ErrUnknownFormat) &&
+			!errors.As(err, &limit) && !errors.As(err, &bad):
+			t.Fatalf("DecodeFile: untyped error %v", err)
 		}
 	})
 }

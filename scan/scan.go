@@ -19,12 +19,15 @@ import (
 	"image"
 	"image/draw"
 	"math"
+	"strings"
 
 	"github.com/makiuchi-d/gozxing"
 	multiqr "github.com/makiuchi-d/gozxing/multi/qrcode"
 	multidetector "github.com/makiuchi-d/gozxing/multi/qrcode/detector"
 	"github.com/makiuchi-d/gozxing/qrcode"
 	xdraw "golang.org/x/image/draw"
+
+	"quorum/share"
 )
 
 // ErrNoCode means that no QR code could be read in the image.
@@ -49,53 +52,210 @@ func Decode(img image.Image) ([]string, error) {
 		return nil, ErrNoCode
 	}
 	gray := grayOf(img)
-	var texts []string
-	seen := map[string]bool{}
+	if n := shrinkFactor(b.Dx(), b.Dy()); n > 1 {
+		gray = shrink(gray, n)
+	}
+	d := &decoder{seen: map[string]bool{}}
+	left := d.search(gray, 1, rescales) || d.unread(gray)
+	if len(d.texts) > 0 && !left {
+		return d.texts, nil // the clean page: the fast path read it all
+	}
+	// The image was not read, or shows codes still unread: it is damaged,
+	// and the preprocessed versions of it are searched in turn, cheapest
+	// first, until one leaves no code unread. Codes read already are
+	// painted over in each, so that each is searched for the rest.
+	for _, st := range stages {
+		work, factor := st.apply(gray)
+		if work == nil {
+			continue
+		}
+		d.global = st.global
+		fill := paper(work)
+		for _, pts := range d.found {
+			erase(work, pts, 1/factor, fill)
+		}
+		before := len(d.texts)
+		// The other scales are for the clean image's rounding (see
+		// search); a preprocessed image is searched once more at most.
+		left = d.search(work, factor, rescales[:1]) || d.unread(gray)
+		trace(st.name, len(d.texts)-before)
+		if len(d.texts) > 0 && !left || len(d.texts) >= maxCodes || d.finds >= maxFinds {
+			break
+		}
+	}
+	if len(d.texts) == 0 {
+		return nil, ErrNoCode
+	}
+	return d.texts, nil
+}
+
+// maxFinds bounds the searches of a whole image (a binarization and a
+// pass of ZXing's detectors, the costly part) that Decode makes: a clean
+// sheet takes two to four, a damaged one a dozen, and an image made to
+// keep the search going stops there.
+const maxFinds = 40
+
+// trace is set by tests to see which stage reads what.
+var trace = func(stage string, read int) {}
+
+// decoder gathers the codes read from one image over its searches.
+type decoder struct {
+	texts  []string
+	seen   map[string]bool
+	finds  int  // searches of a whole image so far, at most maxFinds
+	global bool // binarize with one threshold a row (see binarize)
+	// looked is how many codes were painted over when unread last
+	// looked, and left what it saw.
+	looked int
+	left   bool
+	// found holds the result points of every code read, in the
+	// coordinates of the image Decode was given (or its shrunk copy), so
+	// that each later search can paint them over.
+	found [][]gozxing.ResultPoint
+}
+
+// search reads what codes it can in gray, an image factor times the size
+// of the one Decode searches first, painting each over as it is read. It
+// reports whether gray still shows three finder patterns laid out as a
+// code's corners that it could not read.
+//
+// ZXing's detectors misread some codes that zbar reads: among several
+// codes on a page they pair finder patterns of different codes, and at
+// four pixels a module or so their module size estimate can be off by
+// enough to guess a version two sizes wrong. So each code read is painted
+// over and the image searched again; and while the image still shows three
+// finder patterns laid out as a code's, it is searched again at other
+// scales, which moves the rounding that misled the estimate.
+func (d *decoder) search(gray *image.Gray, factor float64, rescales []rescale) bool {
 	// add reports whether it read a code not seen before. A code read
 	// again means painting it over failed (its corner points can be
 	// degenerate in a hostile image): searching again would find it
 	// again forever, as FuzzDecode showed, so the search stops there.
+	fill := -1 // the paper's gray, once a code is to be painted over
 	add := func(rs []*gozxing.Result, scale float64) bool {
 		fresh := false
 		for _, r := range rs {
-			if !seen[r.GetText()] {
-				seen[r.GetText()] = true
-				texts = append(texts, r.GetText())
+			if !d.seen[r.GetText()] {
+				d.seen[r.GetText()] = true
+				d.texts = append(d.texts, r.GetText())
 				fresh = true
 			}
-			erase(gray, r.GetResultPoints(), scale)
+			if fill < 0 {
+				fill = int(paper(gray))
+			}
+			erase(gray, r.GetResultPoints(), scale, uint8(fill))
+			d.found = append(d.found, scaled(r.GetResultPoints(), 1/(scale*factor)))
 		}
 		return fresh
 	}
-	for len(texts) < maxCodes {
+	for len(d.texts) < maxCodes && d.finds < maxFinds {
+		d.finds++
 		// One binarization serves the search and, when it finds nothing,
 		// the check for finder patterns left: the image is the same.
-		bmp := binary(gray)
+		bmp := binarize(gray, d.global)
 		if rs := find(bmp); len(rs) > 0 {
 			if !add(rs, 1) {
-				break
+				return false
 			}
 			continue
 		}
 		if !codeLeft(bmp) {
-			break
+			return false
 		}
 		found := false
 		for _, sc := range rescales {
-			if rs := find(binary(resample(gray, sc))); len(rs) > 0 {
+			d.finds++
+			if rs := find(binarize(resample(gray, sc), d.global)); len(rs) > 0 {
 				found = add(rs, sc.factor)
 				break
 			}
 		}
 		if !found {
-			break
+			return true
 		}
 	}
-	if len(texts) == 0 {
-		return nil, ErrNoCode
-	}
-	return texts, nil
+	return false
 }
+
+// unread reports whether gray, with every code read painted over, still
+// shows a code's finder patterns when it is halved: noise that breaks up
+// finder patterns at full size, so that search sees none left, averages
+// out at half, where a code missed among several shows again.
+func (d *decoder) unread(gray *image.Gray) bool {
+	if len(d.texts) == 0 || len(d.texts) >= maxCodes {
+		return false
+	}
+	if partsMissing(d.texts) {
+		return true
+	}
+	// Nothing was painted over since the last look: the answer stands.
+	if d.looked == len(d.found) {
+		return d.left
+	}
+	d.looked = len(d.found)
+	d.left = false
+	if gray.Bounds().Dx()/2 < minSide || gray.Bounds().Dy()/2 < minSide {
+		return false
+	}
+	half, factor := stretch(shrink(gray, 2)), 0.5
+	for _, pts := range d.found {
+		erase(half, pts, 1/factor, paper(half))
+	}
+	d.left = codeLeft(binary(half))
+	return d.left
+}
+
+// partsMissing reports whether the texts hold some but not all parts of
+// a share printed in several codes (FORMAT.md §8): the one fact about
+// shares that scan reads, because each part says how many there are, and
+// a sheet read in part must be searched harder.
+func partsMissing(texts []string) bool {
+	type key struct {
+		set   [16]byte
+		index int
+	}
+	have := map[key]int{}
+	count := map[key]int{}
+	for _, t := range texts {
+		if !strings.HasPrefix(t, share.PartPrefix) {
+			continue
+		}
+		p, err := share.ParsePart(t)
+		if err != nil {
+			continue
+		}
+		k := key{p.SetID, p.Index}
+		have[k]++
+		count[k] = p.Count
+	}
+	for k, n := range have {
+		if n < count[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// scaled returns the points multiplied by f.
+func scaled(pts []gozxing.ResultPoint, f float64) []gozxing.ResultPoint {
+	out := make([]gozxing.ResultPoint, len(pts))
+	for i, p := range pts {
+		module := 0.0
+		if m, ok := p.(interface{ GetEstimatedModuleSize() float64 }); ok {
+			module = m.GetEstimatedModuleSize() * f
+		}
+		out[i] = point{p.GetX() * f, p.GetY() * f, module}
+	}
+	return out
+}
+
+// point is a result point with the module size its finder pattern shows,
+// as erase reads it.
+type point struct{ x, y, module float64 }
+
+func (p point) GetX() float64                   { return p.x }
+func (p point) GetY() float64                   { return p.y }
+func (p point) GetEstimatedModuleSize() float64 { return p.module }
 
 // DecodeOne returns the text of the one QR code in img, an image of that
 // code alone, as a renderer draws it: print's read-back check. It first
@@ -177,6 +337,15 @@ func grayOf(img image.Image) *image.Gray {
 // change while the bitmap is in use. A gray image's pixels are its
 // luminance, as a camera's Y plane is.
 func binary(gray *image.Gray) *gozxing.BinaryBitmap {
+	return binarize(gray, false)
+}
+
+// binarize binarizes gray with ZXing's binarizer for images (a threshold
+// per block of 8 × 8 pixels, from its neighbourhood), or with global
+// true its binarizer for one threshold per row, from the image's
+// histogram. The global one reads some noisy codes whose blocks the
+// other thresholds unevenly, so that the module size is misjudged.
+func binarize(gray *image.Gray, global bool) *gozxing.BinaryBitmap {
 	w, h := gray.Bounds().Dx(), gray.Bounds().Dy()
 	var src gozxing.LuminanceSource
 	if gray.Stride == w && gray.Rect.Min == (image.Point{}) {
@@ -185,7 +354,11 @@ func binary(gray *image.Gray) *gozxing.BinaryBitmap {
 	if src == nil {
 		src = gozxing.NewLuminanceSourceFromImage(gray)
 	}
-	bmp, err := gozxing.NewBinaryBitmap(gozxing.NewHybridBinarizer(src))
+	b := gozxing.NewHybridBinarizer(src)
+	if global {
+		b = gozxing.NewGlobalHistgramBinarizer(src)
+	}
+	bmp, err := gozxing.NewBinaryBitmap(b)
 	if err != nil {
 		// Only a nil binarizer is refused.
 		panic(err)
@@ -224,12 +397,34 @@ func codeLeft(bmp *gozxing.BinaryBitmap) bool {
 	return err == nil && len(infos) > 0
 }
 
-// erase paints a code that was read white, so that the next pass looks
+// paper returns the gray of the paper in g: the level that a tenth of
+// the pixels are lighter than. A code is painted over in it, not in
+// white: on a faded or dim scan, a white square beside a code still to be
+// read raises the thresholds the binarizer draws from its neighbourhood,
+// and that code's light modules turn dark.
+func paper(g *image.Gray) uint8 {
+	var hist [256]int
+	w, h := g.Bounds().Dx(), g.Bounds().Dy()
+	for y := range h {
+		for _, p := range g.Pix[y*g.Stride:][:w] {
+			hist[p]++
+		}
+	}
+	n := 0
+	for v := 255; v > 0; v-- {
+		if n += hist[v]; n*10 >= w*h {
+			return uint8(v)
+		}
+	}
+	return 0
+}
+
+// erase paints a code that was read in the paper's gray fill, so that the next pass looks
 // elsewhere; its points were found in an image scale times the size of
 // gray. The first three points are the centres of the finder patterns
 // (bottom left, top left, top right), which lie 3.5 modules in from the
 // code's edges; the fourth corner completes the parallelogram.
-func erase(gray *image.Gray, pts []gozxing.ResultPoint, scale float64) {
+func erase(gray *image.Gray, pts []gozxing.ResultPoint, scale float64, fill uint8) {
 	if len(pts) < 3 {
 		return
 	}
@@ -271,7 +466,7 @@ func erase(gray *image.Gray, pts []gozxing.ResultPoint, scale float64) {
 			s := (px*vy - py*vx) / det
 			t := (ux*py - uy*px) / det
 			if s >= -eu && s <= 1+eu && t >= -ev && t <= 1+ev {
-				gray.Pix[y*gray.Stride+x] = 0xff
+				gray.Pix[y*gray.Stride+x] = fill
 			}
 		}
 	}

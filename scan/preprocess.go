@@ -1,0 +1,185 @@
+package scan
+
+import (
+	"image"
+	"slices"
+)
+
+// The preprocessing Decode tries when the image as given does not read:
+// each stage makes a cleaner copy of the image, at its size or smaller,
+// and is tried in order of cost and of how often it reads what the ones
+// before it missed, on the degraded-scan corpus of bench/scancorpus.
+
+// stage is one preprocessing of the image: apply returns the image to
+// search and its size as a factor of the input's, or nil when the stage
+// has nothing to add (a page too small to shrink).
+type stage struct {
+	name   string
+	apply  func(g *image.Gray) (*image.Gray, float64)
+	global bool // binarize with one threshold a row, not a block
+}
+
+var stages = []stage{
+	// A faded print or a scan with the exposure too high: ZXing's
+	// binarizer takes a block whose range is under 24 gray levels for
+	// flat, and a code of 40 levels from dark to light loses modules.
+	{"stretch", func(g *image.Gray) (*image.Gray, float64) { return stretch(g), 1 }, false},
+	// Noise that makes the block thresholds uneven, so that the detector
+	// misjudges the module size and the code's dimension.
+	{"stretch, global", func(g *image.Gray) (*image.Gray, float64) { return stretch(g), 1 }, true},
+	// Noise at 150 dpi, where a module is two or three pixels and
+	// shrinking would lose it: a light blur, then the stretch.
+	{"smooth", func(g *image.Gray) (*image.Gray, float64) { return stretch(smooth(g)), 1 }, false},
+	// Noise, speckle and JPEG blocks are finer than a module at 150 dpi
+	// and above: averaging blocks of 2×2 or 3×3 pixels lowers them by as
+	// much, where a module stays several pixels wide.
+	{"shrink 2", func(g *image.Gray) (*image.Gray, float64) { return shrunk(stretch(g), 2) }, false},
+	{"shrink 3", func(g *image.Gray) (*image.Gray, float64) { return shrunk(stretch(g), 3) }, false},
+	// Salt and pepper: a median filter removes isolated black and white
+	// pixels, which averaging only spreads.
+	{"median", func(g *image.Gray) (*image.Gray, float64) { return stretch(median3(g)), 1 }, false},
+	{"median, shrink 2", func(g *image.Gray) (*image.Gray, float64) { return shrunk(stretch(median3(g)), 2) }, false},
+	{"median twice, shrink 3", func(g *image.Gray) (*image.Gray, float64) {
+		return shrunk(stretch(median3(median3(g))), 3)
+	}, false},
+}
+
+// minSide is the smallest image, in pixels a side, that a stage shrinks:
+// below it, modules would be a pixel or less.
+const minSide = 200
+
+func shrunk(g *image.Gray, n int) (*image.Gray, float64) {
+	if g.Bounds().Dx()/n < minSide || g.Bounds().Dy()/n < minSide {
+		return nil, 0
+	}
+	return shrink(g, n), 1 / float64(n)
+}
+
+// workPixels is the size Decode shrinks a larger image to before
+// searching it: a sheet of A4 at 400 dpi, or A3 at 280. Codes on a sheet
+// are printed at a module of a millimetre or more, a dozen pixels at 300
+// dpi: what a 600 dpi scan adds is time, not modules.
+const workPixels = 24_000_000
+
+// shrinkFactor returns the smallest n that brings a w × h image within
+// workPixels when it is shrunk n times in each direction.
+func shrinkFactor(w, h int) int {
+	n := 1
+	for int64(w/n)*int64(h/n) > workPixels {
+		n++
+	}
+	return n
+}
+
+// shrink averages blocks of n × n pixels into one.
+func shrink(g *image.Gray, n int) *image.Gray {
+	w, h := g.Bounds().Dx()/n, g.Bounds().Dy()/n
+	dst := image.NewGray(image.Rect(0, 0, w, h))
+	sums := make([]int, w)
+	for y := range h {
+		clear(sums)
+		for yy := y * n; yy < (y+1)*n; yy++ {
+			row := g.Pix[(yy+g.Rect.Min.Y-g.Rect.Min.Y)*g.Stride:]
+			for x := range w {
+				s := 0
+				for _, p := range row[x*n : (x+1)*n] {
+					s += int(p)
+				}
+				sums[x] += s
+			}
+		}
+		out := dst.Pix[y*dst.Stride:]
+		for x, s := range sums {
+			out[x] = uint8(s / (n * n))
+		}
+	}
+	return dst
+}
+
+// stretch maps the darkest percent of the image to black and the
+// lightest to white, linearly.
+func stretch(g *image.Gray) *image.Gray {
+	var hist [256]int
+	w, h := g.Bounds().Dx(), g.Bounds().Dy()
+	for y := range h {
+		for _, p := range g.Pix[y*g.Stride:][:w] {
+			hist[p]++
+		}
+	}
+	cut := w * h / 100
+	lo, hi := 0, 255
+	for n := 0; lo < 255 && n+hist[lo] <= cut; lo++ {
+		n += hist[lo]
+	}
+	for n := 0; hi > 0 && n+hist[hi] <= cut; hi-- {
+		n += hist[hi]
+	}
+	dst := image.NewGray(image.Rect(0, 0, w, h))
+	if hi-lo < 2 {
+		// A flat image: nothing to stretch.
+		for y := range h {
+			copy(dst.Pix[y*dst.Stride:][:w], g.Pix[y*g.Stride:])
+		}
+		return dst
+	}
+	var lut [256]uint8
+	for v := range lut {
+		lut[v] = uint8(min(max((v-lo)*255/(hi-lo), 0), 255))
+	}
+	for y := range h {
+		out := dst.Pix[y*dst.Stride:][:w]
+		for x, p := range g.Pix[y*g.Stride:][:w] {
+			out[x] = lut[p]
+		}
+	}
+	return dst
+}
+
+// median3 replaces each pixel by the median of its 3 × 3 neighbourhood;
+// the border keeps its pixels.
+func median3(g *image.Gray) *image.Gray {
+	w, h := g.Bounds().Dx(), g.Bounds().Dy()
+	dst := image.NewGray(image.Rect(0, 0, w, h))
+	for y := range h {
+		copy(dst.Pix[y*dst.Stride:][:w], g.Pix[y*g.Stride:])
+	}
+	var v [9]uint8
+	for y := 1; y < h-1; y++ {
+		r0, r1, r2 := g.Pix[(y-1)*g.Stride:], g.Pix[y*g.Stride:], g.Pix[(y+1)*g.Stride:]
+		out := dst.Pix[y*dst.Stride:]
+		for x := 1; x < w-1; x++ {
+			v = [9]uint8{r0[x-1], r0[x], r0[x+1], r1[x-1], r1[x], r1[x+1], r2[x-1], r2[x], r2[x+1]}
+			out[x] = med9(&v)
+		}
+	}
+	return dst
+}
+
+// med9 returns the median of nine values.
+func med9(v *[9]uint8) uint8 {
+	s := v[:]
+	slices.Sort(s)
+	return s[4]
+}
+
+// smooth blurs g with the 3 × 3 binomial kernel (1 2 1 by 1 2 1, over
+// 16), the cheapest blur that lowers pixel noise by half; the border
+// keeps its pixels.
+func smooth(g *image.Gray) *image.Gray {
+	w, h := g.Bounds().Dx(), g.Bounds().Dy()
+	dst := image.NewGray(image.Rect(0, 0, w, h))
+	for y := range h {
+		copy(dst.Pix[y*dst.Stride:][:w], g.Pix[y*g.Stride:])
+	}
+	for y := 1; y < h-1; y++ {
+		r0, r1, r2 := g.Pix[(y-1)*g.Stride:], g.Pix[y*g.Stride:], g.Pix[(y+1)*g.Stride:]
+		out := dst.Pix[y*dst.Stride:]
+		for x := 1; x < w-1; x++ {
+			s := int(r0[x-1]) + 2*int(r0[x]) + int(r0[x+1]) +
+				2*int(r1[x-1]) + 4*int(r1[x]) + 2*int(r1[x+1]) +
+				int(r2[x-1]) + 2*int(r2[x]) + int(r2[x+1])
+			out[x] = uint8((s + 8) / 16)
+		}
+	}
+	return dst
+}
