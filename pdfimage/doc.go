@@ -38,7 +38,7 @@
 // A PDF may come from anyone, so every count and size read from it is
 // bounded before anything is allocated, and every recursion is bounded:
 // one image at most 80 million pixels (an A3 page at 600 dpi is 69.6
-// million), 500 million for all images of a file, 2000 pages, a page tree
+// million), all images of a file 1 GiB decoded, 2000 pages, a page tree
 // 32 levels deep, 500,000 objects, arrays and dictionaries nested 32 deep.
 // A compressed stream is inflated through a limit equal to what its image
 // needs, plus 1/16 and 4 KiB: a stream that inflates beyond that is a

@@ -143,6 +143,11 @@ func TestHostile(t *testing.T) {
 		{"flate bomb before a jpeg", buildPDF(onePage(streamObj(
 			"/Subtype /Image /Width 100 /Height 100 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter [/FlateDecode /DCTDecode]", bomb)), ""),
 			new(*LimitError)},
+		{"jpeg larger than its /Width says", buildPDF(onePage(streamObj(
+			"/Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode",
+			// A JPEG header alone: SOI, JFIF, a baseline frame of 60000 × 60000.
+			[]byte("\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xff\xc0\x00\x11\x08\xea\x60\xea\x60\x03\x01\x22\x00\x02\x11\x01\x03\x11\x01"))), ""),
+			new(*LimitError)},
 		{"xref prev loop", selfPrev, nil},
 		// Damage that viewers repair, and so must Images: offsets all
 		// shifted by junk before the header, the table cut off, a wrong
@@ -227,5 +232,20 @@ func TestTruncated(t *testing.T) {
 				t.Errorf("%s cut at %d/16: %T %v, want a *FormatError", f, i, err, err)
 			}
 		}
+	}
+}
+
+// TestTotalBudget: images within the per-image limit still may not add
+// up to more than maxTotalBytes; a colour pixel counts four bytes.
+func TestTotalBudget(t *testing.T) {
+	d := newDoc(nil)
+	for i := 0; i < 3; i++ {
+		if err := d.spend(7016, 9921, 4, i+1, 0); err != nil {
+			t.Fatalf("colour A3 page %d at 600 dpi: %v", i+1, err)
+		}
+	}
+	var le *LimitError
+	if err := d.spend(7016, 9921, 4, 4, 0); !errors.As(err, &le) || le.Page != 4 {
+		t.Fatalf("fourth page: %v, want a *LimitError on page 4", err)
 	}
 }

@@ -4,19 +4,34 @@ import (
 	"bytes"
 	"fmt"
 	"image"
+	"image/color"
 	"image/jpeg"
 )
 
 // Limits on images. One image may be as large as an A3 page scanned at
 // 600 dpi (7016 × 9921, 69.6 million pixels) or a tabloid one (67.3
-// million), with room to spare; all images of a document together as many
-// pixels as about fifty A4 pages at 300 dpi. Each bound is checked before
-// any pixel is allocated.
+// million), with room to spare. All images of a document together may
+// take 1 GiB decoded, counting a gray pixel as one byte and a colour one
+// as four: about 120 gray or 30 colour A4 pages at 300 dpi, or three
+// colour A3 pages at 600 dpi. Each bound is checked before any pixel is
+// allocated, the total with a JPEG's own size, not the size the PDF claims.
 const (
-	maxPixels      = 80_000_000
-	maxTotalPixels = 500_000_000
-	maxDimension   = 1 << 20 // per side; also the most x/image/ccitt decodes
+	maxPixels     = 80_000_000
+	maxTotalBytes = 1 << 30
+	maxDimension  = 1 << 20 // per side; also the most x/image/ccitt decodes
 )
+
+// spend counts an image of w × h pixels of bpp bytes against
+// maxTotalBytes.
+func (d *doc) spend(w, h, bpp, page, num int) error {
+	n := int64(w) * int64(h) * int64(bpp)
+	if d.spent+n > maxTotalBytes {
+		return &LimitError{Page: page, Object: num, Limit: maxTotalBytes,
+			What: fmt.Sprintf("images of more than %d MiB decoded in all", maxTotalBytes>>20)}
+	}
+	d.spent += n
+	return nil
+}
 
 // bombMargin is how far a decoded stream may exceed what its image needs:
 // writers pad rows or end with a few stray bytes, never with more.
@@ -50,11 +65,6 @@ func (d *doc) decodeImageOnce(s *stream, page int) (image.Image, error) {
 		return nil, &LimitError{Page: page, Object: num, Limit: maxPixels,
 			What: fmt.Sprintf("image of %d × %d pixels, more than the %d million of an A3 page at 600 dpi", w, h, maxPixels/1_000_000)}
 	}
-	if d.pixels+int64(w)*int64(h) > maxTotalPixels {
-		return nil, &LimitError{Page: page, Object: num, Limit: maxTotalPixels,
-			What: fmt.Sprintf("images of more than %d million pixels in all", maxTotalPixels/1_000_000)}
-	}
-	d.pixels += int64(w) * int64(h)
 
 	filters, parms, err := d.filters(dct)
 	if err != nil {
@@ -94,6 +104,15 @@ func (d *doc) decodeImageOnce(s *stream, page int) (image.Image, error) {
 			bpc = v
 		default:
 			return nil, bad(fmt.Sprintf("image has %d bits per component", v), nil)
+		}
+	}
+	if codec != "DCTDecode" {
+		bpp := 4
+		if cs.kind == csGray || (cs.kind == csIndexed && cs.baseN == 1) {
+			bpp = 1
+		}
+		if err := d.spend(w, h, bpp, page, num); err != nil {
+			return nil, err
 		}
 	}
 	decode, err := d.decodeArray(dct["Decode"], max(cs.n, 1))
@@ -176,6 +195,13 @@ func (d *doc) jpegImage(data []byte, cs colorSpace, decode []float64, num, page 
 	if int64(cfg.Width)*int64(cfg.Height) > maxPixels {
 		return nil, &LimitError{Page: page, Object: num, Limit: maxPixels,
 			What: fmt.Sprintf("jpeg image of %d × %d pixels, more than the %d million of an A3 page at 600 dpi", cfg.Width, cfg.Height, maxPixels/1_000_000)}
+	}
+	bpp := 4
+	if cfg.ColorModel == color.GrayModel {
+		bpp = 1
+	}
+	if err := d.spend(cfg.Width, cfg.Height, bpp, page, num); err != nil {
+		return nil, err
 	}
 	img, err := jpeg.Decode(bytes.NewReader(data))
 	if err != nil {

@@ -47,7 +47,7 @@ type doc struct {
 	stms    map[int]*objStm
 	depth   int
 	xrefErr error               // why the xref table was not used, if it was not
-	pixels  int64               // pixels decoded so far, against maxTotalPixels
+	spent   int64               // bytes of decoded images so far, against maxTotalBytes
 	images  map[int]image.Image // decoded images by object number: a logo on every page is decoded once
 }
 
@@ -128,7 +128,7 @@ func (d *doc) objectAt(off int64, num int) (object, error) {
 	}
 	l := &lexer{data: d.data, pos: int(off)}
 	n, err1 := l.object(0)
-	g, err2 := l.object(0)
+	_, err2 := l.object(0)
 	kw, err3 := l.object(0)
 	if err1 != nil || err2 != nil || err3 != nil || kw != keyword("obj") {
 		return nil, &FormatError{Object: num, Offset: off, Reason: "no \"obj\" where the cross-reference table points"}
@@ -136,7 +136,6 @@ func (d *doc) objectAt(off int64, num int) (object, error) {
 	if n != int64(num) {
 		return nil, &FormatError{Object: num, Offset: off, Reason: fmt.Sprintf("found object %v where the cross-reference table points", n)}
 	}
-	_ = g
 	o, err := l.object(0)
 	if err != nil {
 		return nil, withObject(err, num)
