@@ -99,6 +99,16 @@ func (d *doc) colorSpace(o object, depth int) (colorSpace, error) {
 			if len(pal) < (hival+1)*base.n {
 				break
 			}
+			if base.n == 3 && grayPalette(pal[:(hival+1)*3]) {
+				// A black-and-white or gray scan saved as a palette image
+				// (PNG writers do this for one-bit images) stays gray:
+				// a quarter of the memory, and what the decoder wants.
+				g := make([]byte, hival+1)
+				for i := range g {
+					g[i] = pal[3*i]
+				}
+				return colorSpace{kind: csIndexed, n: 1, baseN: 1, hival: hival, palette: g}, nil
+			}
 			return colorSpace{kind: csIndexed, n: 1, baseN: base.n, hival: hival, palette: pal}, nil
 		default:
 			return unsupported(string(fam))
@@ -199,4 +209,14 @@ func samples(data []byte, w, h, bpc int, cs colorSpace, decode []float64) image.
 
 func cmyk(c, k uint8) uint8 {
 	return uint8((255 - uint32(c)) * (255 - uint32(k)) / 255)
+}
+
+// grayPalette reports whether every RGB entry of pal has r = g = b.
+func grayPalette(pal []byte) bool {
+	for i := 0; i+2 < len(pal); i += 3 {
+		if pal[i] != pal[i+1] || pal[i] != pal[i+2] {
+			return false
+		}
+	}
+	return true
 }

@@ -29,9 +29,10 @@
 // and images come out as stored, without the page's scaling or rotation
 // (the QR decoder finds codes at any angle). Soft masks are ignored.
 //
-// Images are *image.Gray for gray and one-bit images, what image/jpeg
-// returns for JPEGs (*image.Gray, *image.YCbCr or *image.CMYK), and
-// *image.RGBA for other colour images.
+// Images are *image.Gray for gray and one-bit images and for palettes of
+// grays, what image/jpeg returns for JPEGs (*image.Gray, *image.YCbCr or
+// *image.CMYK), and *image.RGBA for other colour images. An image drawn on
+// several pages is decoded once and shared; callers must not modify it.
 //
 // # Hostile input
 //
