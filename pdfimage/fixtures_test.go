@@ -84,3 +84,16 @@ func TestFixtures(t *testing.T) {
 		})
 	}
 }
+
+// TestTiff2pdfJPEGFixture reads a JPEG that tiff2pdf wrote with two SOI
+// markers (from rgbImage(120, 77) through ppm2tiff -c jpeg and tiff2pdf),
+// which image/jpeg alone refuses.
+func TestTiff2pdfJPEGFixture(t *testing.T) {
+	imgs, err := Images(readFixture(t, "tiff2pdf-jpeg.pdf"))
+	if err != nil {
+		t.Fatalf("Images: %v", err)
+	}
+	if m := meanDiff(imgs[0].Image, rgbImage(120, 77)); m > 10 {
+		t.Errorf("differs from the source by %.1f on average", m)
+	}
+}

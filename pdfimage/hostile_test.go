@@ -213,7 +213,7 @@ func TestHostile(t *testing.T) {
 // TestTruncated cuts each fixture at every sixteenth and wants either the
 // images (the cut may fall after them) or a *FormatError, quickly.
 func TestTruncated(t *testing.T) {
-	for _, f := range []string{"img2pdf-multi.pdf", "pikepdf-objstm.pdf", "gs-pdfwrite.pdf", "gs-cmyk-jpeg.pdf"} {
+	for _, f := range []string{"img2pdf-multi.pdf", "pikepdf-objstm.pdf", "gs-pdfwrite.pdf", "gs-cmyk-jpeg.pdf", "tiff2pdf-jpeg.pdf"} {
 		data := readFixture(t, f)
 		for i := 0; i < 16; i++ {
 			cut := data[:len(data)*i/16]

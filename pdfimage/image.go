@@ -188,6 +188,7 @@ func (d *doc) decodeArray(o object, n int) ([]float64, error) {
 // jpegImage decodes a DCTDecode image with image/jpeg, after checking its
 // own size against the limit (the PDF's /Width may lie).
 func (d *doc) jpegImage(data []byte, cs colorSpace, decode []float64, num, page int) (image.Image, error) {
+	data = dropStraySOI(data)
 	cfg, err := jpeg.DecodeConfig(bytes.NewReader(data))
 	if err != nil {
 		return nil, &FormatError{Page: page, Object: num, Offset: -1, Reason: "bad jpeg image", Err: err}
@@ -220,6 +221,35 @@ func (d *doc) jpegImage(data []byte, cs colorSpace, decode []float64, num, page 
 		return invert(img), nil
 	}
 	return img, nil
+}
+
+// dropStraySOI removes start-of-image and end-of-image markers that
+// stand between the header segments of a JPEG, before its scan. tiff2pdf
+// writes a JPEG-compressed TIFF as its JPEGTables followed by the strip,
+// each with its own SOI; libjpeg (and so poppler) reads past the second,
+// image/jpeg does not. Data without such markers is returned as it is.
+func dropStraySOI(data []byte) []byte {
+	if len(data) < 4 || data[0] != 0xff || data[1] != 0xd8 {
+		return data
+	}
+	var out []byte // nil until a stray marker is found
+	last := 0      // data[:last] is accounted for in out
+	for p := 2; p+4 <= len(data) && data[p] == 0xff; {
+		switch m := data[p+1]; {
+		case m == 0xd8 || m == 0xd9:
+			out = append(out, data[last:p]...)
+			p += 2
+			last = p
+		case m == 0xda || m == 0xff:
+			p = len(data) // the scan: entropy-coded data follows
+		default:
+			p += 2 + (int(data[p+2])<<8 | int(data[p+3]))
+		}
+	}
+	if out == nil {
+		return data
+	}
+	return append(out, data[last:]...)
 }
 
 // hasAdobeMarker reports whether a JPEG has an APP14 "Adobe" segment

@@ -320,3 +320,66 @@ func TestCCITTGroup3(t *testing.T) {
 		t.Errorf("pixels differ by up to %d", d)
 	}
 }
+
+// writePPM writes a binary PPM (P6) of img, for ppm2tiff.
+func writePPM(t *testing.T, path string, img image.Image) {
+	t.Helper()
+	b := img.Bounds()
+	var buf bytes.Buffer
+	fmt.Fprintf(&buf, "P6\n%d %d\n255\n", b.Dx(), b.Dy())
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			c := color.NRGBAModel.Convert(img.At(x, y)).(color.NRGBA)
+			buf.Write([]byte{c.R, c.G, c.B})
+		}
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestTiff2pdf uses libtiff's tiff2pdf, the other way scans get into PDF
+// on Debian: it passes CCITT Group 4 and JPEG strips through as they are
+// (a JPEG one as its JPEG tables followed by the strip, with two SOI
+// markers) and writes Deflate strips as Flate.
+func TestTiff2pdf(t *testing.T) {
+	needProgram(t, "tiff2pdf")
+	dir := t.TempDir()
+	rgb, bits := rgbImage(120, 77), bitImage(301, 203)
+	writePPM(t, filepath.Join(dir, "rgb.ppm"), rgb)
+	writePBM(t, filepath.Join(dir, "bits.pbm"), bits)
+	run(t, dir, "ppm2tiff", "-c", "jpeg:95", "rgb.ppm", "jpeg.tif")
+	run(t, dir, "ppm2tiff", "-c", "zip", "rgb.ppm", "zip.tif")
+	run(t, dir, "ppm2tiff", "bits.pbm", "bits1.tif")
+	run(t, dir, "tiffcp", "-c", "g4", "bits1.tif", "g4.tif")
+	for _, tt := range []struct {
+		tif     string
+		want    image.Image
+		maxMean float64
+	}{
+		{"jpeg.tif", rgb, 8},
+		{"zip.tif", rgb, 0},
+		{"g4.tif", bits, 0},
+	} {
+		t.Run(tt.tif, func(t *testing.T) {
+			out := filepath.Join(dir, tt.tif+".pdf")
+			run(t, dir, "tiff2pdf", "-o", out, tt.tif)
+			data, err := os.ReadFile(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			imgs, err := Images(data)
+			if err != nil {
+				t.Fatalf("Images: %v", err)
+			}
+			if len(imgs) != 1 {
+				t.Fatalf("got %d images, want 1", len(imgs))
+			}
+			m := meanDiff(imgs[0].Image, tt.want)
+			t.Logf("%T, mean difference %.1f", imgs[0].Image, m)
+			if m > tt.maxMean {
+				t.Errorf("%T differs from the source by %.1f on average, want at most %.0f", imgs[0].Image, m, tt.maxMean)
+			}
+		})
+	}
+}
