@@ -44,22 +44,26 @@
 // A compressed stream is inflated through a limit equal to what its image
 // needs, plus 1/16 and 4 KiB: a stream that inflates beyond that is a
 // decompression bomb and is refused with a [*LimitError] after reading
-// only that much. Loops in the page tree and in references are
-// [*FormatError]s; a /Prev loop among cross-reference sections ends the
-// chain, since every section in it has been read. The package is fuzzed
+// only that much. A loop in the page tree or among references is a
+// [*FormatError]; a /Prev loop among cross-reference sections ends the
+// chain, since every section in it has been read. A /Length that does not
+// end at "endstream" is not trusted: the stream runs to the next
+// "endstream", and a file cut off before it is a [*FormatError]. The
+// package is fuzzed
 // (FuzzImages), and a panic in golang.org/x/image/ccitt, which does not
 // claim to be hardened, is turned into a [*FormatError].
 //
 // # Why not a PDF library
 //
-// github.com/pdfcpu/pdfcpu is the obvious choice, but its reader
-// (pkg/pdfcpu) imports net/http and crypto/tls, for fetching certificate
-// revocation lists when it validates signatures, and even its model
-// package links net through crypto/x509; quorum promises a binary without
-// network code. Its pkg/filter alone does not link net, but the filters
-// are the easy part (compress/zlib, image/jpeg and x/image/ccitt do the
-// work); the cross-reference, object streams and page tree are what a
-// reader needs, and they are few hundred lines when only images matter.
-// Other pure-Go readers (rsc.io/pdf and its forks) are unmaintained, panic
-// on malformed files, and do not decode images.
+// github.com/pdfcpu/pdfcpu (v0.15.0) is the obvious choice, but its reader,
+// pkg/pdfcpu, links net/http and crypto/tls: signature validation fetches
+// revocation lists and form primitives load images from URLs. Even its
+// pkg/pdfcpu/model links net, through crypto/x509. quorum promises a
+// binary without network code (cmd/quorum's TestNoNetworkCode). Only its
+// pkg/filter is free of net, but filters are the easy part (compress/zlib,
+// image/jpeg and golang.org/x/image/ccitt do the work); what a reader
+// needs is the cross-reference, object streams and page tree, which take
+// some two thousand lines here, comments included, when only images
+// matter. The other pure-Go readers (rsc.io/pdf and its forks) are
+// unmaintained, panic on malformed files and do not decode images.
 package pdfimage
