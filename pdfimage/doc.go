@@ -64,6 +64,6 @@
 // image/jpeg and golang.org/x/image/ccitt do the work); what a reader
 // needs is the cross-reference, object streams and page tree, which take
 // some two thousand lines here, comments included, when only images
-// matter. The other pure-Go readers (rsc.io/pdf and its forks) are
-// unmaintained, panic on malformed files and do not decode images.
+// matter. rsc.io/pdf and its forks, the other pure-Go readers, are
+// unmaintained, not hardened, and stop at streams rather than images.
 package pdfimage
