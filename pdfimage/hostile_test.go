@@ -117,6 +117,18 @@ func TestHostile(t *testing.T) {
 	for i := 0; i < maxPages+1; i++ {
 		many = append(many, "<< /Type /Page >>")
 	}
+	// 1700 pages inheriting six images: 10,200 images, over maxImages.
+	shared := []string{"<< /Type /Catalog /Pages 2 0 R >>", ""}
+	var sk, sx strings.Builder
+	for i := 0; i < 6; i++ {
+		fmt.Fprintf(&sx, "/I%d %d 0 R ", i, 3+i)
+		shared = append(shared, streamObj("/Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8", []byte{0}))
+	}
+	for i := 0; i < 1700; i++ {
+		fmt.Fprintf(&sk, "%d 0 R ", 9+i)
+		shared = append(shared, "<< /Type /Page >>")
+	}
+	shared[1] = "<< /Type /Pages /Kids [" + sk.String() + "] /Resources << /XObject << " + sx.String() + ">> >> >>"
 	good := grayPDF(20, 10)
 	// A /Prev that points to the table itself: a loop of one section.
 	xrefAt := bytes.LastIndex(good, []byte("xref\n"))
@@ -165,6 +177,7 @@ func TestHostile(t *testing.T) {
 			new(*FormatError)},
 		{"deep page tree", buildPDF(deep, ""), new(*LimitError)},
 		{"too many pages", buildPDF(many, ""), new(*LimitError)},
+		{"too many images", buildPDF(shared, ""), new(*LimitError)},
 		{"deep nesting", buildPDF([]string{"<< /Type /Catalog /Pages " + strings.Repeat("[", 10000) + " >>"}, ""), new(*LimitError)},
 		{"jbig2", buildPDF(onePage(streamObj("/Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /JBIG2Decode", []byte("x"))), ""),
 			new(*UnsupportedError)},

@@ -1,6 +1,14 @@
 package pdfimage
 
-import "image"
+import (
+	"fmt"
+	"image"
+)
+
+// maxImages bounds the images returned for one file: a scan has one a
+// page, and the same image listed on every page of a hostile file must
+// not make millions of entries.
+const maxImages = 10_000
 
 // Image is one image drawn on a page.
 type Image struct {
@@ -31,6 +39,9 @@ func Images(data []byte) ([]Image, error) {
 			img, err := d.decodeImage(s, p.num)
 			if err != nil {
 				return nil, err
+			}
+			if len(out) >= maxImages {
+				return nil, &LimitError{Page: p.num, Limit: maxImages, What: fmt.Sprintf("more than %d images", maxImages)}
 			}
 			out = append(out, Image{Page: p.num, Image: img})
 		}
