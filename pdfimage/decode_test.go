@@ -2,6 +2,7 @@ package pdfimage
 
 import (
 	"bytes"
+	"compress/lzw"
 	a85enc "encoding/ascii85"
 	"image"
 	"image/jpeg"
@@ -24,6 +25,15 @@ func pix(img image.Image) []uint8 {
 		}
 	}
 	return out
+}
+
+// lzwBytes compresses with compress/lzw, which writes PDF's EarlyChange 0.
+func lzwBytes(b []byte) []byte {
+	var out bytes.Buffer
+	w := lzw.NewWriter(&out, lzw.MSB, 8)
+	w.Write(b)
+	w.Close()
+	return out.Bytes()
 }
 
 func a85(b []byte) []byte {
@@ -94,6 +104,8 @@ func TestDecode(t *testing.T) {
 			a85(zlibBytes(pngUp(rgb, 9))), rgb, nil},
 		{"flate with tiff predictor", "/Width 3 /Height 2 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /FlateDecode /DecodeParms << /Predictor 2 /Colors 3 /Columns 3 >>",
 			zlibBytes(tiffDiff(rgb, 9, 3)), rgb, nil},
+		{"lzw, early change 0", "/Width 3 /Height 2 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /LZWDecode /DecodeParms << /EarlyChange 0 >>",
+			lzwBytes(rgb), rgb, nil},
 		{"run length", "/Width 5 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /RunLengthDecode", []byte{0xfe, 7, 1, 1, 2, 128}, []uint8{7, 7, 7, 1, 2}, nil},
 		{"flate then jpeg", "/Width 16 /Height 8 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter [/FlateDecode /DCTDecode]", zlibBytes(jpg.Bytes()), nil,
 			func(t *testing.T, img image.Image) {

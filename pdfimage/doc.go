@@ -11,7 +11,8 @@
 //     wrong, a scan of the file for "N G obj" as viewers do;
 //   - the page tree, with inherited /Resources, and the image XObjects of
 //     each page's resources and of the Form XObjects those use (one level);
-//   - the filters FlateDecode (with PNG and TIFF predictors), DCTDecode
+//   - the filters FlateDecode and LZWDecode (with PNG and TIFF
+//     predictors; LZW through golang.org/x/image/tiff/lzw), DCTDecode
 //     (image/jpeg, CMYK included), CCITTFaxDecode (golang.org/x/image/ccitt:
 //     Group 4, and Group 3 one-dimensional with end-of-line codes),
 //     ASCIIHexDecode, ASCII85Decode and RunLengthDecode, and chains of
@@ -21,7 +22,7 @@
 //     components; the profile is ignored), Indexed, and image masks, at 1,
 //     2, 4, 8 or 16 bits per component, with /Decode.
 //
-// It does not read JBIG2Decode, JPXDecode (JPEG 2000) or LZWDecode images,
+// It does not read JBIG2Decode or JPXDecode (JPEG 2000) images,
 // Separation, DeviceN or Lab colour spaces, inline images (BI … ID … EI in
 // a content stream), or encrypted PDFs: each is an [*UnsupportedError]
 // that names it. Page content streams are not interpreted, so an image

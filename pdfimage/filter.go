@@ -2,9 +2,12 @@ package pdfimage
 
 import (
 	"bytes"
+	"compress/lzw"
 	"compress/zlib"
 	"errors"
 	"io"
+
+	tifflzw "golang.org/x/image/tiff/lzw"
 )
 
 // errTooLong is returned by a byte filter whose output would pass its
@@ -22,11 +25,31 @@ func inflate(in []byte, limit int) ([]byte, error) {
 		return nil, err
 	}
 	defer zr.Close()
-	// Size the buffer from the input's likely expansion, never from the
-	// limit alone: a lie in the image dictionary must not allocate.
+	return readLimited(zr, limit, len(in))
+}
+
+// unLZW decompresses an LZWDecode stream (ISO 32000-1 §7.4.4). With
+// EarlyChange 1, the default, the code width grows one code early, as in
+// TIFF: golang.org/x/image/tiff/lzw reads that; compress/lzw reads
+// EarlyChange 0, as GIF has it.
+func unLZW(in []byte, limit int, earlyChange bool) ([]byte, error) {
+	var r io.ReadCloser
+	if earlyChange {
+		r = tifflzw.NewReader(bytes.NewReader(in), tifflzw.MSB, 8)
+	} else {
+		r = lzw.NewReader(bytes.NewReader(in), lzw.MSB, 8)
+	}
+	defer r.Close()
+	return readLimited(r, limit, len(in))
+}
+
+// readLimited reads r to its end, or to limit bytes and then errTooLong.
+// The buffer is sized from the input's likely expansion, never from the
+// limit alone: a lie in the image dictionary must not allocate.
+func readLimited(r io.Reader, limit, inLen int) ([]byte, error) {
 	var buf bytes.Buffer
-	buf.Grow(min(limit+1, 4*len(in)+512))
-	n, err := io.Copy(&buf, io.LimitReader(zr, int64(limit)+1))
+	buf.Grow(min(limit+1, 4*inLen+512))
+	n, err := io.Copy(&buf, io.LimitReader(r, int64(limit)+1))
 	if n > int64(limit) {
 		return nil, errTooLong
 	}

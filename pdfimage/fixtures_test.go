@@ -97,3 +97,20 @@ func TestTiff2pdfJPEGFixture(t *testing.T) {
 		t.Errorf("differs from the source by %.1f on average", m)
 	}
 }
+
+// TestLZWFixture reads the LZWDecode images (EarlyChange 1, the default)
+// that Ghostscript writes for PDF 1.2 without Flate:
+//
+//	gs -sDEVICE=pdfwrite -dMaxInlineImageSize=0 -dUseFlateCompression=false \
+//	    -dCompatibilityLevel=1.2 -o gs-lzw.pdf img2pdf-multi.pdf
+func TestLZWFixture(t *testing.T) {
+	imgs, err := Images(readFixture(t, "gs-lzw.pdf"))
+	if err != nil {
+		t.Fatalf("Images: %v", err)
+	}
+	for i, want := range []image.Image{grayImage(40, 30), rgbImage(32, 24)} {
+		if d := diff(t, imgs[i].Image, want); d != 0 {
+			t.Errorf("page %d (%T): pixels differ by up to %d", imgs[i].Page, imgs[i].Image, d)
+		}
+	}
+}

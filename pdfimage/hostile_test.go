@@ -152,6 +152,9 @@ func TestHostile(t *testing.T) {
 		{"flate bomb with predictor", buildPDF(onePage(streamObj(
 			"/Subtype /Image /Width 1000 /Height 1000 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /DecodeParms << /Predictor 15 /Columns 1000 >>", bomb)), ""),
 			new(*LimitError)},
+		{"lzw bomb", buildPDF(onePage(streamObj(
+			"/Subtype /Image /Width 10 /Height 10 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /LZWDecode /DecodeParms << /EarlyChange 0 >>", lzwBytes(make([]byte, 10<<20)))), ""),
+			new(*LimitError)},
 		{"flate bomb before a jpeg", buildPDF(onePage(streamObj(
 			"/Subtype /Image /Width 100 /Height 100 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter [/FlateDecode /DCTDecode]", bomb)), ""),
 			new(*LimitError)},
@@ -226,7 +229,7 @@ func TestHostile(t *testing.T) {
 // TestTruncated cuts each fixture at every sixteenth and wants either the
 // images (the cut may fall after them) or a *FormatError, quickly.
 func TestTruncated(t *testing.T) {
-	for _, f := range []string{"img2pdf-multi.pdf", "pikepdf-objstm.pdf", "gs-pdfwrite.pdf", "gs-cmyk-jpeg.pdf", "tiff2pdf-jpeg.pdf"} {
+	for _, f := range []string{"img2pdf-multi.pdf", "pikepdf-objstm.pdf", "gs-pdfwrite.pdf", "gs-cmyk-jpeg.pdf", "tiff2pdf-jpeg.pdf", "gs-lzw.pdf"} {
 		data := readFixture(t, f)
 		for i := 0; i < 16; i++ {
 			cut := data[:len(data)*i/16]

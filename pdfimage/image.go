@@ -73,7 +73,7 @@ func (d *doc) decodeImageOnce(s *stream, page int) (image.Image, error) {
 	codec := ""
 	for i, f := range filters {
 		switch f {
-		case "JBIG2Decode", "JPXDecode", "LZWDecode", "Crypt":
+		case "JBIG2Decode", "JPXDecode", "Crypt":
 			return nil, &UnsupportedError{Page: page, Object: num, Feature: "image filter " + f}
 		case "DCTDecode", "CCITTFaxDecode":
 			if i != len(filters)-1 {
@@ -134,7 +134,7 @@ func (d *doc) decodeImageOnce(s *stream, page int) (image.Image, error) {
 			break
 		}
 		l := limit
-		if f == "FlateDecode" && codec == "" {
+		if (f == "FlateDecode" || f == "LZWDecode") && codec == "" {
 			// PNG prediction adds a byte a row before it is undone.
 			if pred, _, rowLen, _, ok := d.predictorShape(parms[i]); ok && pred >= 10 {
 				l = h*(rowLen+1) + bombMargin(need)

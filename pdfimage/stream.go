@@ -79,18 +79,24 @@ func (d *doc) filters(dct dict) ([]string, []dict, error) {
 
 // byteFilter applies one filter that turns bytes into bytes, producing at
 // most limit bytes: more is a decompression bomb, refused with a
-// [LimitError]. Flate's PNG and TIFF predictors are undone here.
+// [LimitError]. The PNG and TIFF predictors of Flate and LZW are undone
+// here.
 func (d *doc) byteFilter(f string, parms dict, data []byte, limit, num, page int) ([]byte, error) {
 	var out []byte
 	var err error
 	switch f {
-	case "FlateDecode":
-		out, err = inflate(data, limit)
+	case "FlateDecode", "LZWDecode":
+		if f == "FlateDecode" {
+			out, err = inflate(data, limit)
+		} else {
+			early, ok := d.intOf(parms["EarlyChange"])
+			out, err = unLZW(data, limit, !ok || early != 0)
+		}
 		if err != nil && err != errTooLong {
 			// A stream cut short or with a wrong checksum still counts if
 			// it holds what is needed: the caller checks the length.
 			if len(out) == 0 {
-				return nil, &FormatError{Page: page, Object: num, Offset: -1, Reason: "flate stream does not inflate", Err: err}
+				return nil, &FormatError{Page: page, Object: num, Offset: -1, Reason: f + " stream does not decompress", Err: err}
 			}
 			err = nil
 		}
@@ -100,7 +106,7 @@ func (d *doc) byteFilter(f string, parms dict, data []byte, limit, num, page int
 		out, err = ascii85(data, limit)
 	case "RunLengthDecode":
 		out, err = runLength(data, limit)
-	case "LZWDecode", "JBIG2Decode", "JPXDecode", "Crypt", "DCTDecode", "CCITTFaxDecode":
+	case "JBIG2Decode", "JPXDecode", "Crypt", "DCTDecode", "CCITTFaxDecode":
 		return nil, &UnsupportedError{Page: page, Object: num, Feature: "filter " + f + " here"}
 	default:
 		return nil, &UnsupportedError{Page: page, Object: num, Feature: fmt.Sprintf("filter %q", f)}
@@ -112,7 +118,7 @@ func (d *doc) byteFilter(f string, parms dict, data []byte, limit, num, page int
 	if err != nil {
 		return nil, &FormatError{Page: page, Object: num, Offset: -1, Reason: "bad " + f + " data", Err: err}
 	}
-	if f == "FlateDecode" {
+	if f == "FlateDecode" || f == "LZWDecode" {
 		return d.predict(out, parms, num, page)
 	}
 	return out, nil
