@@ -8,7 +8,8 @@ import (
 // ErrNoImages is returned by [Images] for a well-formed PDF that draws no
 // image XObject on any page: a PDF written by a program rather than a
 // scanner, such as quorum's own sheets.pdf, whose QR codes are vector paths.
-var ErrNoImages = errors.New("pdf has no images: it was not made by a scanner; print it and scan the paper, or give the image files")
+// The hint (print the PDF and scan the paper) is cmd's to give.
+var ErrNoImages = errors.New("pdf has no images (a scanner did not make it)")
 
 // where formats the location shared by the error types: page and object
 // number, either of which may be unknown (zero).
@@ -48,7 +49,7 @@ type UnsupportedError struct {
 }
 
 func (e *UnsupportedError) Error() string {
-	return fmt.Sprintf("%s%s is not supported; scan to PNG or JPEG files instead", where(e.Page, e.Object), e.Feature)
+	return fmt.Sprintf("%s%s is not supported", where(e.Page, e.Object), e.Feature)
 }
 
 // FormatError reports a malformed or truncated PDF.
