@@ -1,6 +1,7 @@
 package pdfimage
 
 import (
+	"bytes"
 	"fmt"
 	"image"
 )
@@ -21,6 +22,11 @@ type Image struct {
 // [ErrNoImages] if the PDF is well formed but has none, and otherwise a
 // [*FormatError], [*LimitError] or [*UnsupportedError].
 func Images(data []byte) ([]Image, error) {
+	// Viewers accept the header anywhere in the first 1024 bytes, after
+	// junk that mail gateways and some scanners put before it.
+	if !bytes.Contains(data[:min(len(data), 1024)], []byte("%PDF-")) {
+		return nil, &FormatError{Offset: -1, Reason: "not a pdf file (no %PDF- header)"}
+	}
 	d := newDoc(data)
 	if err := d.readXref(); err != nil {
 		return nil, err
