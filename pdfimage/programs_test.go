@@ -193,6 +193,11 @@ func TestImg2pdf(t *testing.T) {
 	writePNG(t, filepath.Join(dir, "gray.png"), gray)
 	writePNG(t, filepath.Join(dir, "rgb.png"), rgb)
 	writePNG(t, filepath.Join(dir, "bits.png"), twoColour(bits))
+	gray16 := image.NewGray16(image.Rect(0, 0, 37, 19))
+	for i := range gray16.Pix {
+		gray16.Pix[i] = uint8(i * 13)
+	}
+	writePNG(t, filepath.Join(dir, "gray16.png"), gray16)
 	// img2pdf embeds a JPEG as it is, so its pixels are what image/jpeg
 	// makes of the file; how near those are to the source is JPEG's affair
 	// (meanDiff checks that it is near).
@@ -208,6 +213,8 @@ func TestImg2pdf(t *testing.T) {
 		{"gray png", []string{"gray.png"}, []image.Image{gray}, 0},
 		{"rgb png", []string{"rgb.png"}, []image.Image{rgb}, 0},
 		{"one-bit png", []string{"bits.png"}, []image.Image{bits}, 0},
+		// Images keeps the high byte of 16-bit samples; diff compares 8 bits.
+		{"16-bit gray png", []string{"gray16.png"}, []image.Image{gray16}, 0},
 		{"rgb jpeg", []string{"rgb.jpg"}, []image.Image{rgbJPEG}, 0},
 		{"gray jpeg", []string{"gray.jpg"}, []image.Image{grayJPEG}, 0},
 		{"multi-page", []string{"gray.png", "rgb.jpg", "bits.png"}, []image.Image{gray, rgbJPEG, bits}, 0},
