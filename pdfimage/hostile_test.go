@@ -163,6 +163,10 @@ func TestHostile(t *testing.T) {
 			// A JPEG header alone: SOI, JFIF, a baseline frame of 60000 × 60000.
 			[]byte("\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xff\xc0\x00\x11\x08\xea\x60\xea\x60\x03\x01\x22\x00\x02\x11\x01\x03\x11\x01"))), ""),
 			new(*LimitError)},
+		{"12-bit jpeg", buildPDF(onePage(streamObj(
+			"/Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode",
+			[]byte("\xff\xd8\xff\xc1\x00\x0b\x0c\x00\x08\x00\x08\x01\x01\x11\x00"))), ""),
+			new(*UnsupportedError)},
 		{"xref prev loop", selfPrev, nil},
 		// Damage that viewers repair, and so must Images: offsets all
 		// shifted by junk before the header, the table cut off, a wrong

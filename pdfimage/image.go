@@ -2,6 +2,7 @@ package pdfimage
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"image"
 	"image/color"
@@ -191,7 +192,7 @@ func (d *doc) jpegImage(data []byte, cs colorSpace, decode []float64, num, page 
 	data = dropStraySOI(data)
 	cfg, err := jpeg.DecodeConfig(bytes.NewReader(data))
 	if err != nil {
-		return nil, &FormatError{Page: page, Object: num, Offset: -1, Reason: "bad jpeg image", Err: err}
+		return nil, jpegError(err, num, page)
 	}
 	if int64(cfg.Width)*int64(cfg.Height) > maxPixels {
 		return nil, &LimitError{Page: page, Object: num, Limit: maxPixels,
@@ -206,7 +207,7 @@ func (d *doc) jpegImage(data []byte, cs colorSpace, decode []float64, num, page 
 	}
 	img, err := jpeg.Decode(bytes.NewReader(data))
 	if err != nil {
-		return nil, &FormatError{Page: page, Object: num, Offset: -1, Reason: "bad jpeg image", Err: err}
+		return nil, jpegError(err, num, page)
 	}
 	inverted := decode[0] > decode[1]
 	if _, ok := img.(*image.CMYK); ok && hasAdobeMarker(data) {
@@ -221,6 +222,16 @@ func (d *doc) jpegImage(data []byte, cs colorSpace, decode []float64, num, page 
 		return invert(img), nil
 	}
 	return img, nil
+}
+
+// jpegError tells a JPEG that image/jpeg does not read (12-bit samples,
+// arithmetic coding) from a damaged one.
+func jpegError(err error, num, page int) error {
+	var ue jpeg.UnsupportedError
+	if errors.As(err, &ue) {
+		return &UnsupportedError{Page: page, Object: num, Feature: "jpeg feature (" + string(ue) + ")"}
+	}
+	return &FormatError{Page: page, Object: num, Offset: -1, Reason: "bad jpeg image", Err: err}
 }
 
 // dropStraySOI removes start-of-image and end-of-image markers that
