@@ -22,7 +22,9 @@
 //     components; the profile is ignored), Indexed, and image masks, at 1,
 //     2, 4, 8 or 16 bits per component, with /Decode.
 //
-// It does not read JBIG2Decode or JPXDecode (JPEG 2000) images,
+// It does not read JBIG2Decode or JPXDecode (JPEG 2000) images, JPEGs
+// that image/jpeg does not (12-bit, arithmetic-coded), CCITT Group 3
+// two-dimensional images,
 // Separation, DeviceN or Lab colour spaces, inline images (BI … ID … EI in
 // a content stream), or encrypted PDFs: each is an [*UnsupportedError]
 // that names it. Page content streams are not interpreted, so an image
