@@ -24,10 +24,11 @@
 //
 // It does not read JBIG2Decode or JPXDecode (JPEG 2000) images, JPEGs
 // that image/jpeg does not (12-bit, arithmetic-coded), CCITT Group 3
-// two-dimensional images,
-// Separation, DeviceN or Lab colour spaces, inline images (BI … ID … EI in
-// a content stream), or encrypted PDFs: each is an [*UnsupportedError]
-// that names it. Page content streams are not interpreted, so an image
+// two-dimensional images, Separation, DeviceN or Lab colour spaces, or
+// encrypted PDFs: each is an [*UnsupportedError] that names it. Nor does
+// it see inline images (BI … ID … EI in a content stream), which writers
+// use for small images only: a PDF with nothing else gives [ErrNoImages].
+// Page content streams are not interpreted, so an image
 // listed in a page's resources counts even if the page does not draw it,
 // and images come out as stored, without the page's scaling or rotation
 // (the QR decoder finds codes at any angle). Soft masks are ignored.
