@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"sync/atomic"
 
 	"codeberg.org/go-pdf/fpdf"
 )
@@ -43,17 +44,46 @@ func startPDF(d *Document) *pdfJob {
 	return j
 }
 
-// newPDF returns a PDF writer, codeberg.org/go-pdf/fpdf, with the
-// document's settings and fonts.
-func newPDF(d *Document) *fpdf.Fpdf {
-	size := "A4"
-	if d.paper == Letter {
-		size = "Letter"
+// Preload starts reading the fonts of a PDF on paper p, in the
+// background, for a caller that will call [New] soon and has other work
+// to do first, such as the split itself: reading them is a fifth of New's
+// time and needs nothing else (bench/ANALYSIS.md). The next New on paper p
+// uses what it read; a Preload that no New uses costs only its time.
+func Preload(p Paper) {
+	j := &preloadJob{paper: p, done: make(chan struct{})}
+	if !preloaded.CompareAndSwap(nil, j) {
+		return // one is under way or waiting for its New
 	}
-	f := fpdf.New("P", "pt", size, "")
-	f.SetMargins(0, 0, 0)
-	f.SetAutoPageBreak(false, 0)
-	f.SetCompression(true)
+	go func() {
+		defer close(j.done)
+		j.f = newWriter(p)
+	}()
+}
+
+// preloaded is the writer Preload is making or has made, until a New
+// takes it.
+var preloaded atomic.Pointer[preloadJob]
+
+type preloadJob struct {
+	paper Paper
+	done  chan struct{} // closed once f is set
+	f     *fpdf.Fpdf
+}
+
+// newPDF returns a PDF writer, codeberg.org/go-pdf/fpdf, with the
+// document's settings and fonts: Preload's when it made one for the same
+// paper.
+func newPDF(d *Document) *fpdf.Fpdf {
+	var f *fpdf.Fpdf
+	if j := preloaded.Swap(nil); j != nil {
+		<-j.done
+		if j.paper == d.paper {
+			f = j.f
+		}
+	}
+	if f == nil {
+		f = newWriter(d.paper)
+	}
 	// Sorted catalogs and a fixed date make the same input give the same
 	// bytes.
 	f.SetCatalogSort(true)
@@ -62,8 +92,26 @@ func newPDF(d *Document) *fpdf.Fpdf {
 	f.SetCreator("quorum", false)
 	f.SetProducer("quorum", false)
 	f.SetTitle(d.title, true)
+	return f
+}
+
+// newWriter returns a PDF writer on paper p with the sheet's fonts: all of
+// its settings that do not depend on the document.
+func newWriter(p Paper) *fpdf.Fpdf {
+	size := "A4"
+	if p == Letter {
+		size = "Letter"
+	}
+	f := fpdf.New("P", "pt", size, "")
+	f.SetMargins(0, 0, 0)
+	f.SetAutoPageBreak(false, 0)
+	f.SetCompression(true)
 	for id := range numFonts {
-		f.AddUTF8FontFromBytes(fontName[id], "", fontTTF(id))
+		// A copy: fpdf writes into the bytes it is given when it subsets
+		// a font, which made every PDF after a process's first differ
+		// from it, and would race with the fonts that measure and draw
+		// the same bytes (TestPreload, TestFontsUnchanged).
+		f.AddUTF8FontFromBytes(fontName[id], "", bytes.Clone(fontTTF(id)))
 	}
 	return f
 }
@@ -98,7 +146,7 @@ func writePages(f *fpdf.Fpdf, pages []*page, w io.Writer) error {
 				if err := o.c.draw(); err != nil {
 					return err
 				}
-				f.RawWriteStr(codePath(o, p.h))
+				f.RawWriteStr(o.takePath(p.h))
 			}
 		}
 	}
@@ -106,6 +154,34 @@ func writePages(f *fpdf.Fpdf, pages []*page, w io.Writer) error {
 		return fmt.Errorf("pdf: %v", err)
 	}
 	return f.Output(w)
+}
+
+// preparePath makes codePath(o, pageH) ahead of the writer, unless it has
+// written the code already: the read-back's workers do it right after
+// drawing a code, so that the writer, New's longest path, finds it ready
+// (a tenth of its own work on a 3-of-5 set).
+func (o codeOp) preparePath(pageH float64) {
+	c := o.c
+	c.pathMu.Lock()
+	defer c.pathMu.Unlock()
+	if !c.pathTaken && c.path == "" {
+		c.path, c.pathAt = codePath(o, pageH), pathKey{o.x, o.y, o.module, pageH}
+	}
+}
+
+// takePath returns codePath(o, pageH) for the writer, the prepared one if
+// it is for the same place; the code lets go of it (40 kB for a version
+// 18 code).
+func (o codeOp) takePath(pageH float64) string {
+	c := o.c
+	c.pathMu.Lock()
+	defer c.pathMu.Unlock()
+	path := c.path
+	if path == "" || c.pathAt != (pathKey{o.x, o.y, o.module, pageH}) {
+		path = codePath(o, pageH)
+	}
+	c.path, c.pathTaken = "", true
+	return path
 }
 
 // codePath returns the PDF content that fills a code's rectangles as one

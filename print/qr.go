@@ -45,7 +45,16 @@ type code struct {
 	drawn chan struct{} // closed once rects or err is set
 	rects []mrect       // the dark modules, merged
 	err   error
+
+	pathMu    sync.Mutex
+	path      string  // its PDF path (codePath) …
+	pathAt    pathKey // … where it is on its page
+	pathTaken bool    // the writer has written it
 }
+
+// pathKey is where a code's path puts it: codeOp's geometry, and the
+// height of the page, from whose bottom PDF counts.
+type pathKey struct{ x, y, module, pageH float64 }
 
 // mrect is a rectangle of dark modules, in module units.
 type mrect struct{ x, y, w, h int }

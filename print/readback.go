@@ -13,8 +13,13 @@ import (
 
 // readBackPixels is how many pixels a module gets when a code is drawn for
 // the read-back check: enough for any decoder, cheap enough that 255
-// sheets take well under a second.
-const readBackPixels = 4
+// sheets take well under a second. ZXing's single pass read every one of
+// 270 share codes of versions 1 to 25 (sets of 1 to 1013 bytes, X25519
+// and post-quantum) at 2, 3 and 4 pixels a module; 3 takes about 40% less
+// time than 4 and keeps a pixel of margin above the least that worked
+// (bench/ANALYSIS.md; TestReadBackEveryVersion keeps every version
+// readable).
+const readBackPixels = 3
 
 // ReadBackError means that a QR code, drawn as the PDF draws it, did not
 // decode to exactly the text it was made from. Nothing is printed: it is a
@@ -43,8 +48,12 @@ func (e *ReadBackError) Unwrap() error { return e.Err }
 // a few hundred milliseconds.
 func (d *Document) readBack() error {
 	var codes []codeOp
+	var pageH []float64
 	for _, p := range d.pages() {
-		codes = append(codes, p.codes()...)
+		for _, o := range p.codes() {
+			codes = append(codes, o)
+			pageH = append(pageH, p.h)
+		}
 	}
 	// Every code is drawn before any is read back: the PDF writer needs
 	// each drawing in page order (and draws the next itself when no one
@@ -52,7 +61,11 @@ func (d *Document) readBack() error {
 	// it keeps a core of its own: it is the longest path of New, and
 	// three busy goroutines on two cores gave it two thirds of one.
 	errs := make([]error, len(codes))
-	parallelBeside(d.pdf.done, len(codes), func(i int) { errs[i] = codes[i].c.draw() })
+	parallelBeside(d.pdf.done, len(codes), func(i int) {
+		if errs[i] = codes[i].c.draw(); errs[i] == nil {
+			codes[i].preparePath(pageH[i])
+		}
+	})
 	parallelBeside(d.pdf.done, len(codes), func(i int) {
 		if errs[i] == nil {
 			errs[i] = readCode(codes[i])
