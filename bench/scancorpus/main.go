@@ -14,9 +14,14 @@
 //
 // An image counts as read only when the decoder gives back the very share
 // strings of its sheets (every part of a share printed in parts), nothing
-// else. The degradations are drawn from -seed, so a seed gives the same
-// corpus; the shares differ from run to run, as age seals with fresh
-// randomness, but their length, and so their codes' size, does not.
+// else. The shares are those of shares.txt, a set made once (2 of 3: two
+// X25519 custodians, whose share is one code, and a post-quantum hybrid
+// one, whose share is printed in several codes; the keys were thrown away
+// and the secret is a phrase): age seals with fresh randomness, and a new
+// set would move the modules of every code, and with them which borderline
+// images read. The degradations are drawn from -seed: a seed gives the
+// same corpus, byte for byte. -newset makes a new set and writes it to
+// shares.txt.
 //
 // The images go to a temporary folder, removed at the end, or to -dir,
 // kept. It needs pdftoppm and zbarimg (Debian: poppler-utils, zbar-tools).
@@ -54,7 +59,14 @@ func main() {
 	dir := flag.String("dir", "", "keep the images in this folder (default: a temporary one, removed)")
 	only := flag.String("only", "", "run only the degradations whose name starts with this")
 	verbose := flag.Bool("v", false, "print every image's result on standard error")
+	newSet := flag.Bool("newset", false, "make a new set and write its shares to "+sharesFile)
 	flag.Parse()
+	if *newSet {
+		if err := writeSet(); err != nil {
+			fmt.Fprintln(os.Stderr, "scancorpus:", err)
+			os.Exit(1)
+		}
+	}
 	if err := run(*seed, *dir, *only, *verbose); err != nil {
 		fmt.Fprintln(os.Stderr, "scancorpus:", err)
 		os.Exit(1)
@@ -216,10 +228,52 @@ func correct(texts, want []string) bool {
 	return slices.Equal(got, want)
 }
 
-// makeSet splits a secret 2 of 3, to two X25519 custodians and one with a
-// post-quantum hybrid key, whose share is printed in several codes, and
-// prints the sheets.
+// sharesFile holds the set the corpus is made of, a share string a line,
+// beside this source file: bench/run runs the command from the
+// repository's root.
+const sharesFile = "bench/scancorpus/shares.txt"
+
+// makeSet reads the set of sharesFile and prints its sheets.
 func (c *corpus) makeSet() error {
+	data, err := os.ReadFile(sharesFile)
+	if err != nil {
+		return fmt.Errorf("%v (run from the repository's root, or make a set with -newset)", err)
+	}
+	var shares []*share.Share
+	for _, line := range strings.Fields(string(data)) {
+		s, err := share.ParseString(line)
+		if err != nil {
+			return fmt.Errorf("%s: %v", sharesFile, err)
+		}
+		shares = append(shares, s)
+	}
+	doc, err := print.New(shares, print.Options{Date: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		return err
+	}
+	pdf, err := doc.PDF()
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(c.tmp, "sheets.pdf"), pdf, 0o600); err != nil {
+		return err
+	}
+	page := 1
+	for i, s := range doc.Sheets {
+		text, err := shares[i].Marshal()
+		if err != nil {
+			return err
+		}
+		c.sheets = append(c.sheets, sheet{name: s.Name, text: text, page: page})
+		page += s.Pages()
+	}
+	return nil
+}
+
+// writeSet splits a secret 2 of 3, to two X25519 custodians and one with a
+// post-quantum hybrid key, whose share is printed in several codes, and
+// writes the shares to sharesFile.
+func writeSet() error {
 	x1, err := age.GenerateX25519Identity()
 	if err != nil {
 		return err
@@ -253,27 +307,15 @@ func (c *corpus) makeSet() error {
 	if err != nil {
 		return err
 	}
-	doc, err := print.New(set.Shares, print.Options{Date: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)})
-	if err != nil {
-		return err
-	}
-	pdf, err := doc.PDF()
-	if err != nil {
-		return err
-	}
-	if err := os.WriteFile(filepath.Join(c.tmp, "sheets.pdf"), pdf, 0o600); err != nil {
-		return err
-	}
-	page := 1
-	for i, s := range doc.Sheets {
-		text, err := set.Shares[i].Marshal()
+	var b strings.Builder
+	for _, s := range set.Shares {
+		str, err := s.Marshal()
 		if err != nil {
 			return err
 		}
-		c.sheets = append(c.sheets, sheet{name: s.Name, text: text, page: page})
-		page += s.Pages()
+		b.WriteString(str + "\n")
 	}
-	return nil
+	return os.WriteFile(sharesFile, []byte(b.String()), 0o644)
 }
 
 // page returns the first page of sheet s rendered by pdftoppm at dpi.
