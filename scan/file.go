@@ -7,6 +7,8 @@ import (
 	"image"
 	"image/jpeg"
 	"image/png"
+
+	"quorum/pdfimage"
 )
 
 // MaxPixels is the largest image, in pixels, that [DecodeFile] decodes. A
@@ -23,7 +25,7 @@ const MaxPixels = 72_000_000
 const maxSide = 30_000
 
 // ErrUnknownFormat means that the bytes are not a PNG, a JPEG or a PDF.
-var ErrUnknownFormat = errors.New("not a PNG or JPEG image")
+var ErrUnknownFormat = errors.New("not a PNG, JPEG or PDF file")
 
 // LimitError means that an image claims dimensions larger than scan
 // decodes ([MaxPixels]); nothing of it was decoded.
@@ -51,10 +53,11 @@ func (e *FormatError) Error() string {
 
 func (e *FormatError) Unwrap() error { return e.Err }
 
-// IsImage reports whether data starts as a PNG or JPEG file does, so that
-// a caller can tell an image from share text before reading it as either.
+// IsImage reports whether data starts as a PNG, JPEG or PDF file does, so
+// that a caller can tell a scan from share text before reading it as
+// either.
 func IsImage(data []byte) bool {
-	return formatOf(data) != "" || isPDF(data) && pdfImages != nil
+	return formatOf(data) != "" || isPDF(data)
 }
 
 // formatOf names the image format by its magic bytes: PNG's eight-byte
@@ -69,12 +72,6 @@ func formatOf(data []byte) string {
 	return ""
 }
 
-// pdfImages is the hook for scanned PDFs: when set, it returns the page
-// images of a PDF file, as package quorum/pdfimage's Images does, and
-// [DecodeFile] and [IsImage] take PDFs too. It stays nil until that
-// package is in the tree: scan reads no PDF itself.
-var pdfImages func(data []byte) ([]image.Image, error)
-
 // isPDF reports whether data starts as a PDF file does.
 func isPDF(data []byte) bool {
 	return bytes.HasPrefix(data, []byte("%PDF-"))
@@ -83,13 +80,14 @@ func isPDF(data []byte) bool {
 // decodePDF reads every page image of a scanned PDF and returns the texts
 // of all of them, each once; it is ErrNoCode only if no page had a code.
 func decodePDF(data []byte) ([]string, error) {
-	imgs, err := pdfImages(data)
+	imgs, err := pdfimage.Images(data)
 	if err != nil {
 		return nil, err
 	}
 	var texts []string
 	seen := map[string]bool{}
-	for _, img := range imgs {
+	for _, pi := range imgs {
+		img := pi.Image
 		b := img.Bounds()
 		if err := checkSize("PDF", b.Dx(), b.Dy()); err != nil {
 			return nil, err
@@ -115,12 +113,16 @@ func decodePDF(data []byte) ([]string, error) {
 }
 
 // DecodeFile returns the text of every QR code in a PNG or JPEG file, as
-// [Decode] reads them. It checks the dimensions the file claims before
-// decoding it (*[LimitError]); a file that does not decode is a
-// *[FormatError]; bytes that are no image scan reads are
-// [ErrUnknownFormat]; an image without a readable code is [ErrNoCode].
+// [Decode] reads them, or in the page images of a scanned PDF, each text
+// once. It checks the dimensions an image file claims before decoding it
+// (*[LimitError]); an image file that does not decode is a
+// *[FormatError]; bytes that are none of these are [ErrUnknownFormat]; a
+// file without a readable code is [ErrNoCode]. A PDF's own errors are
+// package pdfimage's, returned as they are: pdfimage.ErrNoImages for a PDF
+// that holds no image (such as the sheets.pdf quorum prints, drawn in
+// vectors), and its *FormatError, *LimitError and *UnsupportedError.
 func DecodeFile(data []byte) ([]string, error) {
-	if isPDF(data) && pdfImages != nil {
+	if isPDF(data) {
 		return decodePDF(data)
 	}
 	img, err := decodeImage(data)

@@ -12,6 +12,8 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	"quorum/pdfimage"
 )
 
 // pngHeader returns the first bytes of a PNG file claiming w × h pixels of
@@ -115,7 +117,10 @@ func TestDecodeFileRefused(t *testing.T) {
 		{"JPEG of 0 × 0", jpegHeader(0, 0), format("JPEG")},
 		{"share text", []byte("QRM1 ABCD EFGH\n"), is(ErrUnknownFormat)},
 		{"GIF", []byte("GIF89a\x01\x00\x01\x00"), is(ErrUnknownFormat)},
-		{"PDF, while scan reads none", []byte("%PDF-1.7\n"), is(ErrUnknownFormat)},
+		{"PDF, header alone", []byte("%PDF-1.7\n"), func(err error) bool {
+			var e *pdfimage.FormatError
+			return errors.As(err, &e)
+		}},
 		{"empty", nil, is(ErrUnknownFormat)},
 		{"blank page", encodePNG(t, blank), is(ErrNoCode)},
 	}
@@ -143,7 +148,8 @@ func TestIsImage(t *testing.T) {
 		{"\x89PNG", false},
 		{"\xff\xd8", false},
 		{"QRM1ABCD", false},
-		{"%PDF-1.4", false},
+		{"%PDF-1.4", true},
+		{"%PD", false},
 		{"", false},
 	} {
 		if got := IsImage([]byte(tt.data)); got != tt.want {

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	qrcode "github.com/skip2/go-qrcode"
+
+	"quorum/pdfimage"
 )
 
 // maxFuzzPixels keeps each input small enough that the fuzzer explores
@@ -101,11 +103,15 @@ func FuzzDecodeFile(f *testing.F) {
 		texts, err := DecodeFile(data)
 		var limit *LimitError
 		var bad *FormatError
+		var pdfLimit *pdfimage.LimitError
+		var pdfBad *pdfimage.FormatError
+		var pdfUnsupported *pdfimage.UnsupportedError
 		switch {
 		case err == nil && len(texts) == 0:
 			t.Fatal("DecodeFile returned no text and no error")
 		case err != nil && !errors.Is(err, ErrNoCode) && !errors.Is(err, ErrUnknownFormat) &&
-			!errors.As(err, &limit) && !errors.As(err, &bad):
+			!errors.As(err, &limit) && !errors.As(err, &bad) && !errors.Is(err, pdfimage.ErrNoImages) &&
+			!errors.As(err, &pdfLimit) && !errors.As(err, &pdfBad) && !errors.As(err, &pdfUnsupported):
 			t.Fatalf("DecodeFile: untyped error %v", err)
 		}
 	})

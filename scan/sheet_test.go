@@ -5,10 +5,12 @@ import (
 	"image"
 	"image/color"
 	"image/draw"
+	"image/jpeg"
 	"image/png"
 	"math"
 	"math/rand/v2"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -285,5 +287,94 @@ func TestDecodeSheets(t *testing.T) {
 				t.Fatalf("read %d texts making %d shares; want the %d shares of the sheets", len(texts), len(got), len(w))
 			}
 		})
+	}
+}
+
+// needProgram returns the path of an outside program, skipping the test
+// when it is missing, or failing it when CI is set, where it must be
+// installed (the repository's convention).
+func needProgram(t *testing.T, name string) string {
+	t.Helper()
+	path, err := exec.LookPath(name)
+	if err == nil {
+		return path
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatalf("%s is not installed, and CI is set: install it (Debian: apt-get install img2pdf zbar-tools)", name)
+	}
+	t.Skipf("%s is not installed", name)
+	return ""
+}
+
+// TestDecodeScannedPDF reads a scanned PDF as img2pdf writes one from a
+// scanner's pages: a JPEG page (DCTDecode) and a PNG page (Flate), each a
+// sheet; every share of both comes back.
+func TestDecodeScannedPDF(t *testing.T) {
+	img2pdf := needProgram(t, "img2pdf")
+	pages, want := renderSheets(t)
+	const alice, carol = 0, 2
+	dir := t.TempDir()
+	var jpg, pngData bytes.Buffer
+	if err := jpeg.Encode(&jpg, turn(pages[alice], 180), &jpeg.Options{Quality: 60}); err != nil {
+		t.Fatal(err)
+	}
+	if err := png.Encode(&pngData, pages[carol]); err != nil {
+		t.Fatal(err)
+	}
+	a, c := filepath.Join(dir, "alice.jpg"), filepath.Join(dir, "carol.png")
+	for name, data := range map[string][]byte{a: jpg.Bytes(), c: pngData.Bytes()} {
+		if err := os.WriteFile(name, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, err := exec.Command(img2pdf, a, c).Output()
+	if err != nil {
+		t.Fatalf("img2pdf: %v", err)
+	}
+	if !scan.IsImage(out) {
+		t.Errorf("IsImage = false for a PDF")
+	}
+	texts, err := scan.DecodeFile(out)
+	if err != nil {
+		t.Fatalf("DecodeFile: %v", err)
+	}
+	w := []string{want[alice], want[carol]}
+	slices.Sort(w)
+	if got := joined(t, texts); !slices.Equal(got, w) {
+		t.Fatalf("read %d texts making %d shares; want the 2 shares of the pages", len(texts), len(got))
+	}
+}
+
+// TestDecodeSheetsZbar checks the sheet images against zbarimg, an
+// independent decoder: what it reads of them, quorum reads too.
+func TestDecodeSheetsZbar(t *testing.T) {
+	zbarimg := needProgram(t, "zbarimg")
+	pages, _ := renderSheets(t)
+	r := rand.New(rand.NewPCG(41, 42))
+	dir := t.TempDir()
+	for name, img := range map[string]*image.Gray{
+		"carol_as_rendered": pages[2], "alice_faded": faded(pages[0], r, 110, 60, 4),
+		"carol_turned": turn(pages[2], 200), "bob_photographed": photo(pages[1], r, 0.06),
+	} {
+		var data bytes.Buffer
+		if err := png.Encode(&data, img); err != nil {
+			t.Fatal(err)
+		}
+		file := filepath.Join(dir, name+".png")
+		if err := os.WriteFile(file, data.Bytes(), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		out, _ := exec.Command(zbarimg, "-q", "--raw", file).Output()
+		z := strings.Fields(string(out))
+		q, err := scan.DecodeFile(data.Bytes())
+		if err != nil && len(z) > 0 {
+			t.Errorf("%s: zbarimg reads %d codes, DecodeFile: %v", name, len(z), err)
+			continue
+		}
+		for _, text := range z {
+			if !slices.Contains(q, text) {
+				t.Errorf("%s: zbarimg reads a code that quorum does not", name)
+			}
+		}
 	}
 }
