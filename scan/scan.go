@@ -48,13 +48,11 @@ const maxCodes = 64
 // Decode returns the text of every QR code it can read in img, each once,
 // in the order they were found. It returns [ErrNoCode] if it reads none.
 //
-// ZXing's detectors misread some codes that zbar reads: among several
-// codes on a page they pair finder patterns of different codes, and at
-// four pixels a module or so their module size estimate can be off by
-// enough to guess a version two sizes wrong. So each code read is painted
-// over and the image searched again; and while the image still shows three
-// finder patterns laid out as a code's, it is searched again at other
-// scales, which moves the rounding that misled the estimate.
+// It searches the image as given first (see search), which reads a clean
+// page. It goes on to preprocessed copies (stages, in preprocess.go) only
+// when that read nothing, when a share printed in parts was read in part,
+// or when the image, halved, still shows a code's finder patterns: the
+// signs of a damaged scan. At most maxFinds searches are made in all.
 func Decode(img image.Image) ([]string, error) {
 	b := img.Bounds()
 	if b.Empty() {
