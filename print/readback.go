@@ -56,12 +56,15 @@ func (d *Document) readBack() error {
 		}
 	}
 	// Every code is drawn before any is read back: the PDF writer needs
-	// each drawing in page order (and draws the next itself when no one
-	// has), and reading back waits for nothing. Until the writer is done
-	// it keeps a core of its own: it is the longest path of New, and
-	// three busy goroutines on two cores gave it two thirds of one.
+	// each drawing in page order, and reading back waits for nothing.
+	// Until the writer is done it keeps a core of its own, and draws
+	// each code it needs that no one has begun: the workers draw from the
+	// last page back, so that the two meet in the middle, each having
+	// drawn half. (Drawn in page order, the worker stayed one code ahead
+	// of the writer, which only waited: one core drew every code.)
 	errs := make([]error, len(codes))
 	parallelBeside(d.pdf.done, len(codes), func(i int) {
+		i = len(codes) - 1 - i
 		if errs[i] = codes[i].c.draw(); errs[i] == nil {
 			codes[i].preparePath(pageH[i])
 		}
