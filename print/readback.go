@@ -12,14 +12,17 @@ import (
 )
 
 // readBackPixels is how many pixels a module gets when a code is drawn for
-// the read-back check: enough for any decoder, cheap enough that 255
-// sheets take well under a second. At 3 rather than 4 a code takes about
-// 30% less time (BenchmarkReadBack), and ZXing's single pass misjudges the
-// module size less often: of 438 share-like strings of 24 to 1044 symbols
-// it missed 8 at 3 pixels, 17 at 4 and none at 2, and the fallback to
-// scan.Decode read every one at all three (bench/ANALYSIS.md).
-// TestReadBackEveryVersion keeps a code of every version readable.
-const readBackPixels = 3
+// the read-back check: the image is exact (every module is readBackPixels
+// square, nothing blurred), so any decoder reads it, and small enough that
+// 255 sheets take well under a second. ZXing's single pass misjudges the
+// module size of some codes at more pixels, not fewer: of 438 share-like
+// strings of 24 to 1044 symbols it missed 17 at 4 pixels, 8 at 3 and none
+// at 2, and of 270 share codes of versions 1 to 25 none at 2 (the fallback
+// to scan.Decode, twice the cost, read every one at all three). A version
+// 18 code takes 1.23 ms at 4 pixels, 0.58 at 2 (BenchmarkReadBack;
+// bench/ANALYSIS.md). TestReadBackEveryVersion keeps a code of every
+// version readable.
+const readBackPixels = 2
 
 // ReadBackError means that a QR code, drawn as the PDF draws it, did not
 // decode to exactly the text it was made from. Nothing is printed: it is a
