@@ -47,40 +47,41 @@ func startPDF(d *Document) *pdfJob {
 // Preload starts reading the fonts of a PDF on paper p, in the
 // background, for a caller that will call [New] soon and has other work
 // to do first, such as the split itself: reading them is a fifth of New's
-// time and needs nothing else (bench/ANALYSIS.md). The next New on paper p
-// uses what it read; a Preload that no New uses costs only its time.
-func Preload(p Paper) {
-	j := &preloadJob{paper: p, done: make(chan struct{})}
-	if !preloaded.CompareAndSwap(nil, j) {
-		return // one is under way or waiting for its New
-	}
+// time and needs nothing else (bench/ANALYSIS.md). Pass the result in
+// [Options].Preloaded; the first New on paper p uses what it read, and a
+// Preloaded that no New uses costs only its time.
+func Preload(p Paper) *Preloaded {
+	j := &Preloaded{paper: p, done: make(chan struct{})}
 	go func() {
 		defer close(j.done)
 		j.f = newWriter(p)
 	}()
+	return j
 }
 
-// preloaded is the writer Preload is making or has made, until a New
-// takes it.
-var preloaded atomic.Pointer[preloadJob]
-
-type preloadJob struct {
+// Preloaded is a PDF writer with its fonts read, made by [Preload].
+type Preloaded struct {
 	paper Paper
 	done  chan struct{} // closed once f is set
+	taken atomic.Bool   // a writer makes one PDF
 	f     *fpdf.Fpdf
 }
 
-// newPDF returns a PDF writer, codeberg.org/go-pdf/fpdf, with the
-// document's settings and fonts: Preload's when it made one for the same
-// paper.
-func newPDF(d *Document) *fpdf.Fpdf {
-	var f *fpdf.Fpdf
-	if j := preloaded.Swap(nil); j != nil {
-		<-j.done
-		if j.paper == d.paper {
-			f = j.f
-		}
+// take returns the preloaded writer for paper p, or nil when j is nil,
+// for other paper, or already taken.
+func (j *Preloaded) take(p Paper) *fpdf.Fpdf {
+	if j == nil || j.paper != p || j.taken.Swap(true) {
+		return nil
 	}
+	<-j.done
+	return j.f
+}
+
+// newPDF returns a PDF writer, codeberg.org/go-pdf/fpdf, with the
+// document's settings and fonts: the preloaded ones when the caller
+// passed a [Preloaded] for the same paper.
+func newPDF(d *Document) *fpdf.Fpdf {
+	f := d.preloaded.take(d.paper)
 	if f == nil {
 		f = newWriter(d.paper)
 	}

@@ -10,9 +10,9 @@ import (
 // aside rather than used.
 func TestPreload(t *testing.T) {
 	ts := newSet(t, setSpec{n: 3, k: 2, secret: secret64, label: "root 2026"})
-	pdf := func(p Paper) []byte {
+	pdf := func(p Paper, pre *Preloaded) []byte {
 		t.Helper()
-		d, err := New(ts.shares, Options{Paper: p, Manifest: ts.m, Record: true, Date: created})
+		d, err := New(ts.shares, Options{Paper: p, Manifest: ts.m, Record: true, Date: created, Preloaded: pre})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -31,14 +31,14 @@ func TestPreload(t *testing.T) {
 		{"letter preloaded, a4 printed", Letter, A4},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			want := pdf(tt.paper)
-			Preload(tt.preload)
-			Preload(tt.preload) // a second call before New changes nothing
-			if got := pdf(tt.paper); !bytes.Equal(got, want) {
+			want := pdf(tt.paper, nil)
+			pre := Preload(tt.preload)
+			if got := pdf(tt.paper, pre); !bytes.Equal(got, want) {
 				t.Errorf("PDF after Preload(%v) differs from the PDF without", tt.preload)
 			}
-			if preloaded.Load() != nil {
-				t.Errorf("New left the preloaded writer behind")
+			// A second New with the same Preloaded reads its own fonts.
+			if got := pdf(tt.paper, pre); !bytes.Equal(got, want) {
+				t.Errorf("second PDF with one Preload(%v) differs from the PDF without", tt.preload)
 			}
 		})
 	}

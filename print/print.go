@@ -59,16 +59,20 @@ type Options struct {
 	// Date is the creation date in the PDF's metadata; the zero time means
 	// the clock's, which makes the output differ from run to run.
 	Date time.Time
+	// Preloaded, when not nil, is the PDF writer [Preload] prepared.
+	Preloaded *Preloaded
 }
 
 // Document is a laid-out set of sheets whose QR codes have been read back.
 type Document struct {
-	paper  Paper
-	fonts  *fonts
-	title  string
-	date   time.Time
-	pdf    *pdfJob
-	Sheets []*Sheet
+	paper Paper
+	fonts *fonts
+	title string
+	date  time.Time
+	pdf   *pdfJob
+	// preloaded is Options.Preloaded.
+	preloaded *Preloaded
+	Sheets    []*Sheet
 }
 
 // Sheet is one custodian's sheet, or the ceremony record: one page, or more
@@ -139,7 +143,7 @@ func New(shares []*share.Share, opts Options) (*Document, error) {
 	shares = slices.Clone(shares)
 	slices.SortStableFunc(shares, func(a, b *share.Share) int { return a.Index - b.Index })
 
-	d := &Document{paper: opts.Paper, fonts: fs, date: opts.Date, title: "quorum sheets"}
+	d := &Document{paper: opts.Paper, fonts: fs, date: opts.Date, title: "quorum sheets", preloaded: opts.Preloaded}
 	switch {
 	case len(shares) > 0:
 		d.title = fmt.Sprintf("quorum sheets, set %s", shares[0].Fingerprint())

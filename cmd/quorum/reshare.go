@@ -100,6 +100,8 @@ func runReshare(opts *reshareOptions) error {
 	if err != nil {
 		return usagef("%v", err)
 	}
+	// The sheets' fonts are read while the secret is read and split.
+	fonts := print.Preload(paper)
 	if err := checkEmptyDir(opts.OutputDir); err != nil {
 		return err
 	}
@@ -168,7 +170,7 @@ func runReshare(opts *reshareOptions) error {
 	if err != nil {
 		return err
 	}
-	dir, err := writeSet(io, set, opts.OutputDir, paper)
+	dir, err := writeSet(io, set, opts.OutputDir, paper, fonts)
 	if err != nil {
 		return err
 	}

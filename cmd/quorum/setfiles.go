@@ -60,7 +60,7 @@ func askPassphrases(io *IOStreams, cs []custodian.Custodian, recipients []split.
 // (the ceremony record first, every QR code read back) into dir, or
 // quorum-FINGERPRINT when dir is "", through a staging directory, and
 // returns the directory's name.
-func writeSet(io *IOStreams, set *split.Set, dir string, paper print.Paper) (string, error) {
+func writeSet(io *IOStreams, set *split.Set, dir string, paper print.Paper, fonts *print.Preloaded) (string, error) {
 	if dir == "" {
 		dir = "quorum-" + string(set.Fingerprint)
 	}
@@ -79,7 +79,7 @@ func writeSet(io *IOStreams, set *split.Set, dir string, paper print.Paper) (str
 	}
 	files["manifest.json"] = m
 	names = append(names, "manifest.json")
-	doc, err := print.New(set.Shares, print.Options{Paper: paper, Manifest: set.Manifest, Record: true, Date: io.Now()})
+	doc, err := print.New(set.Shares, print.Options{Paper: paper, Manifest: set.Manifest, Record: true, Date: io.Now(), Preloaded: fonts})
 	if err != nil {
 		return "", err
 	}

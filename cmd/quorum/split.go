@@ -109,6 +109,8 @@ func runSplit(opts *splitOptions) error {
 	if err != nil {
 		return usagef("%v", err)
 	}
+	// The sheets' fonts are read while the secret is read and split.
+	fonts := print.Preload(paper)
 	if opts.OutputDir != "" {
 		if err := checkEmptyDir(opts.OutputDir); err != nil {
 			return err
@@ -143,7 +145,7 @@ func runSplit(opts *splitOptions) error {
 	if err != nil {
 		return err
 	}
-	dir, err := writeSet(io, set, opts.OutputDir, paper)
+	dir, err := writeSet(io, set, opts.OutputDir, paper, fonts)
 	if err != nil {
 		return err
 	}
