@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	xdraw "golang.org/x/image/draw"
+
 	"quorum/pdfimage"
 )
 
@@ -154,6 +156,42 @@ func TestIsImage(t *testing.T) {
 	} {
 		if got := IsImage([]byte(tt.data)); got != tt.want {
 			t.Errorf("IsImage(%q) = %v, want %v", tt.data, got, tt.want)
+		}
+	}
+}
+
+// TestMed9 checks the median network against sorting, on every
+// arrangement of small values and on random ones.
+func TestMed9(t *testing.T) {
+	r := rand.New(rand.NewPCG(51, 52))
+	for range 100000 {
+		var v [9]uint8
+		for i := range v {
+			v[i] = uint8(r.IntN(6) * 50)
+		}
+		s := v[:]
+		sorted := slices.Clone(s)
+		slices.Sort(sorted)
+		if got := med9(&v); got != sorted[4] {
+			t.Fatalf("med9(%v) = %d, want %d", sorted, got, sorted[4])
+		}
+	}
+}
+
+// TestNearest checks the gray nearest-neighbour scaler against x/image's,
+// which it replaces for speed.
+func TestNearest(t *testing.T) {
+	r := rand.New(rand.NewPCG(53, 54))
+	src := image.NewGray(image.Rect(0, 0, 97, 61))
+	for i := range src.Pix {
+		src.Pix[i] = uint8(r.IntN(256))
+	}
+	for _, f := range []float64{0.5, 0.9, 1.1, 1.5, 0.37, 2.3} {
+		got := resample(src, rescale{f, xdraw.NearestNeighbor})
+		want := image.NewGray(got.Bounds())
+		xdraw.NearestNeighbor.Scale(want, want.Bounds(), src, src.Bounds(), xdraw.Src, nil)
+		if !slices.Equal(got.Pix, want.Pix) {
+			t.Errorf("factor %v: nearest differs from x/image's NearestNeighbor", f)
 		}
 	}
 }

@@ -2,7 +2,6 @@ package scan
 
 import (
 	"image"
-	"slices"
 )
 
 // The preprocessing Decode tries when the image as given does not read:
@@ -10,38 +9,64 @@ import (
 // and is tried in order of cost and of how often it reads what the ones
 // before it missed, on the degraded-scan corpus of bench/scancorpus.
 
+// Every image here is at the origin with rows of its width, as grayOf
+// and these functions make them; they index Pix by that.
+
 // stage is one preprocessing of the image: apply returns the image to
 // search and its size as a factor of the input's, or nil when the stage
 // has nothing to add (a page too small to shrink).
 type stage struct {
-	name   string
-	apply  func(g *image.Gray) (*image.Gray, float64)
-	global bool // binarize with one threshold a row, not a block
+	name    string
+	apply   func(p *prep) (*image.Gray, float64)
+	global  bool // binarize with one threshold a row, not a block
+	rescale bool // try the image at one other scale too (see Decode)
 }
 
 var stages = []stage{
 	// A faded print or a scan with the exposure too high: ZXing's
 	// binarizer takes a block whose range is under 24 gray levels for
 	// flat, and a code of 40 levels from dark to light loses modules.
-	{"stretch", func(g *image.Gray) (*image.Gray, float64) { return stretch(g), 1 }, false},
+	{"stretch", func(p *prep) (*image.Gray, float64) { return p.stretched(), 1 }, false, true},
 	// Noise that makes the block thresholds uneven, so that the detector
 	// misjudges the module size and the code's dimension.
-	{"stretch, global", func(g *image.Gray) (*image.Gray, float64) { return stretch(g), 1 }, true},
+	{"stretch, global", func(p *prep) (*image.Gray, float64) { return p.stretched(), 1 }, true, false},
 	// Noise at 150 dpi, where a module is two or three pixels and
 	// shrinking would lose it: a light blur, then the stretch.
-	{"smooth", func(g *image.Gray) (*image.Gray, float64) { return stretch(smooth(g)), 1 }, false},
+	{"smooth", func(p *prep) (*image.Gray, float64) { return stretch(smooth(p.g)), 1 }, false, false},
 	// Noise, speckle and JPEG blocks are finer than a module at 150 dpi
 	// and above: averaging blocks of 2×2 or 3×3 pixels lowers them by as
 	// much, where a module stays several pixels wide.
-	{"shrink 2", func(g *image.Gray) (*image.Gray, float64) { return shrunk(stretch(g), 2) }, false},
-	{"shrink 3", func(g *image.Gray) (*image.Gray, float64) { return shrunk(stretch(g), 3) }, false},
+	{"shrink 2", func(p *prep) (*image.Gray, float64) { return shrunk(p.stretched(), 2) }, false, false},
+	{"shrink 3", func(p *prep) (*image.Gray, float64) { return shrunk(p.stretched(), 3) }, false, false},
 	// Salt and pepper: a median filter removes isolated black and white
 	// pixels, which averaging only spreads.
-	{"median", func(g *image.Gray) (*image.Gray, float64) { return stretch(median3(g)), 1 }, false},
-	{"median, shrink 2", func(g *image.Gray) (*image.Gray, float64) { return shrunk(stretch(median3(g)), 2) }, false},
-	{"median twice, shrink 3", func(g *image.Gray) (*image.Gray, float64) {
-		return shrunk(stretch(median3(median3(g))), 3)
-	}, false},
+	{"median", func(p *prep) (*image.Gray, float64) { return p.median(), 1 }, false, true},
+	{"median, shrink 2", func(p *prep) (*image.Gray, float64) { return shrunk(p.median(), 2) }, false, false},
+	{"median twice, shrink 3", func(p *prep) (*image.Gray, float64) {
+		return shrunk(stretch(median3(p.median())), 3)
+	}, false, false},
+}
+
+// prep holds the image Decode searches and the copies that several
+// stages start from, each made once.
+type prep struct {
+	g        *image.Gray
+	str, med *image.Gray
+}
+
+func (p *prep) stretched() *image.Gray {
+	if p.str == nil {
+		p.str = stretch(p.g)
+	}
+	return p.str
+}
+
+// median returns the image median-filtered, then stretched.
+func (p *prep) median() *image.Gray {
+	if p.med == nil {
+		p.med = stretch(median3(p.g))
+	}
+	return p.med
 }
 
 // minSide is the smallest image, in pixels a side, that a stage shrinks:
@@ -79,7 +104,7 @@ func shrink(g *image.Gray, n int) *image.Gray {
 	for y := range h {
 		clear(sums)
 		for yy := y * n; yy < (y+1)*n; yy++ {
-			row := g.Pix[(yy+g.Rect.Min.Y-g.Rect.Min.Y)*g.Stride:]
+			row := g.Pix[g.PixOffset(g.Rect.Min.X, g.Rect.Min.Y+yy):]
 			for x := range w {
 				s := 0
 				for _, p := range row[x*n : (x+1)*n] {
@@ -155,11 +180,30 @@ func median3(g *image.Gray) *image.Gray {
 	return dst
 }
 
-// med9 returns the median of nine values.
+// med9 returns the median of nine values, by the 19 exchanges of Paeth's
+// network ("Median finding on a 3×3 grid", Graphics Gems, 1990), each a
+// min and a max without a branch: sorting them costs ten times as much.
 func med9(v *[9]uint8) uint8 {
-	s := v[:]
-	slices.Sort(s)
-	return s[4]
+	p0, p1, p2, p3, p4, p5, p6, p7, p8 := v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]
+	p1, p2 = min(p1, p2), max(p1, p2)
+	p4, p5 = min(p4, p5), max(p4, p5)
+	p7, p8 = min(p7, p8), max(p7, p8)
+	p0, p1 = min(p0, p1), max(p0, p1)
+	p3, p4 = min(p3, p4), max(p3, p4)
+	p6, p7 = min(p6, p7), max(p6, p7)
+	p1, p2 = min(p1, p2), max(p1, p2)
+	p4, p5 = min(p4, p5), max(p4, p5)
+	p7, p8 = min(p7, p8), max(p7, p8)
+	p3 = max(p0, p3)
+	p5 = min(p5, p8)
+	p4, p7 = min(p4, p7), max(p4, p7)
+	p6 = max(p3, p6)
+	p4 = max(p1, p4)
+	p2 = min(p2, p5)
+	p4 = min(p4, p7)
+	p4, p2 = min(p4, p2), max(p4, p2)
+	p4 = max(p6, p4)
+	return min(p4, p2)
 }
 
 // smooth blurs g with the 3 × 3 binomial kernel (1 2 1 by 1 2 1, over

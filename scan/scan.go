@@ -71,8 +71,9 @@ func Decode(img image.Image) ([]string, error) {
 	// and the preprocessed versions of it are searched in turn, cheapest
 	// first, until one leaves no code unread. Codes read already are
 	// painted over in each, so that each is searched for the rest.
+	pre := &prep{g: gray}
 	for _, st := range stages {
-		work, factor := st.apply(gray)
+		work, factor := st.apply(pre)
 		if work == nil {
 			continue
 		}
@@ -83,8 +84,14 @@ func Decode(img image.Image) ([]string, error) {
 		}
 		before := len(d.texts)
 		// The other scales are for the clean image's rounding (see
-		// search); a preprocessed image is searched once more at most.
-		left = d.search(work, factor, rescales[:1]) || d.unread(gray)
+		// search), and the stages are scales of their own; but the
+		// stretched and the median-filtered images are tried at one other
+		// scale too, which reads some stained codes.
+		var other []rescale
+		if st.rescale {
+			other = rescales[:1]
+		}
+		left = d.search(work, factor, other) || d.unread(gray)
 		trace(st.name, len(d.texts)-before)
 		if len(d.texts) > 0 && !left || len(d.texts) >= maxCodes || d.finds >= maxFinds {
 			break
@@ -166,7 +173,9 @@ func (d *decoder) search(gray *image.Gray, factor float64, rescales []rescale) b
 			}
 			continue
 		}
-		if !codeLeft(bmp) {
+		// Without other scales to try, the check is the caller's: it
+		// costs as much as the search for several codes.
+		if len(rescales) == 0 || !codeLeft(bmp) {
 			return false
 		}
 		found := false
@@ -305,8 +314,36 @@ type rescale struct {
 func resample(gray *image.Gray, sc rescale) *image.Gray {
 	b := gray.Bounds()
 	dst := image.NewGray(image.Rect(0, 0, int(float64(b.Dx())*sc.factor), int(float64(b.Dy())*sc.factor)))
+	if sc.interp == xdraw.NearestNeighbor {
+		nearest(dst, gray)
+		return dst
+	}
 	sc.interp.Scale(dst, dst.Bounds(), gray, b, xdraw.Src, nil)
 	return dst
+}
+
+// nearest scales src into dst by nearest neighbour, as
+// xdraw.NearestNeighbor does (each destination pixel takes the source
+// pixel under its centre), ten times faster: x/image converts every
+// pixel through color.RGBA64 when the destination is gray.
+func nearest(dst, src *image.Gray) {
+	dw, dh := dst.Bounds().Dx(), dst.Bounds().Dy()
+	sw, sh := src.Bounds().Dx(), src.Bounds().Dy()
+	if dw == 0 || dh == 0 {
+		return
+	}
+	xs := make([]int, dw)
+	for x := range xs {
+		xs[x] = (2*x + 1) * sw / (2 * dw)
+	}
+	for y := range dh {
+		sy := (2*y + 1) * sh / (2 * dh)
+		row := src.Pix[src.PixOffset(src.Rect.Min.X, src.Rect.Min.Y+sy):]
+		out := dst.Pix[y*dst.Stride:][:dw]
+		for x, sx := range xs {
+			out[x] = row[sx]
+		}
+	}
 }
 
 // grayOf returns a copy of img in gray, at the origin, which Decode may
