@@ -89,15 +89,6 @@ func TestExample(t *testing.T) {
 	}
 }
 
-// lines returns the example log's lines, each with its "\n".
-func lines(t *testing.T) []string {
-	data, err := os.ReadFile("testdata/example.log")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return strings.SplitAfter(string(data), "\n")[:2]
-}
-
 // longLog is a log of five records, signed and unsigned, to tamper with.
 func longLog(t *testing.T, key ed25519.PrivateKey) (string, []string) {
 	path := filepath.Join(t.TempDir(), "access.log")
