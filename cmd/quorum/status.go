@@ -211,9 +211,9 @@ func printStatus(io *IOStreams, rep *status.Report, logName string) {
 		fmt.Fprintln(w)
 		switch {
 		case l.Broken != nil:
-			fmt.Fprintf(w, "log %s: BROKEN at record %d; the %d records before it check\n", logName, l.Broken.Seq, l.Records)
+			fmt.Fprintf(w, "log %s: BROKEN at record %d; the %s before it check\n", logName, l.Broken.Seq, count(l.Records, "record"))
 		default:
-			fmt.Fprintf(w, "log %s: %d records, chain and signatures check (%d signed)\n", logName, l.Records, l.Signed)
+			fmt.Fprintf(w, "log %s: %s, chain and signatures check (%d signed)\n", logName, count(l.Records, "record"), l.Signed)
 		}
 		if l.Head != "" {
 			fmt.Fprintf(w, "  head %s\n", l.Head)
@@ -222,7 +222,7 @@ func printStatus(io *IOStreams, rep *status.Report, logName string) {
 			fmt.Fprintf(w, "  head %s is record %d of %d\n", l.Wanted, l.Found, l.Records)
 		}
 		if l.Unchecked > 0 {
-			fmt.Fprintf(w, "  %d records signed with share keys of sets without a manifest here were not counted\n", l.Unchecked)
+			fmt.Fprintf(w, "  %s signed with share keys of sets without a manifest here not counted\n", count(l.Unchecked, "record"))
 		}
 	}
 	fmt.Fprintln(w)
@@ -233,4 +233,12 @@ func printStatus(io *IOStreams, rep *status.Report, logName string) {
 	for _, p := range rep.Problems {
 		fmt.Fprintf(w, "! %s\n", p)
 	}
+}
+
+// count says n things: "1 record", "2 records".
+func count(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return fmt.Sprintf("%d %ss", n, thing)
 }
