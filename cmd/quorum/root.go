@@ -60,6 +60,17 @@ quorum is offline: it has no network code.`,
 		return &usageError{fmt.Errorf("%v (see 'quorum help %s')", err, c.Name())}
 	})
 	root.CompletionOptions.DisableDefaultCmd = true
+	// cobra checks required and exclusive flags after this hook, with
+	// errors of no type of their own: checked here first, they are usage
+	// errors (exit code 2) like every other mistake in the command line.
+	root.PersistentPreRunE = func(c *cobra.Command, args []string) error {
+		for _, check := range []func() error{c.ValidateRequiredFlags, c.ValidateFlagGroups} {
+			if err := check(); err != nil {
+				return &usageError{fmt.Errorf("%v (see 'quorum help %s')", err, c.Name())}
+			}
+		}
+		return nil
+	}
 	root.AddCommand(
 		newKeygenCmd(io, nil),
 		newSplitCmd(io, nil),
