@@ -25,9 +25,11 @@ func newDemoCmd(io *IOStreams) *cobra.Command {
 		Short: "Run the whole ceremony on example custodians in a new temporary folder",
 		Long: `Run the whole ceremony on five example custodians, in a new temporary
 folder, with no terminal needed: make their keys, split an example secret
-3-of-5, inspect a share, combine it back from 3 shares, and watch a combine
-from 2 shares be refused. The demo writes unprotected example keys and the
-example secret into that folder, which a real ceremony never does.`,
+3-of-5, inspect a share, combine it back from 3 shares with the access
+recorded, run a quarterly drill from a sheet's picture and two share files
+(the secret is rebuilt in memory only), check the set's status, and watch a
+combine from 2 shares be refused. The demo writes unprotected example keys
+and the example secret into that folder, which a real ceremony never does.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runDemo(io)
@@ -85,8 +87,9 @@ func runDemo(io *IOStreams) error {
 	if _, err := step(0, "inspect", "-m", "set/manifest.json", "set/2-bob.share"); err != nil {
 		return err
 	}
-	say("4. Alice, carol and erin bring their shares and keys:")
-	got, err := step(0, "combine", "-m", "set/manifest.json", "-i", "alice.key", "-i", "carol.key", "-i", "erin.key",
+	say("4. Alice, carol and erin bring their shares and keys; the access is recorded before the secret is shown:")
+	got, err := step(0, "combine", "-m", "set/manifest.json", "--log", "access.log", "--reason", "demo: the quarterly root sign-in test",
+		"-i", "alice.key", "-i", "carol.key", "-i", "erin.key",
 		"set/1-alice.share", "set/3-carol.share", "set/5-erin.share")
 	if err != nil {
 		return err
@@ -95,7 +98,21 @@ func runDemo(io *IOStreams) error {
 		return errors.New("demo: the rebuilt secret differs from the example secret")
 	}
 	say("   The rebuilt secret is the example secret.\n")
-	say("5. Two custodians are not enough:")
+	say("5. The quarterly drill: bob's sheet as a scanner would give it (here drawn by quorum print --png),")
+	say("   dave's and erin's share files; the secret is rebuilt in memory only, never shown:")
+	if _, err := step(0, "print", "-m", "set/manifest.json", "--png", "scans", "set/2-bob.share"); err != nil {
+		return err
+	}
+	if _, err := step(0, "drill", "-m", "set/manifest.json", "--log", "access.log", "--operator", "olivia", "--witness", "walter",
+		"--report", "drill-report.pdf", "-i", "bob.key", "-i", "dave.key", "-i", "erin.key",
+		"scans/2-bob.png", "set/4-dave.share", "set/5-erin.share"); err != nil {
+		return err
+	}
+	say("6. The set's status, from its manifest and the access log:")
+	if _, err := step(0, "status", "-m", "set/manifest.json", "--log", "access.log"); err != nil {
+		return err
+	}
+	say("7. Two custodians are not enough:")
 	if _, err := step(1, "combine", "-m", "set/manifest.json", "-i", "alice.key", "-i", "bob.key", "set/1-alice.share", "set/2-bob.share"); err != nil {
 		return err
 	}
@@ -104,6 +121,7 @@ func runDemo(io *IOStreams) error {
 	for _, e := range entries {
 		say("  set/%s", e.Name())
 	}
+	say("  access.log, drill-report.pdf, scans/2-bob.png")
 	say("Delete the folder when done: rm -r %s", dir)
 	return nil
 }

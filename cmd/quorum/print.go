@@ -138,7 +138,7 @@ func runPrint(opts *printOptions) error {
 		if err := writeNewDir(opts.PNG, names, files); err != nil {
 			return err
 		}
-		io.infof("wrote %d previews to %s", len(names), opts.PNG)
+		io.infof("wrote %s to %s", count(len(names), "preview"), opts.PNG)
 	}
 	return nil
 }
