@@ -2,6 +2,8 @@ package scan
 
 import (
 	"image"
+
+	xdraw "golang.org/x/image/draw"
 )
 
 // The preprocessing Decode tries when the image as given does not read:
@@ -45,6 +47,108 @@ var stages = []stage{
 	{"median twice, shrink 3", func(p *prep) (*image.Gray, float64) {
 		return shrunk(stretch(median3(p.median())), 3)
 	}, false, false},
+	// Blur and a phone's JPEG at three pixels a module: ZXing's threshold
+	// for a block of 8 × 8 pixels comes from a neighbourhood of 40, where
+	// a blurred module's gray is judged against the whole code's. A
+	// threshold from each pixel's own neighbourhood, a module or two
+	// across, keeps the modules that zbar reads in these images (sigma 4
+	// at 300 dpi, and JPEG 50 of a whole sheet, which the stages above
+	// read in part).
+	{"adaptive 8", func(p *prep) (*image.Gray, float64) { return adaptive(p.stretched(), 8), 1 }, true, false},
+	{"adaptive 5", func(p *prep) (*image.Gray, float64) { return adaptive(p.stretched(), 5), 1 }, true, false},
+	// A crease across a code: ZXing samples one pixel at each module's
+	// centre, and at the image's own scale the crease's edge falls on
+	// the centres of a row of modules. Enlarged with an interpolation
+	// that keeps edges, the centres move off it.
+	{"enlarge 1.5", func(p *prep) (*image.Gray, float64) { return enlarged(p.stretched(), 1.5) }, false, false},
+	// The phone photo whose modules are under three pixels: enlarged,
+	// then thresholded as above.
+	{"enlarge 2, adaptive 8", func(p *prep) (*image.Gray, float64) {
+		g, f := enlarged(p.stretched(), 2)
+		if g == nil {
+			return nil, 0
+		}
+		return adaptive(g, 8), f
+	}, true, false},
+}
+
+// enlarged returns g scaled up f times by Catmull-Rom interpolation, or
+// nil when the copy would be larger than workPixels.
+func enlarged(g *image.Gray, f float64) (*image.Gray, float64) {
+	w, h := int(float64(g.Bounds().Dx())*f), int(float64(g.Bounds().Dy())*f)
+	if int64(w)*int64(h) > workPixels {
+		return nil, 0
+	}
+	dst := image.NewGray(image.Rect(0, 0, w, h))
+	xdraw.CatmullRom.Scale(dst, dst.Bounds(), g, g.Bounds(), xdraw.Src, nil)
+	return dst, f
+}
+
+// adaptive thresholds g pixel by pixel, black where a pixel is a tenth
+// darker than the mean of the square of side 2r+1 around it (Bradley and
+// Roth, "Adaptive thresholding using the integral image", 2007), and
+// returns the image in black and white. The means come from running sums
+// along the rows, then down the columns, in the memory of a row.
+func adaptive(g *image.Gray, r int) *image.Gray {
+	w, h := g.Bounds().Dx(), g.Bounds().Dy()
+	dst := image.NewGray(image.Rect(0, 0, w, h))
+	// rows[y%(2r+1)] holds the sums along row y; cols the sums of those
+	// over the rows in the window.
+	n := 2*r + 1
+	rows := make([][]uint32, n)
+	for i := range rows {
+		rows[i] = make([]uint32, w)
+	}
+	cols := make([]uint32, w)
+	rowSums := func(y int, out []uint32) {
+		src := g.Pix[y*g.Stride:][:w]
+		var s uint32
+		for x := 0; x < min(r, w); x++ {
+			s += uint32(src[x])
+		}
+		for x := range w {
+			if x+r < w {
+				s += uint32(src[x+r])
+			}
+			if x-r-1 >= 0 {
+				s -= uint32(src[x-r-1])
+			}
+			out[x] = s
+		}
+	}
+	for y := 0; y < min(r, h); y++ {
+		rowSums(y, rows[y%n])
+		for x, v := range rows[y%n] {
+			cols[x] += v
+		}
+	}
+	for y := range h {
+		// Row y-r-1 leaves the window before row y+r takes its place.
+		if y-r-1 >= 0 {
+			for x, v := range rows[(y-r-1)%n] {
+				cols[x] -= v
+			}
+		}
+		if y+r < h {
+			rowSums(y+r, rows[(y+r)%n])
+			for x, v := range rows[(y+r)%n] {
+				cols[x] += v
+			}
+		}
+		ys := min(h, y+r+1) - max(0, y-r)
+		src := g.Pix[y*g.Stride:][:w]
+		out := dst.Pix[y*dst.Stride:][:w]
+		for x, p := range src {
+			xs := min(w, x+r+1) - max(0, x-r)
+			// p < mean × 0.9, in integers: 10·p·area < 9·sum.
+			if 10*uint64(p)*uint64(xs*ys) < 9*uint64(cols[x]) {
+				out[x] = 0
+			} else {
+				out[x] = 255
+			}
+		}
+	}
+	return dst
 }
 
 // prep holds the image Decode searches and the copies that several
