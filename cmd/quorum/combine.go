@@ -2,9 +2,6 @@ package main
 
 import (
 	"github.com/spf13/cobra"
-
-	"quorum/combine"
-	"quorum/internal/harden"
 )
 
 type combineOptions struct {
@@ -74,41 +71,12 @@ func runCombine(opts *combineOptions) error {
 	if err := checkCombineLog(opts); err != nil {
 		return err
 	}
-	pinned, _, err := pin(io, opts.Set, opts.Manifest)
+	r, err := rebuildSet(io, opts.Set, opts.Manifest, opts.Shares, opts.Type, opts.Identities)
 	if err != nil {
 		return err
 	}
-	inputs, err := readShares(io, opts.Shares, opts.Type)
-	if err != nil {
-		return err
-	}
-	set, err := combine.Select(inputs, pinned)
-	if err != nil {
-		return err
-	}
-	sayPinned(io, set)
-	ids, err := loadIdentities(io, opts.Identities)
-	if err != nil {
-		return err
-	}
-	payloads, err := set.Open(opener(io, ids))
-	if err != nil {
-		return err
-	}
-	defer func() {
-		for _, p := range payloads {
-			clear(p)
-		}
-	}()
-	for _, p := range payloads {
-		harden.Lock(p)
-	}
-	secret, err := set.Rebuild(payloads)
-	if err != nil {
-		return err
-	}
-	harden.Lock(secret)
-	defer clear(secret)
+	defer r.wipe()
+	set, payloads, secret := r.set, r.payloads, r.secret
 	io.infof("the secret was rebuilt from %d shares and passed the integrity check", len(set.Inputs))
 	// The access is recorded before the secret is revealed: a reveal
 	// that cannot be recorded does not happen (combinelog.go).

@@ -4,8 +4,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"quorum/accesslog"
-	"quorum/combine"
-	"quorum/internal/harden"
 	"quorum/print"
 	"quorum/share"
 	"quorum/split"
@@ -113,41 +111,12 @@ func runReshare(opts *reshareOptions) error {
 	if opts.Threshold == len(cs) {
 		io.warnf("%d-of-%d: every custodian is required; one lost sheet or one absence loses the secret", opts.Threshold, len(cs))
 	}
-	pinned, _, err := pin(io, opts.Set, opts.Manifest)
+	r, err := rebuildSet(io, opts.Set, opts.Manifest, opts.Shares, opts.Type, opts.Identities)
 	if err != nil {
 		return err
 	}
-	inputs, err := readShares(io, opts.Shares, opts.Type)
-	if err != nil {
-		return err
-	}
-	old, err := combine.Select(inputs, pinned)
-	if err != nil {
-		return err
-	}
-	sayPinned(io, old)
-	ids, err := loadIdentities(io, opts.Identities)
-	if err != nil {
-		return err
-	}
-	payloads, err := old.Open(opener(io, ids))
-	if err != nil {
-		return err
-	}
-	defer func() {
-		for _, p := range payloads {
-			clear(p)
-		}
-	}()
-	for _, p := range payloads {
-		harden.Lock(p)
-	}
-	secret, err := old.Rebuild(payloads)
-	if err != nil {
-		return err
-	}
-	harden.Lock(secret)
-	defer clear(secret)
+	defer r.wipe()
+	old, payloads, secret := r.set, r.payloads, r.secret
 	oldKey, err := old.SetKey(payloads)
 	if err != nil {
 		return err

@@ -232,6 +232,57 @@ func pin(io *IOStreams, set, manifestFile string) (share.Fingerprint, *manifest.
 	return "", nil, nil
 }
 
+// rebuilt is a set rebuilt from k shares: the opened payloads and the
+// secret, locked against swapping, for the caller to wipe.
+type rebuilt struct {
+	set      *combine.Set
+	payloads [][]byte
+	secret   []byte
+}
+
+func (r *rebuilt) wipe() {
+	for _, p := range r.payloads {
+		clear(p)
+	}
+	clear(r.secret)
+}
+
+// rebuildSet does what combine and reshare both begin with: pin the set
+// (--set or -m), read the SHARE arguments, check them, open them with the
+// -i identities and rebuild the secret, which passed the integrity check.
+func rebuildSet(io *IOStreams, setFP, manifestFile string, args []string, typed bool, identities []string) (*rebuilt, error) {
+	pinned, _, err := pin(io, setFP, manifestFile)
+	if err != nil {
+		return nil, err
+	}
+	inputs, err := readShares(io, args, typed)
+	if err != nil {
+		return nil, err
+	}
+	set, err := combine.Select(inputs, pinned)
+	if err != nil {
+		return nil, err
+	}
+	sayPinned(io, set)
+	ids, err := loadIdentities(io, identities)
+	if err != nil {
+		return nil, err
+	}
+	r := &rebuilt{set: set}
+	if r.payloads, err = set.Open(opener(io, ids)); err != nil {
+		return nil, err
+	}
+	for _, p := range r.payloads {
+		harden.Lock(p)
+	}
+	if r.secret, err = set.Rebuild(r.payloads); err != nil {
+		r.wipe()
+		return nil, err
+	}
+	harden.Lock(r.secret)
+	return r, nil
+}
+
 // sayPinned tells which set was used, and warns when it was not pinned:
 // a consistent forged set would pass every other check (SECURITY.md).
 func sayPinned(io *IOStreams, set *combine.Set) {
