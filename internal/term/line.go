@@ -5,8 +5,6 @@ import (
 	"io"
 	"os"
 	"strings"
-
-	"golang.org/x/term"
 )
 
 // maxTypedLine bounds a typed line: a Linux terminal in canonical mode
@@ -27,24 +25,11 @@ const maxTypedLine = 4096
 // (Ctrl-D on an empty line) the error is [io.EOF].
 func ReadLine(prompt string) (string, error) {
 	var line string
-	err := WithTerminal(func(in, out *os.File) error {
-		fd := int(in.Fd())
-		state, err := term.GetState(fd)
-		if err != nil {
-			return err
-		}
-		hold, stop := restoreOnSignal(fd, state, out)
-		defer stop()
-		hold.Lock()
-		restore, err := showInput(fd)
-		hold.Unlock()
-		if err != nil {
-			return err
-		}
-		defer restore()
-		if !inputWaiting(fd) {
+	err := withInputMode(showInput, func(in, out *os.File) error {
+		if !inputWaiting(int(in.Fd())) {
 			fmt.Fprint(out, sanitize(prompt))
 		}
+		var err error
 		line, err = readLine(in)
 		return err
 	})

@@ -48,7 +48,23 @@ func WithTerminal(f func(in, out *os.File) error) error {
 // The prompt is erased after the answer.
 func ReadSecret(prompt string) ([]byte, error) {
 	var secret []byte
-	err := WithTerminal(func(in, out *os.File) error {
+	err := withInputMode(hideInput, func(in, out *os.File) error {
+		printPrompt(out, prompt)
+		defer clearLine(out)
+		var err error
+		secret, err = readPassword(int(in.Fd()))
+		return err
+	})
+	return secret, err
+}
+
+// withInputMode runs f on the terminal with its input mode changed by set
+// (echo off or on), restored afterwards and on SIGINT, SIGTERM and SIGHUP.
+// The mode is changed while the signal handler is held back: a signal
+// then finds the terminal either not yet changed or fully changed, never
+// restored first and changed after.
+func withInputMode(set func(fd int) (restore func(), err error), f func(in, out *os.File) error) error {
+	return WithTerminal(func(in, out *os.File) error {
 		fd := int(in.Fd())
 		state, err := term.GetState(fd)
 		if err != nil {
@@ -56,22 +72,15 @@ func ReadSecret(prompt string) ([]byte, error) {
 		}
 		hold, stop := restoreOnSignal(fd, state, out)
 		defer stop()
-		// Echo goes off while the handler is held back: a signal then
-		// finds the terminal either not yet changed or fully changed,
-		// never restored first and changed after.
 		hold.Lock()
-		show, err := hideInput(fd)
+		restore, err := set(fd)
 		hold.Unlock()
 		if err != nil {
 			return err
 		}
-		defer show()
-		printPrompt(out, prompt)
-		defer clearLine(out)
-		secret, err = readPassword(fd)
-		return err
+		defer restore()
+		return f(in, out)
 	})
-	return secret, err
 }
 
 // MismatchError is returned by [ReadSecretTwice] when the two entries differ.
