@@ -4,17 +4,15 @@ import (
 	"fmt"
 	"sync"
 
-	qrcode "github.com/skip2/go-qrcode"
-
+	"quorum/internal/qr"
 	"quorum/share"
 )
 
 const (
 	// level is error-correction level Q, which restores up to 25% of the
 	// code's codewords: a sheet scanned years later through a scratched or
-	// glaring plastic sleeve. go-qrcode calls Q "High" (and H "Highest").
-	// FORMAT.md §13 says why Q and not H.
-	level = qrcode.High
+	// glaring plastic sleeve. FORMAT.md §13 says why Q and not H.
+	level = qr.Q
 	// MaxVersion is the largest QR version printed: 117×117 modules, about
 	// 1041 share symbols at level Q. A longer share is printed in parts
 	// (FORMAT.md §8), each at most this version, so that every code keeps
@@ -37,10 +35,6 @@ type code struct {
 	version     int
 	size        int // modules per side, without the quiet zone
 
-	// q is the encoder plan made, its data already encoded: draw adds
-	// the error correction and the modules to it, so that the text is
-	// encoded once.
-	q     *qrcode.QRCode
 	once  sync.Once
 	drawn chan struct{} // closed once rects or err is set
 	rects []mrect       // the dark modules, merged
@@ -62,12 +56,11 @@ type mrect struct{ x, y, w, h int }
 // plan returns the code of text, at the smallest version that holds it at
 // level Q, not yet drawn.
 func plan(text string) (*code, error) {
-	q, err := qrcode.New(text, level)
+	v, err := qr.Version(text, level)
 	if err != nil {
 		return nil, err
 	}
-	v := q.VersionNumber
-	return &code{text: text, part: 1, parts: 1, version: v, size: 17 + 4*v, q: q, drawn: make(chan struct{})}, nil
+	return &code{text: text, part: 1, parts: 1, version: v, size: 17 + 4*v, drawn: make(chan struct{})}, nil
 }
 
 // draw makes c's modules and merges them into rectangles, once however
@@ -75,20 +68,14 @@ func plan(text string) (*code, error) {
 func (c *code) draw() error {
 	c.once.Do(func() {
 		defer close(c.drawn)
-		q := c.q
-		c.q = nil // go-qrcode's working memory, about 1 MB, goes with it
-		if q == nil || q.Content != c.text {
-			// A test changed the text after planning.
-			var err error
-			if q, err = qrcode.New(c.text, level); err != nil {
-				c.err = err
-				return
-			}
+		q, err := qr.Encode(c.text, level)
+		if err != nil {
+			c.err = err
+			return
 		}
-		q.DisableBorder = true
 		bm := q.Bitmap()
-		if q.VersionNumber != c.version || len(bm) != c.size {
-			c.err = fmt.Errorf("QR code drawn at version %d (%d modules), planned at version %d", q.VersionNumber, len(bm), c.version)
+		if q.Version != c.version || len(bm) != c.size {
+			c.err = fmt.Errorf("QR code drawn at version %d (%d modules), planned at version %d", q.Version, len(bm), c.version)
 			return
 		}
 		c.rects = merge(bm)
@@ -108,11 +95,11 @@ func encode(text string) (*code, error) {
 // version returns the version text needs at level Q without drawing it,
 // or 0 when it does not fit any.
 func version(text string) int {
-	q, err := qrcode.New(text, level)
+	v, err := qr.Version(text, level)
 	if err != nil {
 		return 0
 	}
-	return q.VersionNumber
+	return v
 }
 
 // merge turns a bitmap (bm[y][x], true for dark) into rectangles: runs of

@@ -29,10 +29,10 @@ func quorumMain(args []string) int {
 // tuneGC lets the heap grow five times its live size between collections
 // (GOGC=400) instead of twice, under a limit that keeps the largest set
 // within its memory goal. A ceremony is short and allocates in bursts
-// (go-qrcode about 1.4 MB a code, fpdf a new compressor of 1 MB for each
-// stream): with the default the collector ran 10 times in a 3-of-5 split
-// and its mark worker took a quarter of the CPU while the PDF writer, the
-// longest path, waited for a core (bench/ANALYSIS.md). The limit, a soft
+// (fpdf a new compressor of 1 MB for each font stream, 20 MB a PDF): with
+// the default the collector ran 10 times in a 3-of-5 split and its mark
+// worker took a quarter of the CPU while the PDF writer, the longest path,
+// waited for a core (bench/ANALYSIS.md). The limit, a soft
 // one, makes the collector run as often as it must once the heap nears
 // it: a 255-share split, whose live heap is the largest, stays under the
 // 200 MiB of peak memory issue 7 allows. GOGC and GOMEMLIMIT in the
