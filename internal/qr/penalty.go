@@ -16,8 +16,8 @@ const (
 // A line is a row or a column of a symbol as bits, bit x+pad for module
 // x, 1 for dark. The pad bits on either side are the quiet zone, light,
 // which rule 3 looks into. Scoring a mask on lines is word arithmetic
-// instead of a branch a module: 8 masks of a version 18 code took 1.4 ms
-// module by module, and take a tenth of that this way.
+// instead of a branch a module: a version 18 code took 1.45 ms to encode
+// with its 8 masks scored module by module, and takes 0.58 ms this way.
 type line [3]uint64
 
 const pad = 4 // 177 modules of version 40 and 4 light each side fit 192 bits
