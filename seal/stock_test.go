@@ -11,8 +11,9 @@ import (
 )
 
 // These tests check compatibility with Debian's stock age (1.1.1), which is
-// FORMAT.md's promise: a share opens without quorum. Stock age predates the
-// post-quantum keys, so those are left to TestSealOpen.
+// FORMAT.md's promise: a share opens without quorum. Debian's age predates
+// the post-quantum keys; those are opened by age 1.3, built from its
+// release by .ci/run and named age-1.3 (TestStockAge13OpensPostQuantum).
 
 // runAge runs a stock age program and returns its standard output.
 func runAge(t *testing.T, name string, args ...string) []byte {
@@ -110,5 +111,39 @@ func TestStockAgeSealsForOpen(t *testing.T) {
 				t.Errorf("Open = %x, %v, want the payload", got, err)
 			}
 		})
+	}
+}
+
+// TestStockAge13OpensPostQuantum seals to a post-quantum identity as
+// quorum keygen --pq writes it, and has stock age 1.3 open the result with
+// that file; stock age 1.3 also encrypts to the recipient for Open.
+func TestStockAge13OpensPostQuantum(t *testing.T) {
+	needProgram(t, "age-1.3")
+	identity, recipient, err := NewIdentity(true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(recipient, "age1pq1") {
+		t.Fatalf("recipient %.12s…, want age1pq1…", recipient)
+	}
+	idFile := IdentityFile(identity, recipient, time.Now())
+	idPath := writeFile(t, "erin.key", idFile)
+	r, _, err := ParseRecipient(recipient, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sealed := writeFile(t, "share.age", sealTo(t, payload, r))
+	if got := runAge(t, "age-1.3", "-d", "-i", idPath, sealed); !bytes.Equal(got, payload) {
+		t.Errorf("age-1.3 -d = %x, want %x", got, payload)
+	}
+
+	in := writeFile(t, "payload", payload)
+	fromAge := runAge(t, "age-1.3", "-r", recipient, in)
+	ids, err := ParseIdentities(idPath, idFile, nil, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := Open(fromAge, ids...); err != nil || !bytes.Equal(got, payload) {
+		t.Errorf("Open = %x, %v, want the payload", got, err)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -28,7 +29,10 @@ func TestScripts(t *testing.T) {
 		Cmds:      scriptCmds(),
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("CI", os.Getenv("CI"))
-			return nil
+			// docs/recover.py, for the scripts that recover without quorum.
+			recover, err := filepath.Abs(filepath.Join("..", "..", "docs", "recover.py"))
+			env.Setenv("RECOVER", recover)
+			return err
 		},
 	})
 }
