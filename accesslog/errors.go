@@ -1,6 +1,14 @@
 package accesslog
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+)
+
+// ErrBusy means that another process held the log's lock for longer than
+// an append takes: it is stuck, or still appending to a log on a very slow
+// disk. Nothing was written.
+var ErrBusy = errors.New("access log is locked by another process; nothing was written")
 
 // BrokenError means that the log does not check from a record on: the
 // record was edited, deleted, moved, inserted, forged, or cut off by a

@@ -99,8 +99,9 @@ func ParseHash(s string) (string, error) {
 // with one write and synced to disk. Append refuses to build on a log that
 // does not check (a [*BrokenError]), and returns the new head.
 //
-// Two quorum processes appending at once could chain to the same record;
-// the ceremony has one laptop and one operator, so Append does not lock.
+// Appends take turns: Append holds an exclusive lock on the file (flock,
+// on Unix) from reading the log to writing its line, and returns [ErrBusy]
+// if another process holds it for more than ten seconds.
 func Append(path string, r *Record, key ed25519.PrivateKey, signer string) (head string, err error) {
 	if (key == nil) != (signer == "") {
 		return "", &InvalidError{Field: "signer", Reason: "a signer needs a key, and a key a signer"}
@@ -112,6 +113,9 @@ func Append(path string, r *Record, key ed25519.PrivateKey, signer string) (head
 		return "", err
 	}
 	defer f.Close()
+	if err := lock(f); err != nil {
+		return "", err
+	}
 	data, err := io.ReadAll(f)
 	if err != nil {
 		return "", err

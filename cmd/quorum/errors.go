@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"strings"
 
+	"quorum/accesslog"
 	"quorum/combine"
 	"quorum/custodian"
 	"quorum/drill"
@@ -74,6 +75,8 @@ func hints(err error) []string {
 		}
 	case errors.As(err, &ose):
 		return []string{fmt.Sprintf("print one set at a time; %s is of set %s: give the manifest of that set, or leave it out", shareName, ose.Got)}
+	case errors.Is(err, accesslog.ErrBusy):
+		return []string{"another quorum command is appending to this log and has not finished in ten seconds: let it end (or stop it), then run this command again"}
 	case errors.Is(err, print.ErrNotListed):
 		return []string{fmt.Sprintf("%s is not the one handed out at the split: compare it with 'quorum inspect -m MANIFEST', and print from the share file the split wrote", shareName)}
 	case errors.As(err, &nce):
