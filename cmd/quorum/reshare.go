@@ -4,8 +4,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"quorum/accesslog"
-	"quorum/print"
-	"quorum/share"
 	"quorum/split"
 )
 
@@ -85,31 +83,15 @@ func runReshare(opts *reshareOptions) error {
 	}
 	// Everything that can be refused is refused before any custodian
 	// opens a share.
-	cs, recipients, err := loadCustodians(io, opts.Custodians, opts.Threshold, opts.AllowAllRequired)
+	plan, err := planNewSet(io, opts.Custodians, opts.Threshold, opts.AllowAllRequired, opts.Label, opts.Paper, opts.OutputDir)
 	if err != nil {
 		return err
 	}
-	if opts.Label != "" {
-		if err := share.ValidateLabel(opts.Label); err != nil {
-			return usagef("%v", err)
-		}
-	}
-	paper, err := print.ParsePaper(opts.Paper)
-	if err != nil {
-		return usagef("%v", err)
-	}
-	// The sheets' fonts are read while the secret is read and split.
-	fonts := print.Preload(paper)
-	if err := checkEmptyDir(opts.OutputDir); err != nil {
-		return err
-	}
+	cs, recipients := plan.custodians, plan.recipients
 	if opts.Log != "" {
 		if err := checkLog(opts.Log); err != nil {
 			return err
 		}
-	}
-	if opts.Threshold == len(cs) {
-		io.warnf("%d-of-%d: every custodian is required; one lost sheet or one absence loses the secret", opts.Threshold, len(cs))
 	}
 	r, err := rebuildSet(io, opts.Set, opts.Manifest, opts.Shares, opts.Type, opts.Identities)
 	if err != nil {
@@ -139,7 +121,7 @@ func runReshare(opts *reshareOptions) error {
 	if err != nil {
 		return err
 	}
-	dir, err := writeSet(io, set, opts.OutputDir, paper, fonts)
+	dir, err := writeSet(io, set, opts.OutputDir, plan.paper, plan.fonts)
 	if err != nil {
 		return err
 	}

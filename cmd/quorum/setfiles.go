@@ -12,6 +12,42 @@ import (
 	"quorum/split"
 )
 
+// newSetPlan is what split and reshare check before any secret is read or
+// any share opened, so that everything that can be refused is refused
+// first: the custodians and the threshold, the label, the paper and the
+// output folder. From then on the sheets' fonts are read in the
+// background, while the secret is read and split.
+type newSetPlan struct {
+	custodians []custodian.Custodian
+	recipients []split.Custodian
+	paper      print.Paper
+	fonts      *print.Preloaded
+}
+
+// planNewSet checks a new set's options; outputDir "" is not checked.
+func planNewSet(io *IOStreams, custodiansFile string, k int, allowAllRequired bool, label, paper, outputDir string) (*newSetPlan, error) {
+	cs, recipients, err := loadCustodians(io, custodiansFile, k, allowAllRequired)
+	if err != nil {
+		return nil, err
+	}
+	if err := share.ValidateLabel(label); err != nil {
+		return nil, usagef("%v", err)
+	}
+	p, err := print.ParsePaper(paper)
+	if err != nil {
+		return nil, usagef("%v", err)
+	}
+	if outputDir != "" {
+		if err := checkEmptyDir(outputDir); err != nil {
+			return nil, err
+		}
+	}
+	if k == len(cs) {
+		io.warnf("%d-of-%d: every custodian is required; one lost sheet or one absence loses the secret", k, len(cs))
+	}
+	return &newSetPlan{custodians: cs, recipients: recipients, paper: p, fonts: print.Preload(p)}, nil
+}
+
 // loadCustodians reads the custodians file and checks the threshold
 // policy. Passphrase custodians' recipients are left nil, for
 // askPassphrases to fill in once the secret is in.

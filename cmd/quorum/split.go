@@ -9,9 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"quorum/internal/harden"
-	"quorum/print"
 	"quorum/seal"
-	"quorum/share"
 	"quorum/split"
 )
 
@@ -98,31 +96,15 @@ func runSplit(opts *splitOptions) error {
 	if !opts.Generate && (opts.GenerateOutput != "" || opts.Length != defaultPasswordLength) {
 		return usagef("--length and --generate-output go with --generate")
 	}
-	cs, recipients, err := loadCustodians(io, opts.Custodians, opts.Threshold, opts.AllowAllRequired)
+	plan, err := planNewSet(io, opts.Custodians, opts.Threshold, opts.AllowAllRequired, opts.Label, opts.Paper, opts.OutputDir)
 	if err != nil {
 		return err
 	}
-	if err := share.ValidateLabel(opts.Label); err != nil {
-		return usagef("%v", err)
-	}
-	paper, err := print.ParsePaper(opts.Paper)
-	if err != nil {
-		return usagef("%v", err)
-	}
-	// The sheets' fonts are read while the secret is read and split.
-	fonts := print.Preload(paper)
-	if opts.OutputDir != "" {
-		if err := checkEmptyDir(opts.OutputDir); err != nil {
-			return err
-		}
-	}
+	cs, recipients := plan.custodians, plan.recipients
 	if opts.GenerateOutput != "" {
 		if err := checkNew(opts.GenerateOutput); err != nil {
 			return err
 		}
-	}
-	if opts.Threshold == len(cs) {
-		io.warnf("%d-of-%d: every custodian is required; one lost sheet or one absence loses the secret", opts.Threshold, len(cs))
 	}
 
 	secret, err := readSecret(opts)
@@ -145,14 +127,14 @@ func runSplit(opts *splitOptions) error {
 	if err != nil {
 		return err
 	}
-	dir, err := writeSet(io, set, opts.OutputDir, paper, fonts)
+	dir, err := writeSet(io, set, opts.OutputDir, plan.paper, plan.fonts)
 	if err != nil {
 		return err
 	}
 	io.infof("split %d-of-%d, label %q, self-test passed", opts.Threshold, len(cs), opts.Label)
 	io.infof("set fingerprint: %s", set.Fingerprint)
 	io.infof("wrote %d shares and manifest.json to %s", len(cs), dir)
-	io.infof("wrote sheets.pdf: the ceremony record, then one sheet per custodian (%s); every QR code read back", paper)
+	io.infof("wrote sheets.pdf: the ceremony record, then one sheet per custodian (%s); every QR code read back", plan.paper)
 	io.infof("write the set fingerprint on the ceremony record; operator and witness sign it")
 	return nil
 }
