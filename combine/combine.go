@@ -104,20 +104,12 @@ func (s *Set) Open(open func(Input) ([]byte, error)) ([][]byte, error) {
 // integrity check. Only a secret that passes it is returned; the caller
 // wipes it.
 func (s *Set) Rebuild(payloads [][]byte) ([]byte, error) {
-	if len(payloads) < s.Threshold {
-		return nil, &TooFewError{Have: len(payloads), Need: s.Threshold, Label: s.Label, Fingerprint: s.Fingerprint}
-	}
-	setKey := s.Inputs[0].Share.SetKey
-	input, err := sss.Combine(payloads)
+	input, padded, seed, err := s.interpolate(payloads)
 	if err != nil {
-		return nil, s.integrityErr()
+		return nil, err
 	}
 	defer clear(input)
-	padded, seed, err := share.CutSplitInput(input)
-	if err != nil {
-		return nil, s.integrityErr()
-	}
-	if err := share.CheckSetKey(padded, seed, setKey); err != nil {
+	if err := share.CheckSetKey(padded, seed, s.Inputs[0].Share.SetKey); err != nil {
 		return nil, s.integrityErr()
 	}
 	secret, err := share.Unpad(padded)
@@ -127,6 +119,26 @@ func (s *Set) Rebuild(payloads [][]byte) ([]byte, error) {
 		return nil, s.integrityErr()
 	}
 	return slices.Clone(secret), nil
+}
+
+// interpolate combines the payloads, for Rebuild and SetKey, and cuts the
+// result into the padded secret and the set seed, which point into input;
+// neither is checked yet. The caller checks them against the set key and
+// wipes input.
+func (s *Set) interpolate(payloads [][]byte) (input, padded, seed []byte, err error) {
+	if len(payloads) < s.Threshold {
+		return nil, nil, nil, &TooFewError{Have: len(payloads), Need: s.Threshold, Label: s.Label, Fingerprint: s.Fingerprint}
+	}
+	input, err = sss.Combine(payloads)
+	if err != nil {
+		return nil, nil, nil, s.integrityErr()
+	}
+	padded, seed, err = share.CutSplitInput(input)
+	if err != nil {
+		clear(input)
+		return nil, nil, nil, s.integrityErr()
+	}
+	return input, padded, seed, nil
 }
 
 func (s *Set) integrityErr() error {

@@ -3,7 +3,6 @@ package combine
 import (
 	"crypto/ed25519"
 
-	"quorum/internal/sss"
 	"quorum/share"
 )
 
@@ -12,18 +11,11 @@ import (
 // secret: what a drill or a reshare signs its record with. The secret
 // itself never leaves this function; the caller wipes the key.
 func (s *Set) SetKey(payloads [][]byte) (ed25519.PrivateKey, error) {
-	if len(payloads) < s.Threshold {
-		return nil, &TooFewError{Have: len(payloads), Need: s.Threshold, Label: s.Label, Fingerprint: s.Fingerprint}
-	}
-	input, err := sss.Combine(payloads)
+	input, padded, seed, err := s.interpolate(payloads)
 	if err != nil {
-		return nil, s.integrityErr()
+		return nil, err
 	}
 	defer clear(input)
-	padded, seed, err := share.CutSplitInput(input)
-	if err != nil {
-		return nil, s.integrityErr()
-	}
 	key, err := share.SetKey(padded, seed)
 	if err != nil {
 		return nil, s.integrityErr()
