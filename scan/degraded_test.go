@@ -19,6 +19,7 @@ import (
 	"github.com/makiuchi-d/gozxing"
 	multiqr "github.com/makiuchi-d/gozxing/multi/qrcode"
 
+	"quorum/internal/degrade"
 	"quorum/print"
 	"quorum/scan"
 	"quorum/share"
@@ -94,37 +95,6 @@ func page300(t *testing.T, i int) *image.Gray {
 	return g
 }
 
-// blurred is a Gaussian blur of sigma pixels, along rows then columns.
-func blurred(img *image.Gray, sigma float64) *image.Gray {
-	r := int(math.Ceil(3 * sigma))
-	k := make([]float64, 2*r+1)
-	sum := 0.0
-	for i := range k {
-		x := float64(i - r)
-		k[i] = math.Exp(-x * x / (2 * sigma * sigma))
-		sum += k[i]
-	}
-	w, h := img.Bounds().Dx(), img.Bounds().Dy()
-	pass := func(src []uint8, dx, dy int) []uint8 {
-		out := make([]uint8, len(src))
-		for y := range h {
-			for x := range w {
-				v := 0.0
-				for i, kv := range k {
-					xx := min(max(x+(i-r)*dx, 0), w-1)
-					yy := min(max(y+(i-r)*dy, 0), h-1)
-					v += kv * float64(src[yy*w+xx])
-				}
-				out[y*w+x] = uint8(min(max(v/sum+0.5, 0), 255))
-			}
-		}
-		return out
-	}
-	dst := image.NewGray(image.Rect(0, 0, w, h))
-	dst.Pix = pass(pass(img.Pix, 1, 0), 0, 1)
-	return dst
-}
-
 // codeBox returns the box around the finder patterns of the codes on a
 // clean page, as ZXing finds them.
 func codeBox(t *testing.T, img *image.Gray) image.Rectangle {
@@ -181,8 +151,8 @@ func TestDecodeDegraded300(t *testing.T) {
 		sheet int
 	}
 	tests := []test{
-		{"alice blurred, sigma 4", blurred(al, 4), alice},
-		{"carol blurred, sigma 4", blurred(ca, 4), carol},
+		{"alice blurred, sigma 4", degrade.Blur(al, 4), alice},
+		{"carol blurred, sigma 4", degrade.Blur(ca, 4), carol},
 	}
 	// The creases through carol's codes that only the last stages read;
 	// others at 16 pixels are still missed (bench/RESULTS.md).

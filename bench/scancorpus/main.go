@@ -31,6 +31,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"hash/fnv"
 	"image"
 	"image/draw"
 	"image/jpeg"
@@ -48,6 +49,7 @@ import (
 	multiqr "github.com/makiuchi-d/gozxing/multi/qrcode"
 
 	"quorum/custodian"
+	"quorum/internal/degrade"
 	"quorum/print"
 	"quorum/scan"
 	"quorum/share"
@@ -124,6 +126,11 @@ func run(seed uint64, dir, only string, verbose bool) error {
 		if only != "" && !strings.HasPrefix(it.category, only) {
 			continue
 		}
+		// Each image draws from its own stream, named by the image, so
+		// that -only makes the very images of the full run.
+		name := fnv.New64a()
+		name.Write([]byte(it.category + "/" + it.name))
+		c.r = rand.New(rand.NewPCG(seed, name.Sum64()))
 		data, ext := it.make()
 		file := filepath.Join(dir, strings.ReplaceAll(it.category+"-"+it.name, " ", "_")+ext)
 		if err := os.WriteFile(file, data, 0o644); err != nil {
@@ -412,50 +419,50 @@ func (c *corpus) items() []item {
 		angles = append(angles, float64(c.r.IntN(3600))/10)
 	}
 	each("rotation, any angle", angles, "%.1fdeg", func(s int, a float64) ([]byte, string) {
-		return c.png(rotate(c.page(s, 300), a, 60))
+		return c.png(degrade.Rotate(c.page(s, 300), a, 60))
 	})
 	each("blur, σ 1–4 px at 300 dpi", []float64{1, 2, 3, 4}, "sigma%.0f", func(s int, sigma float64) ([]byte, string) {
-		return c.png(blur(c.page(s, 300), sigma))
+		return c.png(degrade.Blur(c.page(s, 300), sigma))
 	})
 	each("gaussian noise, σ 20–80", []float64{20, 40, 60, 80}, "sigma%.0f", func(s int, sigma float64) ([]byte, string) {
-		return c.png(gaussian(c.page(s, 300), c.r, sigma))
+		return c.png(degrade.Gaussian(c.page(s, 300), c.r, sigma))
 	})
 	each("salt and pepper, 5–30 %", []float64{0.05, 0.1, 0.2, 0.3}, "%.2f", func(s int, f float64) ([]byte, string) {
-		return c.png(saltPepper(c.page(s, 300), c.r, f))
+		return c.png(degrade.SaltPepper(c.page(s, 300), c.r, f))
 	})
 	each("JPEG, quality 15–60 at 200 dpi", []float64{15, 25, 40, 60}, "q%.0f", func(s int, q float64) ([]byte, string) {
 		return jpegOf(c.page(s, 200), int(q))
 	})
 	each("uneven lighting", []float64{0.5, 0.7, 0.85, 0.95}, "dark%.2f", func(s int, d float64) ([]byte, string) {
-		return c.png(lighting(c.page(s, 300), c.r, d))
+		return c.png(degrade.Lighting(c.page(s, 300), c.r, d))
 	})
 	each("perspective (phone photo)", []float64{0.04, 0.08, 0.12, 0.16}, "k%.2f", func(s int, k float64) ([]byte, string) {
-		return c.png(perspective(c.page(s, 300), c.r, k, 0.6, 40))
+		return c.png(degrade.Perspective(c.page(s, 300), c.r, k, 0.6, 40))
 	})
 	each("crease or stain over the code", []float64{8, 16, 60, 120}, "%.0fpx", func(s int, w float64) ([]byte, string) {
 		if w < 30 {
-			return c.png(crease(c.page(s, 300), c.r, c.codeBox(s), w))
+			return c.png(degrade.Crease(c.page(s, 300), c.r, c.codeBox(s), w))
 		}
-		return c.png(stain(c.page(s, 300), c.r, c.codeBox(s), w))
+		return c.png(degrade.Stain(c.page(s, 300), c.r, c.codeBox(s), w))
 	})
 	each("low contrast", []float64{80, 40, 20, 12}, "range%.0f", func(s int, rng float64) ([]byte, string) {
 		lo := 140 - rng/2
-		return c.png(contrast(c.page(s, 300), lo, lo+rng))
+		return c.png(degrade.Contrast(c.page(s, 300), lo, lo+rng))
 	})
 	for _, pair := range [][2]int{{one, other}, {one, parts}, {parts, other}, {other, parts}} {
 		add("two sheets on one scan", c.sheets[pair[0]].name+"+"+c.sheets[pair[1]].name, pair[:], func() ([]byte, string) {
 			b := c.page(pair[1], 300)
 			if pair[0] == other {
-				b = rotate(b, 180, 235) // laid down the other way round
+				b = degrade.Rotate(b, 180, 235) // laid down the other way round
 			}
-			return c.png(sideBySide(c.page(pair[0], 300), b, c.r))
+			return c.png(degrade.SideBySide(c.page(pair[0], 300), b, c.r))
 		})
 	}
 	each("phone photo: all of it, JPEG 50", []float64{0.05, 0.1}, "k%.2f", func(s int, k float64) ([]byte, string) {
-		img := perspective(c.page(s, 300), c.r, k, 0.5, 50)
-		img = lighting(img, c.r, 0.6)
-		img = gaussian(blur(img, 1), c.r, 10)
-		return jpegOf(rotate(img, c.r.Float64()*360, 50), 50)
+		img := degrade.Perspective(c.page(s, 300), c.r, k, 0.5, 50)
+		img = degrade.Lighting(img, c.r, 0.6)
+		img = degrade.Gaussian(degrade.Blur(img, 1), c.r, 10)
+		return jpegOf(degrade.Rotate(img, c.r.Float64()*360, 50), 50)
 	})
 	return items
 }

@@ -1,8 +1,10 @@
-package main
-
-// The degradations: each takes a page as pdftoppm rendered it and returns
-// what a scanner or a phone might have made of it. They are plain pixel
-// arithmetic, seeded, so that a seed gives the same corpus every run.
+// Package degrade makes of a clean page what a scanner or a phone might:
+// turned, scaled, blurred, noisy, faded, unevenly lit, photographed at an
+// angle, creased, stained, or two sheets on one scan. It is plain pixel
+// arithmetic, seeded, so that a seed gives the same image every run.
+// bench/scancorpus builds its robustness corpus with it, and scan's tests
+// degrade their sheets with it; it is not part of quorum itself.
+package degrade
 
 import (
 	"image"
@@ -32,9 +34,9 @@ func filled(w, h int, v uint8) *image.Gray {
 	return g
 }
 
-// rotate turns img by deg degrees about its centre onto a canvas large
+// Rotate turns img by deg degrees about its centre onto a canvas large
 // enough to hold it, of the gray of a scanner's lid.
-func rotate(img *image.Gray, deg float64, bg uint8) *image.Gray {
+func Rotate(img *image.Gray, deg float64, bg uint8) *image.Gray {
 	w, h := float64(img.Bounds().Dx()), float64(img.Bounds().Dy())
 	a := deg * math.Pi / 180
 	cos, sin := math.Cos(a), math.Sin(a)
@@ -47,17 +49,17 @@ func rotate(img *image.Gray, deg float64, bg uint8) *image.Gray {
 	return dst
 }
 
-// scale resizes img by f with bilinear interpolation.
-func scale(img *image.Gray, f float64) *image.Gray {
+// Scale resizes img by f with bilinear interpolation.
+func Scale(img *image.Gray, f float64) *image.Gray {
 	b := img.Bounds()
 	dst := image.NewGray(image.Rect(0, 0, max(1, int(float64(b.Dx())*f)), max(1, int(float64(b.Dy())*f))))
 	xdraw.BiLinear.Scale(dst, dst.Bounds(), img, b, xdraw.Src, nil)
 	return dst
 }
 
-// blur is a Gaussian blur of standard deviation sigma pixels, in two
+// Blur is a Gaussian blur of standard deviation sigma pixels, in two
 // passes.
-func blur(img *image.Gray, sigma float64) *image.Gray {
+func Blur(img *image.Gray, sigma float64) *image.Gray {
 	r := int(math.Ceil(3 * sigma))
 	k := make([]float64, 2*r+1)
 	sum := 0.0
@@ -96,8 +98,8 @@ func blur(img *image.Gray, sigma float64) *image.Gray {
 	return dst
 }
 
-// gaussian adds noise of standard deviation sigma gray levels.
-func gaussian(img *image.Gray, r *rand.Rand, sigma float64) *image.Gray {
+// Gaussian adds noise of standard deviation sigma gray levels.
+func Gaussian(img *image.Gray, r *rand.Rand, sigma float64) *image.Gray {
 	dst := image.NewGray(img.Bounds())
 	for i, p := range img.Pix {
 		dst.Pix[i] = clamp(float64(p) + r.NormFloat64()*sigma)
@@ -105,8 +107,8 @@ func gaussian(img *image.Gray, r *rand.Rand, sigma float64) *image.Gray {
 	return dst
 }
 
-// saltPepper turns a fraction of the pixels black or white.
-func saltPepper(img *image.Gray, r *rand.Rand, frac float64) *image.Gray {
+// SaltPepper turns a fraction of the pixels black or white.
+func SaltPepper(img *image.Gray, r *rand.Rand, frac float64) *image.Gray {
 	dst := image.NewGray(img.Bounds())
 	copy(dst.Pix, img.Pix)
 	for i := range dst.Pix {
@@ -121,8 +123,8 @@ func saltPepper(img *image.Gray, r *rand.Rand, frac float64) *image.Gray {
 	return dst
 }
 
-// contrast maps black to lo and white to hi.
-func contrast(img *image.Gray, lo, hi float64) *image.Gray {
+// Contrast maps black to lo and white to hi.
+func Contrast(img *image.Gray, lo, hi float64) *image.Gray {
 	dst := image.NewGray(img.Bounds())
 	for i, p := range img.Pix {
 		dst.Pix[i] = clamp(lo + float64(p)*(hi-lo)/255)
@@ -130,10 +132,10 @@ func contrast(img *image.Gray, lo, hi float64) *image.Gray {
 	return dst
 }
 
-// lighting multiplies the page by a light that falls from full at a
+// Lighting multiplies the page by a light that falls from full at a
 // corner of the page to dark at the opposite one, plus a vignette: a phone
 // photo under a desk lamp.
-func lighting(img *image.Gray, r *rand.Rand, dark float64) *image.Gray {
+func Lighting(img *image.Gray, r *rand.Rand, dark float64) *image.Gray {
 	w, h := img.Bounds().Dx(), img.Bounds().Dy()
 	a := r.Float64() * 2 * math.Pi
 	dx, dy := math.Cos(a), math.Sin(a)
@@ -152,11 +154,11 @@ func lighting(img *image.Gray, r *rand.Rand, dark float64) *image.Gray {
 	return dst
 }
 
-// perspective maps the page onto a quadrilateral whose corners are moved
+// Perspective maps the page onto a quadrilateral whose corners are moved
 // inwards by up to k of the page's size each, on a background bg: a phone
 // held not quite parallel to the sheet. The result is then scaled by f,
 // as a phone's camera holds fewer pixels than a scan.
-func perspective(img *image.Gray, r *rand.Rand, k, f float64, bg uint8) *image.Gray {
+func Perspective(img *image.Gray, r *rand.Rand, k, f float64, bg uint8) *image.Gray {
 	w, h := float64(img.Bounds().Dx()), float64(img.Bounds().Dy())
 	m := 0.06 * max(w, h)
 	jit := func(s float64) float64 { return r.Float64() * k * s }
@@ -168,7 +170,7 @@ func perspective(img *image.Gray, r *rand.Rand, k, f float64, bg uint8) *image.G
 		{m + jit(w), m + h - jit(h)},
 	}
 	src := [4][2]float64{{0, 0}, {w, 0}, {w, h}, {0, h}}
-	hm := homography(dst, src) // destination pixel to source pixel
+	hm := Homography(dst, src) // destination pixel to source pixel
 	W, H := int(w+2*m), int(h+2*m)
 	out := filled(W, H, bg)
 	for y := range H {
@@ -184,7 +186,7 @@ func perspective(img *image.Gray, r *rand.Rand, k, f float64, bg uint8) *image.G
 		}
 	}
 	if f != 1 {
-		return scale(out, f)
+		return Scale(out, f)
 	}
 	return out
 }
@@ -198,10 +200,10 @@ func bilinear(img *image.Gray, x, y float64) uint8 {
 	return clamp((p(x0, y0)*(1-fx)+p(x1, y0)*fx)*(1-fy) + (p(x0, y1)*(1-fx)+p(x1, y1)*fx)*fy)
 }
 
-// homography solves for the projective map taking the four points from
+// Homography solves for the projective map taking the four points from
 // onto the four points to, by Gaussian elimination on the usual 8×8
 // system.
-func homography(from, to [4][2]float64) [8]float64 {
+func Homography(from, to [4][2]float64) [8]float64 {
 	var a [8][9]float64
 	for i := range 4 {
 		x, y, u, v := from[i][0], from[i][1], to[i][0], to[i][1]
@@ -232,9 +234,9 @@ func homography(from, to [4][2]float64) [8]float64 {
 	return h
 }
 
-// crease draws a fold across the box: a dark line a few pixels wide with a
+// Crease draws a fold across the box: a dark line a few pixels wide with a
 // shadow beside it, at a random angle through a random point of the box.
-func crease(img *image.Gray, r *rand.Rand, box image.Rectangle, width float64) *image.Gray {
+func Crease(img *image.Gray, r *rand.Rand, box image.Rectangle, width float64) *image.Gray {
 	dst := image.NewGray(img.Bounds())
 	copy(dst.Pix, img.Pix)
 	cx := float64(box.Min.X) + r.Float64()*float64(box.Dx())
@@ -257,9 +259,9 @@ func crease(img *image.Gray, r *rand.Rand, box image.Rectangle, width float64) *
 	return dst
 }
 
-// stain darkens a few overlapping discs in the box, as coffee does: the
+// Stain darkens a few overlapping discs in the box, as coffee does: the
 // modules stay visible under it, at lower contrast.
-func stain(img *image.Gray, r *rand.Rand, box image.Rectangle, radius float64) *image.Gray {
+func Stain(img *image.Gray, r *rand.Rand, box image.Rectangle, radius float64) *image.Gray {
 	dst := image.NewGray(img.Bounds())
 	copy(dst.Pix, img.Pix)
 	for range 3 {
@@ -286,11 +288,11 @@ func stain(img *image.Gray, r *rand.Rand, box image.Rectangle, radius float64) *
 	return dst
 }
 
-// sideBySide puts two pages on one scanner glass, each turned a little,
+// SideBySide puts two pages on one scanner glass, each turned a little,
 // as a flatbed scan of two sheets laid down by hand.
-func sideBySide(a, b *image.Gray, r *rand.Rand) *image.Gray {
-	a = rotate(a, r.Float64()*6-3, 235)
-	b = rotate(b, r.Float64()*6-3, 235)
+func SideBySide(a, b *image.Gray, r *rand.Rand) *image.Gray {
+	a = Rotate(a, r.Float64()*6-3, 235)
+	b = Rotate(b, r.Float64()*6-3, 235)
 	w := a.Bounds().Dx() + b.Bounds().Dx()
 	h := max(a.Bounds().Dy(), b.Bounds().Dy())
 	dst := filled(w, h, 235)
