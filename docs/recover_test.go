@@ -23,21 +23,14 @@ import (
 	"filippo.io/age"
 	"github.com/hashicorp/vault/shamir"
 
+	"quorum/internal/testtool"
 	"quorum/share"
 )
 
-// need skips the test when a program is missing, unless it runs under CI,
-// where a missing program is a failure.
+// need is [testtool.Need], under the name this package's tests call it by.
 func need(t *testing.T, program string) string {
 	t.Helper()
-	path, err := exec.LookPath(program)
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is needed: %v", program, err)
-		}
-		t.Skipf("%s is not installed: %v", program, err)
-	}
-	return path
+	return testtool.Need(t, program)
 }
 
 // set is one split, made as quorum split will make it.

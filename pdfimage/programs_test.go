@@ -12,28 +12,14 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
-)
 
-// needProgram returns the path of a real program the test runs, or skips
-// the test if it is missing, except under CI, where a missing program
-// fails the run: a skipped compatibility test there would pass unseen.
-func needProgram(t *testing.T, name string) string {
-	t.Helper()
-	path, err := exec.LookPath(name)
-	if err == nil {
-		return path
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatalf("%s is not installed, and CI is set: install it (Debian: apt-get install img2pdf libtiff-tools poppler-utils)", name)
-	}
-	t.Skipf("%s is not installed", name)
-	return ""
-}
+	"quorum/internal/testtool"
+)
 
 // run runs a real program in dir and fails the test if it fails.
 func run(t *testing.T, dir, name string, args ...string) {
 	t.Helper()
-	cmd := exec.Command(needProgram(t, name), args...)
+	cmd := exec.Command(testtool.Need(t, name), args...)
 	cmd.Dir = dir
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("%s %v: %v\n%s", name, args, err, out)
@@ -187,7 +173,7 @@ func diff(t *testing.T, img, want image.Image) int {
 // that the pixels come back: exactly for lossless kinds, within JPEG's
 // error for JPEG (img2pdf embeds the JPEG file as it is).
 func TestImg2pdf(t *testing.T) {
-	needProgram(t, "img2pdf")
+	testtool.Need(t, "img2pdf")
 	dir := t.TempDir()
 	gray, rgb, bits := grayImage(173, 91), rgbImage(120, 77), bitImage(301, 203)
 	writePNG(t, filepath.Join(dir, "gray.png"), gray)
@@ -302,7 +288,7 @@ func tiffStrip(t *testing.T, data []byte) (w, h, compression int, strip []byte) 
 // tiffcp into a PDF image with /K 0 /EndOfLine true (libtiff writes an
 // end-of-line code before each row) and checks the pixels.
 func TestCCITTGroup3(t *testing.T) {
-	needProgram(t, "tiffcp")
+	testtool.Need(t, "tiffcp")
 	dir := t.TempDir()
 	bits := bitImage(301, 203)
 	writePBM(t, filepath.Join(dir, "bits.pbm"), bits)
@@ -350,7 +336,7 @@ func writePPM(t *testing.T, path string, img image.Image) {
 // (a JPEG one as its JPEG tables followed by the strip, with two SOI
 // markers) and writes Deflate strips as Flate.
 func TestTiff2pdf(t *testing.T) {
-	needProgram(t, "tiff2pdf")
+	testtool.Need(t, "tiff2pdf")
 	dir := t.TempDir()
 	rgb, bits := rgbImage(120, 77), bitImage(301, 203)
 	writePPM(t, filepath.Join(dir, "rgb.ppm"), rgb)

@@ -16,6 +16,7 @@ import (
 
 	"quorum/combine"
 	"quorum/custodian"
+	"quorum/internal/testtool"
 	"quorum/manifest"
 	"quorum/seal"
 	"quorum/share"
@@ -140,20 +141,11 @@ func (ts *testSet) combineTexts(t *testing.T, texts []string) []byte {
 	return secret
 }
 
-// needProgram returns the path of a real program the test runs, or skips
-// the test if it is missing, except under CI, where a missing program
-// fails the run: a skipped compatibility test there would pass unseen.
+// needProgram is [testtool.Need], under the name this package's tests
+// call it by.
 func needProgram(t *testing.T, name string) string {
 	t.Helper()
-	path, err := exec.LookPath(name)
-	if err == nil {
-		return path
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatalf("%s is not installed, and CI is set: install it (Debian: apt-get install poppler-utils zbar-tools)", name)
-	}
-	t.Skipf("%s is not installed", name)
-	return ""
+	return testtool.Need(t, name)
 }
 
 // run runs a real program and returns its standard output. zbarimg exits

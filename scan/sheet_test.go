@@ -23,6 +23,7 @@ import (
 	"golang.org/x/image/math/f64"
 
 	"quorum/custodian"
+	"quorum/internal/testtool"
 	"quorum/print"
 	"quorum/scan"
 	"quorum/share"
@@ -290,20 +291,11 @@ func TestDecodeSheets(t *testing.T) {
 	}
 }
 
-// needProgram returns the path of an outside program, skipping the test
-// when it is missing, or failing it when CI is set, where it must be
-// installed (the repository's convention).
+// needProgram is [testtool.Need], under the name this package's tests
+// call it by.
 func needProgram(t *testing.T, name string) string {
 	t.Helper()
-	path, err := exec.LookPath(name)
-	if err == nil {
-		return path
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatalf("%s is not installed, and CI is set: install it (Debian: apt-get install img2pdf zbar-tools)", name)
-	}
-	t.Skipf("%s is not installed", name)
-	return ""
+	return testtool.Need(t, name)
 }
 
 // TestDecodeScannedPDF reads a scanned PDF as img2pdf writes one from a

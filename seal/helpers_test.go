@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"filippo.io/age"
+
+	"quorum/internal/testtool"
 )
 
 // testLogN is the scrypt work factor of test seals: 2^10 runs in a
@@ -25,37 +27,18 @@ func (p *fixedPrompter) Secret(prompt string) ([]byte, error) {
 	return []byte(p.answer), nil
 }
 
-// needProgram returns the path of a real program the test runs, or skips
-// the test if it is missing, except under CI, where a missing program
-// fails the run: a skipped compatibility test there would pass unseen.
+// needProgram is [testtool.Need], under the name this package's tests
+// call it by.
 func needProgram(t *testing.T, name string) string {
 	t.Helper()
-	path, err := exec.LookPath(name)
-	if err == nil {
-		return path
-	}
-	if os.Getenv("CI") != "" {
-		how := "Debian: apt-get install age openssh-client"
-		if name == "age-1.3" {
-			how = ".ci/run builds it with go install filippo.io/age/cmd/age"
-		}
-		t.Fatalf("%s is not installed, and CI is set: install it (%s)", name, how)
-	}
-	t.Skipf("%s is not installed", name)
-	return ""
+	return testtool.Need(t, name)
 }
 
-// haveProgram is needProgram for tests that also have cases without the
-// program: it reports false, instead of skipping the whole test, if name is
-// missing and CI is not set.
+// haveProgram is [testtool.Have]: for tests that also have cases without
+// the program, it reports false instead of skipping, unless CI is set.
 func haveProgram(t *testing.T, name string) bool {
 	t.Helper()
-	if _, err := exec.LookPath(name); err != nil && os.Getenv("CI") == "" {
-		t.Logf("%s is not installed: skipping its cases", name)
-		return false
-	}
-	needProgram(t, name) // fails under CI
-	return true
+	return testtool.Have(t, name)
 }
 
 // sshKey is a key made by the real ssh-keygen.

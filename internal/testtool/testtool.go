@@ -1,0 +1,78 @@
+// Package testtool is test support: it finds the outside programs that the
+// tests run (age, ssh-keygen, pdftoppm, zbarimg …) and applies the
+// repository's rule when one is missing: the test skips on a developer's
+// machine but fails when the environment variable CI is set, where a
+// skipped compatibility test would pass unseen.
+//
+// It is an ordinary package rather than a _test.go file because the tests
+// of several packages share it, and Go does not let one package import
+// another's test files. Only _test.go files import it, so it is never built
+// into quorum; that is also why it may read the environment and fail
+// tests, which library packages never do.
+package testtool
+
+import (
+	"os"
+	"os/exec"
+	"testing"
+)
+
+// Need returns the path of program, as [exec.LookPath] finds it on PATH. If
+// program is missing, Need skips the test, or, when CI is set, fails it
+// with a hint saying how .ci/run installs the program.
+func Need(t testing.TB, program string) string {
+	t.Helper()
+	path, err := exec.LookPath(program)
+	if err == nil {
+		return path
+	}
+	if os.Getenv("CI") != "" {
+		if how := install(program); how != "" {
+			t.Fatalf("%s is not installed, and CI is set: install it (%s)", program, how)
+		}
+		t.Fatalf("%s is not installed, and CI is set: install it", program)
+	}
+	t.Skipf("%s is not installed", program)
+	return ""
+}
+
+// Have reports whether program is installed, for tests that also have
+// cases without it: it returns false, instead of skipping the whole test,
+// if program is missing and CI is not set. Under CI a missing program fails
+// the test, as with [Need].
+func Have(t testing.TB, program string) bool {
+	t.Helper()
+	if _, err := exec.LookPath(program); err != nil && os.Getenv("CI") == "" {
+		t.Logf("%s is not installed: skipping its cases", program)
+		return false
+	}
+	Need(t, program)
+	return true
+}
+
+// install says how .ci/run installs program, or "" if it does not know it.
+// Keep it in step with the package list there.
+func install(program string) string {
+	switch program {
+	case "age", "age-keygen":
+		return "Debian: apt-get install age"
+	case "age-1.3":
+		// Debian's age predates post-quantum keys (age1pq1…).
+		return ".ci/run builds it with go install filippo.io/age/cmd/age"
+	case "ssh-keygen":
+		return "Debian: apt-get install openssh-client"
+	case "pdftoppm", "pdftotext":
+		return "Debian: apt-get install poppler-utils"
+	case "zbarimg":
+		return "Debian: apt-get install zbar-tools"
+	case "img2pdf":
+		return "Debian: apt-get install img2pdf"
+	case "tiffcp", "tiff2pdf":
+		return "Debian: apt-get install libtiff-tools"
+	case "python3":
+		return "Debian: apt-get install python3"
+	case "openssl":
+		return "Debian: apt-get install openssl"
+	}
+	return ""
+}
