@@ -3,14 +3,13 @@ package seal
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"os/exec"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
-	"golang.org/x/sys/unix"
+	"quorum/internal/ptytest"
 )
 
 // Stock age reads passphrases from /dev/tty only, so the tests that type
@@ -26,70 +25,21 @@ type exchange struct {
 // answers its prompts in order, and returns its standard output.
 func runOnTTY(t *testing.T, bin string, args []string, script []exchange) []byte {
 	t.Helper()
-	master, err := os.OpenFile("/dev/ptmx", os.O_RDWR|unix.O_NOCTTY, 0)
-	if err != nil {
-		t.Fatalf("opening /dev/ptmx: %v", err)
-	}
-	defer master.Close()
-	if err := unix.IoctlSetPointerInt(int(master.Fd()), unix.TIOCSPTLCK, 0); err != nil {
-		t.Fatalf("unlocking pty: %v", err)
-	}
-	n, err := unix.IoctlGetInt(int(master.Fd()), unix.TIOCGPTN)
-	if err != nil {
-		t.Fatalf("getting pty number: %v", err)
-	}
-	slave, err := os.OpenFile(fmt.Sprintf("/dev/pts/%d", n), os.O_RDWR|unix.O_NOCTTY, 0)
-	if err != nil {
-		t.Fatalf("opening pty slave: %v", err)
-	}
-
+	tty, slave := ptytest.Open(t)
+	tty.Timeout = 30 * time.Second
 	cmd := exec.Command(bin, args...)
 	var stdout, stderr bytes.Buffer
+	tty.Context = func() string { return fmt.Sprintf("stderr %q", stderr.String()) }
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = slave, &stdout, &stderr
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0}
-	if err := cmd.Start(); err != nil {
+	if err := ptytest.Start(t, cmd, slave); err != nil {
 		t.Fatalf("starting %s: %v", bin, err)
 	}
-	slave.Close()
-	defer func() {
-		if cmd.ProcessState == nil {
-			cmd.Process.Kill()
-			cmd.Wait()
-		}
-	}()
-
-	var seen bytes.Buffer
-	buf := make([]byte, 1024)
-	deadline := time.Now().Add(30 * time.Second)
 	for _, x := range script {
-		for !strings.Contains(seen.String(), x.prompt) {
-			master.SetReadDeadline(deadline)
-			n, err := master.Read(buf)
-			seen.Write(buf[:n])
-			if err != nil {
-				t.Fatalf("terminal shows %q, waiting for %q: %v (stderr %q)", seen.String(), x.prompt, err, stderr.String())
-			}
-		}
-		seen.Reset()
-		// The prompt is printed just before echo goes off: wait for it,
-		// or the answer would race the program's terminal setup.
-		// Termios requests on the master act on the pair's settings.
-		for {
-			tio, err := unix.IoctlGetTermios(int(master.Fd()), unix.TCGETS)
-			if err != nil {
-				t.Fatalf("TCGETS: %v", err)
-			}
-			if tio.Lflag&unix.ECHO == 0 {
-				break
-			}
-			if time.Now().After(deadline) {
-				t.Fatalf("echo still on after prompt %q", x.prompt)
-			}
-			time.Sleep(time.Millisecond)
-		}
-		if _, err := master.WriteString(x.answer + "\n"); err != nil {
-			t.Fatalf("typing: %v", err)
-		}
+		tty.Expect(x.prompt)
+		tty.Seen.Reset() // the next prompt must come after this one
+		tty.WaitEchoOff()
+		tty.Type(x.answer + "\n")
 	}
 	if err := cmd.Wait(); err != nil {
 		t.Fatalf("%s %s: %v\nstderr: %s", bin, strings.Join(args, " "), err, stderr.Bytes())

@@ -16,40 +16,18 @@ import (
 	"testing"
 	"time"
 
-	"golang.org/x/sys/unix"
+	"quorum/internal/ptytest"
 )
-
-// openPTY returns the master and slave sides of a new pseudo-terminal.
-func openPTY(t *testing.T) (master, slave *os.File) {
-	t.Helper()
-	master, err := os.OpenFile("/dev/ptmx", os.O_RDWR|unix.O_NOCTTY, 0)
-	if err != nil {
-		t.Fatalf("opening /dev/ptmx: %v", err)
-	}
-	t.Cleanup(func() { master.Close() })
-	fd := int(master.Fd())
-	if err := unix.IoctlSetPointerInt(fd, unix.TIOCSPTLCK, 0); err != nil {
-		t.Fatalf("unlocking pty: %v", err)
-	}
-	n, err := unix.IoctlGetInt(fd, unix.TIOCGPTN)
-	if err != nil {
-		t.Fatalf("getting pty number: %v", err)
-	}
-	slave, err = os.OpenFile(fmt.Sprintf("/dev/pts/%d", n), os.O_RDWR|unix.O_NOCTTY, 0)
-	if err != nil {
-		t.Fatalf("opening pty slave: %v", err)
-	}
-	return master, slave
-}
 
 // ttyProc is a quorum process with a pty as its controlling terminal.
 type ttyProc struct {
 	t      *testing.T
 	cmd    *exec.Cmd
-	master *os.File
+	tty    *ptytest.Terminal
+	master *os.File     // tty.Master, which expectNew reads itself
 	stdout bytes.Buffer // unless stdout is the terminal
 	stderr bytes.Buffer
-	seen   bytes.Buffer // everything quorum wrote to the terminal
+	seen   *bytes.Buffer // &tty.Seen: everything quorum wrote to the terminal
 }
 
 // ttyOptions say how to start quorum: in which folder and environment,
@@ -65,8 +43,10 @@ type ttyOptions struct {
 
 func startTTY(t *testing.T, bin string, o ttyOptions, args ...string) *ttyProc {
 	t.Helper()
-	master, slave := openPTY(t)
-	p := &ttyProc{t: t, master: master}
+	tty, slave := ptytest.Open(t)
+	tty.Timeout = 20 * time.Second
+	p := &ttyProc{t: t, tty: tty, master: tty.Master, seen: &tty.Seen}
+	tty.Context = func() string { return fmt.Sprintf("stderr %q", p.stderr.String()) }
 	p.cmd = exec.Command(bin, args...)
 	p.cmd.Dir = o.dir
 	p.cmd.Env = o.env
@@ -90,77 +70,42 @@ func startTTY(t *testing.T, bin string, o ttyOptions, args ...string) *ttyProc {
 		}
 	}
 	p.cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: ctty, Credential: o.cred}
-	if err := p.cmd.Start(); err != nil {
+	if err := ptytest.Start(t, p.cmd, slave); err != nil {
 		t.Fatalf("starting quorum: %v", err)
 	}
-	slave.Close()
-	t.Cleanup(func() {
-		if p.cmd.ProcessState == nil {
-			p.cmd.Process.Kill()
-			p.cmd.Wait()
-		}
-	})
 	return p
 }
 
 // expect reads the terminal until it has shown want.
 func (p *ttyProc) expect(want string) {
 	p.t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	buf := make([]byte, 4096)
-	for !strings.Contains(p.seen.String(), want) {
-		p.master.SetReadDeadline(deadline)
-		n, err := p.master.Read(buf)
-		p.seen.Write(buf[:n])
-		if err != nil {
-			p.t.Fatalf("terminal shows %q, waiting for %q: %v (stderr %q)", p.seen.String(), want, err, p.stderr.String())
-		}
-	}
+	p.tty.Expect(want)
 }
 
 // answer waits for prompt and for echo to be off, then types line and
 // Enter.
 func (p *ttyProc) answer(prompt, line string) {
 	p.t.Helper()
-	p.expect(prompt)
-	for deadline := time.Now().Add(20 * time.Second); p.echoOn(); time.Sleep(time.Millisecond) {
-		if time.Now().After(deadline) {
-			p.t.Fatalf("echo is still on 20s after %q", prompt)
-		}
-	}
-	p.typ(line + "\n")
+	p.tty.Expect(prompt)
+	p.tty.WaitEchoOff()
+	p.tty.Type(line + "\n")
 }
 
 func (p *ttyProc) typ(s string) {
 	p.t.Helper()
-	if _, err := p.master.WriteString(s); err != nil {
-		p.t.Fatalf("typing: %v", err)
-	}
+	p.tty.Type(s)
 }
 
-// echoOn reports whether the terminal echoes input. Termios requests on the
-// master side act on the pair's settings.
+// echoOn reports whether the terminal echoes input.
 func (p *ttyProc) echoOn() bool {
 	p.t.Helper()
-	tio, err := unix.IoctlGetTermios(int(p.master.Fd()), unix.TCGETS)
-	if err != nil {
-		p.t.Fatalf("TCGETS: %v", err)
-	}
-	return tio.Lflag&unix.ECHO != 0
+	return p.tty.EchoOn()
 }
 
 // wait waits for quorum to end and reads the rest of what it showed.
 func (p *ttyProc) wait() error {
 	err := p.cmd.Wait()
-	buf := make([]byte, 4096)
-	for {
-		p.master.SetReadDeadline(time.Now().Add(100 * time.Millisecond))
-		n, rerr := p.master.Read(buf)
-		p.seen.Write(buf[:n])
-		if rerr != nil {
-			break
-		}
-	}
+	p.tty.Drain()
 	return err
 }
 

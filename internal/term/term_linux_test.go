@@ -8,42 +8,44 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"quorum/internal/ptytest"
 )
 
 const erase = "\r\n\x1b[F\x1b[K"
 
 func TestReadSecret(t *testing.T) {
 	c := startChild(t, "secret", true)
-	c.expect("passphrase for share 2 of 5 (alice): ")
-	c.waitEchoOff()
-	c.typ("correct horse\n")
+	c.Expect("passphrase for share 2 of 5 (alice): ")
+	c.WaitEchoOff()
+	c.Type("correct horse\n")
 	if err := c.wait(); err != nil {
 		t.Fatalf("child: %v (output %q)", err, c.stdout.String())
 	}
 	if got, want := c.stdout.String(), "secret \"correct horse\" err <nil>\n"; got != want {
 		t.Errorf("child read %q, want %q", got, want)
 	}
-	if strings.Contains(c.seen.String(), "correct") {
-		t.Errorf("the secret was echoed: terminal shows %q", c.seen.String())
+	if strings.Contains(c.Seen.String(), "correct") {
+		t.Errorf("the secret was echoed: terminal shows %q", c.Seen.String())
 	}
-	if !strings.HasSuffix(c.seen.String(), erase) {
-		t.Errorf("the prompt was not erased: terminal shows %q, want it to end in %q", c.seen.String(), erase)
+	if !strings.HasSuffix(c.Seen.String(), erase) {
+		t.Errorf("the prompt was not erased: terminal shows %q, want it to end in %q", c.Seen.String(), erase)
 	}
-	if !c.echoOn() {
+	if !c.EchoOn() {
 		t.Error("echo is off after the read")
 	}
 }
 
 func TestReadSecretControlCharacters(t *testing.T) {
 	c := startChild(t, "control", true)
-	c.expect(": ")
-	c.waitEchoOff()
-	c.typ("x\n")
+	c.Expect(": ")
+	c.WaitEchoOff()
+	c.Type("x\n")
 	if err := c.wait(); err != nil {
 		t.Fatalf("child: %v", err)
 	}
-	if !strings.Contains(c.seen.String(), "name \uFFFD[2J: ") {
-		t.Errorf("terminal shows %q, want the escape replaced", c.seen.String())
+	if !strings.Contains(c.Seen.String(), "name \uFFFD[2J: ") {
+		t.Errorf("terminal shows %q, want the escape replaced", c.Seen.String())
 	}
 }
 
@@ -51,10 +53,10 @@ func TestReadSecretControlCharacters(t *testing.T) {
 // a prompt must not leave the terminal without echo.
 func TestReadSecretInterrupt(t *testing.T) {
 	c := startChild(t, "secret", true)
-	c.expect("(alice): ")
-	c.waitEchoOff()
-	c.typ("half a pass")
-	c.typ("\x03") // Ctrl-C: the terminal sends SIGINT to the child
+	c.Expect("(alice): ")
+	c.WaitEchoOff()
+	c.Type("half a pass")
+	c.Type("\x03") // Ctrl-C: the terminal sends SIGINT to the child
 	err := c.wait()
 	var ee *exec.ExitError
 	if !errors.As(err, &ee) {
@@ -64,11 +66,11 @@ func TestReadSecretInterrupt(t *testing.T) {
 	if !ws.Signaled() || ws.Signal() != syscall.SIGINT {
 		t.Errorf("child ended with %v, want death by SIGINT", err)
 	}
-	if !c.echoOn() {
+	if !c.EchoOn() {
 		t.Error("echo is off after SIGINT")
 	}
-	if strings.Contains(c.seen.String(), "half") {
-		t.Errorf("the secret was echoed: terminal shows %q", c.seen.String())
+	if strings.Contains(c.Seen.String(), "half") {
+		t.Errorf("the secret was echoed: terminal shows %q", c.Seen.String())
 	}
 	if c.stdout.Len() != 0 {
 		t.Errorf("child went on after SIGINT: %q", c.stdout.String())
@@ -85,12 +87,12 @@ func TestReadSecretTwice(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c := startChild(t, "twice", true)
-			c.expect("new passphrase: ")
-			c.waitEchoOff()
-			c.typ(tt.first)
-			c.expect("same again: ")
-			c.waitEchoOff()
-			c.typ(tt.second)
+			c.Expect("new passphrase: ")
+			c.WaitEchoOff()
+			c.Type(tt.first)
+			c.Expect("same again: ")
+			c.WaitEchoOff()
+			c.Type(tt.second)
 			if err := c.wait(); err != nil {
 				t.Fatalf("child: %v", err)
 			}
@@ -107,7 +109,7 @@ func TestMessage(t *testing.T) {
 		t.Fatalf("child: %v", err)
 	}
 	// The terminal turns the \n that Message writes into \r\n.
-	if got, want := c.seen.String(), "waiting on yubikey plugin...\uFFFD[2J\r\n"; got != want {
+	if got, want := c.Seen.String(), "waiting on yubikey plugin...\uFFFD[2J\r\n"; got != want {
 		t.Errorf("terminal shows %q, want %q", got, want)
 	}
 	if got, want := c.stdout.String(), "err <nil>\n"; got != want {
@@ -125,13 +127,13 @@ func TestNoTerminal(t *testing.T) {
 	if got := c.stdout.String(); !strings.HasPrefix(got, "secret \"\" err no terminal to ask on:") {
 		t.Errorf("child reports %q, want an error", got)
 	}
-	if c.seen.Len() != 0 {
-		t.Errorf("something was written to standard input's terminal: %q", c.seen.String())
+	if c.Seen.Len() != 0 {
+		t.Errorf("something was written to standard input's terminal: %q", c.Seen.String())
 	}
 }
 
 func TestIsTerminal(t *testing.T) {
-	_, slave := openPTY(t)
+	_, slave := ptytest.Open(t)
 	defer slave.Close()
 	if !IsTerminal(slave) {
 		t.Error("IsTerminal(pty slave) = false, want true")
@@ -153,10 +155,10 @@ func TestIsTerminal(t *testing.T) {
 func TestReadSecretSignalAnyMoment(t *testing.T) {
 	for i := range 40 {
 		c := startChild(t, "twice", true)
-		c.expect("new passphrase: ")
-		c.waitEchoOff()
-		c.typ("first\n")
-		c.expect("same again:")
+		c.Expect("new passphrase: ")
+		c.WaitEchoOff()
+		c.Type("first\n")
+		c.Expect("same again:")
 		time.Sleep(time.Duration(i) * 10 * time.Microsecond)
 		c.cmd.Process.Signal(syscall.SIGTERM)
 		err := c.wait()
@@ -164,7 +166,7 @@ func TestReadSecretSignalAnyMoment(t *testing.T) {
 		if !errors.As(err, &ee) || !ee.Sys().(syscall.WaitStatus).Signaled() {
 			t.Fatalf("child ended with %v, want death by SIGTERM (output %q)", err, c.stdout.String())
 		}
-		if !c.echoOn() {
+		if !c.EchoOn() {
 			t.Fatalf("echo is off after SIGTERM %v after the prompt", time.Duration(i)*10*time.Microsecond)
 		}
 	}

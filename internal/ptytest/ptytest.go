@@ -1,0 +1,157 @@
+//go:build linux
+
+// Package ptytest is test support: it opens a pseudo-terminal pair, starts
+// a child process with the slave side as its controlling terminal, as a
+// user's shell would, and lets the test read what the child shows on the
+// master side and type into it. The tests of internal/term (its prompts),
+// seal (stock age reads passphrases from /dev/tty only) and cmd/quorum (the
+// built binary as a user sees it) drive terminals with it.
+//
+// It is an ordinary package rather than a _test.go file because the tests
+// of several packages share it, and Go does not let one package import
+// another's test files. Only _test.go files import it, so it is never built
+// into quorum; that is also why it may fail tests, which library packages
+// never do. It is Linux only: it opens /dev/ptmx and uses Linux's ioctls,
+// as the tests that use it are *_linux_test.go files.
+package ptytest
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+// Open opens a new pseudo-terminal and returns its master side, as a
+// [Terminal] that waits 10 seconds at the most, and its slave side. The
+// master is closed when the test ends; the slave is the caller's to hand
+// to a child with [Start], or to close.
+func Open(t testing.TB) (*Terminal, *os.File) {
+	t.Helper()
+	master, err := os.OpenFile("/dev/ptmx", os.O_RDWR|unix.O_NOCTTY, 0)
+	if err != nil {
+		t.Fatalf("opening /dev/ptmx: %v", err)
+	}
+	t.Cleanup(func() { master.Close() })
+	fd := int(master.Fd())
+	if err := unix.IoctlSetPointerInt(fd, unix.TIOCSPTLCK, 0); err != nil {
+		t.Fatalf("unlocking pty: %v", err)
+	}
+	n, err := unix.IoctlGetInt(fd, unix.TIOCGPTN)
+	if err != nil {
+		t.Fatalf("getting pty number: %v", err)
+	}
+	slave, err := os.OpenFile(fmt.Sprintf("/dev/pts/%d", n), os.O_RDWR|unix.O_NOCTTY, 0)
+	if err != nil {
+		t.Fatalf("opening pty slave: %v", err)
+	}
+	return &Terminal{Master: master, Timeout: 10 * time.Second, t: t}, slave
+}
+
+// Start starts cmd, to which the caller has given slave (as a standard
+// file or an extra one, named in cmd.SysProcAttr.Ctty), then closes the
+// test's copy of slave: the child holds the only one, so that reading the
+// master fails once the child has ended instead of waiting. If the test
+// ends before cmd has been waited for, Start's cleanup kills it.
+func Start(t testing.TB, cmd *exec.Cmd, slave *os.File) error {
+	t.Helper()
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	slave.Close()
+	t.Cleanup(func() {
+		if cmd.ProcessState == nil {
+			cmd.Process.Kill()
+			cmd.Wait()
+		}
+	})
+	return nil
+}
+
+// Terminal is the master side of a pseudo-terminal, as a test sees it:
+// what the child has shown so far, and the keys the test types.
+type Terminal struct {
+	Master *os.File
+	// Seen holds everything read from the master: what the child showed.
+	Seen bytes.Buffer
+	// Timeout bounds each wait of Expect and WaitEchoOff.
+	Timeout time.Duration
+	// Context, if set, returns what else the child said (its standard
+	// error, say), for the message of a failed Expect.
+	Context func() string
+
+	t    testing.TB
+	last string // what Expect last waited for, for WaitEchoOff's message
+}
+
+// Expect reads the terminal until Seen holds want, and fails the test if
+// it does not within Timeout.
+func (tt *Terminal) Expect(want string) {
+	tt.t.Helper()
+	tt.last = want
+	deadline := time.Now().Add(tt.Timeout)
+	buf := make([]byte, 4096)
+	for !strings.Contains(tt.Seen.String(), want) {
+		tt.Master.SetReadDeadline(deadline)
+		n, err := tt.Master.Read(buf)
+		tt.Seen.Write(buf[:n])
+		if err != nil {
+			if tt.Context != nil {
+				tt.t.Fatalf("terminal shows %q, waiting for %q: %v (%s)", tt.Seen.String(), want, err, tt.Context())
+			}
+			tt.t.Fatalf("terminal shows %q, waiting for %q: %v", tt.Seen.String(), want, err)
+		}
+	}
+}
+
+// WaitEchoOff waits until the child has turned echo off, and fails the
+// test if it has not within Timeout. Prompts are shown just before echo
+// goes off, as in age, so a test typing as soon as it sees one would race
+// the child's terminal setup.
+func (tt *Terminal) WaitEchoOff() {
+	tt.t.Helper()
+	for deadline := time.Now().Add(tt.Timeout); tt.EchoOn(); time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			tt.t.Fatalf("echo is still on %v after %q", tt.Timeout, tt.last)
+		}
+	}
+}
+
+// EchoOn reports whether the terminal echoes input. Termios requests on
+// the master side act on the pair's settings (tty->link in Linux).
+func (tt *Terminal) EchoOn() bool {
+	tt.t.Helper()
+	tio, err := unix.IoctlGetTermios(int(tt.Master.Fd()), unix.TCGETS)
+	if err != nil {
+		tt.t.Fatalf("TCGETS: %v", err)
+	}
+	return tio.Lflag&unix.ECHO != 0
+}
+
+// Type types s on the terminal.
+func (tt *Terminal) Type(s string) {
+	tt.t.Helper()
+	if _, err := tt.Master.WriteString(s); err != nil {
+		tt.t.Fatalf("typing: %v", err)
+	}
+}
+
+// Drain reads into Seen what the child showed and the test has not read
+// yet, until nothing more comes for 100ms. Call it once the child has
+// ended.
+func (tt *Terminal) Drain() {
+	buf := make([]byte, 4096)
+	for {
+		tt.Master.SetReadDeadline(time.Now().Add(100 * time.Millisecond))
+		n, err := tt.Master.Read(buf)
+		tt.Seen.Write(buf[:n])
+		if err != nil {
+			return
+		}
+	}
+}
