@@ -15,20 +15,9 @@ import (
 	"strings"
 	"testing"
 
+	"quorum/internal/testtool"
 	"quorum/share"
 )
-
-// need skips when prog is missing, and fails under CI, where .ci/run
-// installs it.
-func need(t *testing.T, prog string) {
-	t.Helper()
-	if _, err := exec.LookPath(prog); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is not installed, and CI is set", prog)
-		}
-		t.Skipf("%s is not installed", prog)
-	}
-}
 
 // formatScript returns the Python script of FORMAT.md §14.
 func formatScript(t *testing.T) string {
@@ -46,7 +35,7 @@ func formatScript(t *testing.T) string {
 }
 
 func TestFormatScript(t *testing.T) {
-	need(t, "python3")
+	testtool.Need(t, "python3")
 	dir := t.TempDir()
 	script := filepath.Join(dir, "checklog.py")
 	os.WriteFile(script, []byte(formatScript(t)), 0o600)
@@ -74,7 +63,7 @@ func TestFormatScript(t *testing.T) {
 }
 
 func TestOpenSSLVerifies(t *testing.T) {
-	need(t, "openssl")
+	testtool.Need(t, "openssl")
 	data, _ := os.ReadFile("testdata/example.log")
 	line, _, _ := bytes.Cut(data, []byte("\n"))
 	var r struct{ Key, Sig string }

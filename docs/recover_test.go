@@ -27,12 +27,6 @@ import (
 	"quorum/share"
 )
 
-// need is [testtool.Need], under the name this package's tests call it by.
-func need(t *testing.T, program string) string {
-	t.Helper()
-	return testtool.Need(t, program)
-}
-
 // set is one split, made as quorum split will make it.
 type set struct {
 	dir      string
@@ -191,7 +185,7 @@ func noSecret(t *testing.T, secret []byte, text string) {
 }
 
 func TestRecover(t *testing.T) {
-	need(t, "python3")
+	testtool.Need(t, "python3")
 	secret := []byte("the root password is: Tr0ub4dor&3 correct horse battery staple, 70 b")
 	s := makeSet(t, secret, 5, 3)
 
@@ -202,7 +196,7 @@ func TestRecover(t *testing.T) {
 	})
 
 	t.Run("stock age", func(t *testing.T) {
-		ageBin := need(t, "age")
+		ageBin := testtool.Need(t, "age")
 		for i, file := range s.files {
 			sealed := s.write(t, fmt.Sprintf("%d.age", i+1), mustRun(t, "age", file))
 			key := s.write(t, fmt.Sprintf("%d.key", i+1), []byte(s.ids[i].String()+"\n"))

@@ -12,6 +12,7 @@ import (
 
 	"filippo.io/age"
 
+	"quorum/internal/testtool"
 	"quorum/share"
 )
 
@@ -20,7 +21,7 @@ import (
 // two readers of the format must agree on every case, so that a sheet
 // quorum refuses is refused by the script too, and the other way round.
 func TestVectors(t *testing.T) {
-	need(t, "python3")
+	testtool.Need(t, "python3")
 	dir := filepath.Join("..", "testdata", "vectors")
 	entries, err := os.ReadDir(dir)
 	if err != nil {

@@ -13,6 +13,7 @@ import (
 
 	"filippo.io/age"
 
+	"quorum/internal/testtool"
 	"quorum/pdfimage"
 	"quorum/print"
 	"quorum/share"
@@ -62,7 +63,7 @@ func TestQuorumSheets(t *testing.T) {
 // would see it, puts the PNG into a PDF with img2pdf, and checks that the
 // extracted page is the rendered image, pixel for pixel.
 func TestRenderedSheet(t *testing.T) {
-	pdftoppm, img2pdf := need(t, "pdftoppm"), need(t, "img2pdf")
+	pdftoppm, img2pdf := testtool.Need(t, "pdftoppm"), testtool.Need(t, "img2pdf")
 	dir := t.TempDir()
 	sheets := filepath.Join(dir, "sheets.pdf")
 	if err := os.WriteFile(sheets, sheetsPDF(t), 0o600); err != nil {
@@ -102,21 +103,6 @@ func TestRenderedSheet(t *testing.T) {
 			}
 		}
 	}
-}
-
-// need returns the path of a real program, or skips the test if it is
-// missing, except under CI, where a missing program fails the run.
-func need(t *testing.T, name string) string {
-	t.Helper()
-	path, err := exec.LookPath(name)
-	if err == nil {
-		return path
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatalf("%s is not installed, and CI is set: install it (Debian: apt-get install img2pdf poppler-utils)", name)
-	}
-	t.Skipf("%s is not installed", name)
-	return ""
 }
 
 func runProg(t *testing.T, path string, args ...string) {

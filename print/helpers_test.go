@@ -141,18 +141,11 @@ func (ts *testSet) combineTexts(t *testing.T, texts []string) []byte {
 	return secret
 }
 
-// needProgram is [testtool.Need], under the name this package's tests
-// call it by.
-func needProgram(t *testing.T, name string) string {
-	t.Helper()
-	return testtool.Need(t, name)
-}
-
 // run runs a real program and returns its standard output. zbarimg exits
 // 4 when it finds no code: that is an empty answer, not a failure.
 func run(t *testing.T, name string, args ...string) []byte {
 	t.Helper()
-	cmd := exec.Command(needProgram(t, name), args...)
+	cmd := exec.Command(testtool.Need(t, name), args...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"quorum/internal/testtool"
 	"quorum/scan"
 	"quorum/share"
 )
@@ -59,7 +60,7 @@ func TestSheetsScanBack(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			needProgram(t, "zbarimg")
+			testtool.Need(t, "zbarimg")
 			ts := newSet(t, tt.spec)
 			d, err := New(ts.shares, Options{Paper: tt.paper, Manifest: ts.m, Record: true, Date: created})
 			if err != nil {

@@ -20,6 +20,7 @@ import (
 	multiqr "github.com/makiuchi-d/gozxing/multi/qrcode"
 
 	"quorum/internal/degrade"
+	"quorum/internal/testtool"
 	"quorum/print"
 	"quorum/scan"
 	"quorum/share"
@@ -62,7 +63,7 @@ func corpusDoc(t *testing.T) (*print.Document, []string) {
 // PNG, is what the blurred and creased codes were missed in.
 func page300(t *testing.T, i int) *image.Gray {
 	t.Helper()
-	pdftoppm := needProgram(t, "pdftoppm")
+	pdftoppm := testtool.Need(t, "pdftoppm")
 	doc, _ := corpusDoc(t)
 	pdf, err := doc.PDF()
 	if err != nil {

@@ -291,18 +291,11 @@ func TestDecodeSheets(t *testing.T) {
 	}
 }
 
-// needProgram is [testtool.Need], under the name this package's tests
-// call it by.
-func needProgram(t *testing.T, name string) string {
-	t.Helper()
-	return testtool.Need(t, name)
-}
-
 // TestDecodeScannedPDF reads a scanned PDF as img2pdf writes one from a
 // scanner's pages: a JPEG page (DCTDecode) and a PNG page (Flate), each a
 // sheet; every share of both comes back.
 func TestDecodeScannedPDF(t *testing.T) {
-	img2pdf := needProgram(t, "img2pdf")
+	img2pdf := testtool.Need(t, "img2pdf")
 	pages, want := renderSheets(t)
 	const alice, carol = 0, 2
 	dir := t.TempDir()
@@ -340,7 +333,7 @@ func TestDecodeScannedPDF(t *testing.T) {
 // TestDecodeSheetsZbar checks the sheet images against zbarimg, an
 // independent decoder: what it reads of them, quorum reads too.
 func TestDecodeSheetsZbar(t *testing.T) {
-	zbarimg := needProgram(t, "zbarimg")
+	zbarimg := testtool.Need(t, "zbarimg")
 	pages, _ := renderSheets(t)
 	r := rand.New(rand.NewPCG(41, 42))
 	dir := t.TempDir()

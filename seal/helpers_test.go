@@ -27,20 +27,6 @@ func (p *fixedPrompter) Secret(prompt string) ([]byte, error) {
 	return []byte(p.answer), nil
 }
 
-// needProgram is [testtool.Need], under the name this package's tests
-// call it by.
-func needProgram(t *testing.T, name string) string {
-	t.Helper()
-	return testtool.Need(t, name)
-}
-
-// haveProgram is [testtool.Have]: for tests that also have cases without
-// the program, it reports false instead of skipping, unless CI is set.
-func haveProgram(t *testing.T, name string) bool {
-	t.Helper()
-	return testtool.Have(t, name)
-}
-
 // sshKey is a key made by the real ssh-keygen.
 type sshKey struct {
 	path      string
@@ -52,7 +38,7 @@ type sshKey struct {
 // returns the key it wrote.
 func sshKeygen(t *testing.T, name, passphrase string, args ...string) sshKey {
 	t.Helper()
-	bin := needProgram(t, "ssh-keygen")
+	bin := testtool.Need(t, "ssh-keygen")
 	path := filepath.Join(t.TempDir(), name)
 	args = append([]string{"-q", "-N", passphrase, "-C", "alice@example", "-f", path}, args...)
 	if out, err := exec.Command(bin, args...).CombinedOutput(); err != nil {

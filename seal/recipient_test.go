@@ -8,6 +8,7 @@ import (
 	"filippo.io/age"
 	"filippo.io/age/plugin"
 
+	"quorum/internal/testtool"
 	"quorum/share"
 )
 
@@ -46,7 +47,7 @@ func TestParseRecipient(t *testing.T) {
 		{"empty", "", 0, "unknown recipient type"},
 	}
 	identities := []string{secretKey, strings.ToLower(secretKey), "AGE-PLUGIN-YUBIKEY-1QQQQ"}
-	if haveProgram(t, "ssh-keygen") {
+	if testtool.Have(t, "ssh-keygen") {
 		ed := sshKeygen(t, "id_ed25519", "", "-t", "ed25519")
 		rsa2048 := sshKeygen(t, "id_rsa", "", "-t", "rsa", "-b", "2048")
 		rsa1024 := sshKeygen(t, "id_rsa_weak", "", "-t", "rsa", "-b", "1024")

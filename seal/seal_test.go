@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"filippo.io/age"
+
+	"quorum/internal/testtool"
 )
 
 // payload is the size of a real payload: 64-byte padded secret, 32-byte set
@@ -44,7 +46,7 @@ func TestSealOpen(t *testing.T) {
 		{"passphrase, age's identity", fastPassphrase(t, "correct horse battery staple"), []age.Identity{scrypt}},
 		{"x25519 among others", recipient(x.Recipient().String()), []age.Identity{pq, PassphraseIdentity(nil), x}},
 	}
-	if haveProgram(t, "ssh-keygen") {
+	if testtool.Have(t, "ssh-keygen") {
 		for _, k := range []sshKey{
 			sshKeygen(t, "id_ed25519", "", "-t", "ed25519"),
 			sshKeygen(t, "id_rsa", "", "-t", "rsa", "-b", "2048"),

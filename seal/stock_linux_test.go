@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"quorum/internal/testtool"
 )
 
 // TestStockAgePassphrase checks the passphrase paths with stock age, typing
@@ -14,7 +16,7 @@ import (
 // `age -p -a` encrypted opens with ParseIdentities.
 func TestStockAgePassphrase(t *testing.T) {
 	const pass = "correct horse battery staple"
-	bin := needProgram(t, "age")
+	bin := testtool.Need(t, "age")
 
 	t.Run("passphrase share", func(t *testing.T) {
 		r, err := PassphraseRecipient([]byte(pass))

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"quorum/internal/testtool"
 )
 
 // These tests check compatibility with Debian's stock age (1.1.1), which is
@@ -18,7 +20,7 @@ import (
 // runAge runs a stock age program and returns its standard output.
 func runAge(t *testing.T, name string, args ...string) []byte {
 	t.Helper()
-	cmd := exec.Command(needProgram(t, name), args...)
+	cmd := exec.Command(testtool.Need(t, name), args...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
@@ -118,7 +120,7 @@ func TestStockAgeSealsForOpen(t *testing.T) {
 // quorum keygen --pq writes it, and has stock age 1.3 open the result with
 // that file; stock age 1.3 also encrypts to the recipient for Open.
 func TestStockAge13OpensPostQuantum(t *testing.T) {
-	needProgram(t, "age-1.3")
+	testtool.Need(t, "age-1.3")
 	identity, recipient, err := NewIdentity(true)
 	if err != nil {
 		t.Fatal(err)
