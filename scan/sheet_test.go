@@ -23,6 +23,7 @@ import (
 	"golang.org/x/image/math/f64"
 
 	"quorum/custodian"
+	"quorum/internal/degrade"
 	"quorum/internal/testtool"
 	"quorum/print"
 	"quorum/scan"
@@ -169,33 +170,7 @@ func photo(img *image.Gray, r *rand.Rand, k float64) *image.Gray {
 	to := [4][2]float64{{jit(w), jit(h)}, {w - jit(w), jit(h)}, {w - jit(w), h - jit(h)}, {jit(w), h - jit(h)}}
 	from := [4][2]float64{{0, 0}, {w, 0}, {w, h}, {0, h}}
 	// The map from the photo back to the page, solved from the corners.
-	var a [8][9]float64
-	for i := range 4 {
-		x, y, u, v := to[i][0], to[i][1], from[i][0], from[i][1]
-		a[2*i] = [9]float64{x, y, 1, 0, 0, 0, -u * x, -u * y, u}
-		a[2*i+1] = [9]float64{0, 0, 0, x, y, 1, -v * x, -v * y, v}
-	}
-	for c := range 8 {
-		p := c
-		for r := c + 1; r < 8; r++ {
-			if math.Abs(a[r][c]) > math.Abs(a[p][c]) {
-				p = r
-			}
-		}
-		a[c], a[p] = a[p], a[c]
-		for r := range 8 {
-			if r != c {
-				f := a[r][c] / a[c][c]
-				for j := c; j < 9; j++ {
-					a[r][j] -= f * a[c][j]
-				}
-			}
-		}
-	}
-	var hm [8]float64
-	for i := range hm {
-		hm[i] = a[i][8] / a[i][i]
-	}
+	hm := degrade.Homography(to, from)
 	dst := image.NewGray(img.Bounds())
 	for y := range dst.Bounds().Dy() {
 		for x := range dst.Bounds().Dx() {
