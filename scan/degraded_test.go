@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image"
 	"image/draw"
+	"image/jpeg"
 	"image/png"
 	"math"
 	"os"
@@ -27,10 +28,11 @@ import (
 )
 
 // Pages at 300 dpi degraded as bench/scancorpus degrades them, in the
-// cases that only the last stages (adaptive threshold, enlarging) read:
-// a Gaussian blur of 4 pixels and a 16-pixel crease across the code. They
-// are drawn here from the corpus's own set and with fixed parameters, so
-// that they stay read whatever the corpus's seed: with the sheets of
+// cases that only the last stages (adaptive threshold, enlarging,
+// scaling to 0.8) read: a Gaussian blur of 4 pixels, a 16-pixel crease
+// across the code, and two images of the corpus made again from their own
+// random streams. They are drawn here from the corpus's own set, so that
+// they stay read whatever seed bench/run uses: with the sheets of
 // renderSheets, or print's PNG in place of pdftoppm, the stages before
 // those read them already, and the test would guard nothing.
 
@@ -114,6 +116,25 @@ func codeBox(t *testing.T, img *image.Gray) image.Rectangle {
 	return box
 }
 
+// jpeg50 returns img as a JPEG of quality 50 gives it back, as the
+// corpus's phone photos are saved.
+func jpeg50(t *testing.T, img *image.Gray) *image.Gray {
+	t.Helper()
+	var b bytes.Buffer
+	if err := jpeg.Encode(&b, img, &jpeg.Options{Quality: 50}); err != nil {
+		t.Fatal(err)
+	}
+	dec, err := jpeg.Decode(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, ok := dec.(*image.Gray)
+	if !ok {
+		t.Fatalf("a gray JPEG decoded as %T", dec)
+	}
+	return g
+}
+
 // creased draws a fold through the point (fx, fy) of box, as fractions of
 // its size, at deg degrees: a line width pixels wide at 35 % of the
 // light, and a shadow of four widths on one side.
@@ -161,6 +182,20 @@ func TestDecodeDegraded300(t *testing.T) {
 	for _, c := range []struct{ fx, fy, deg float64 }{{0.3, 0.3, 30}, {0.5, 0.5, 45}, {0.3, 0.3, 45}} {
 		tests = append(tests, test{fmt.Sprintf("carol creased at %v° through (%v, %v)", c.deg, c.fx, c.fy), creased(ca, box, c.fx, c.fy, c.deg, 16), carol})
 	}
+	// Two images of the corpus itself, made again from their own random
+	// streams, that only the stages at 0.8 of the size read: alice's
+	// sheet photographed whole at a strong angle (seed 2), and stained
+	// over 120 pixels across a finder pattern (seed 3).
+	r := degrade.Stream(2, "phone photo: all of it, JPEG 50/1-alice-k0.10")
+	photo := degrade.Perspective(al, r, 0.10, 0.5, 50)
+	photo = degrade.Lighting(photo, r, 0.6)
+	photo = degrade.Gaussian(degrade.Blur(photo, 1), r, 10)
+	photo = jpeg50(t, degrade.Rotate(photo, r.Float64()*360, 50))
+	r = degrade.Stream(3, "crease or stain over the code/1-alice-120px")
+	stained := degrade.Stain(al, r, codeBox(t, al), 120)
+	tests = append(tests, test{"alice photographed whole, corpus seed 2", photo, alice},
+		test{"alice stained 120 px, corpus seed 3", stained, alice})
+
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			texts, err := scan.Decode(tt.img)

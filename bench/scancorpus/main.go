@@ -31,7 +31,6 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"hash/fnv"
 	"image"
 	"image/draw"
 	"image/jpeg"
@@ -128,9 +127,7 @@ func run(seed uint64, dir, only string, verbose bool) error {
 		}
 		// Each image draws from its own stream, named by the image, so
 		// that -only makes the very images of the full run.
-		name := fnv.New64a()
-		name.Write([]byte(it.category + "/" + it.name))
-		c.r = rand.New(rand.NewPCG(seed, name.Sum64()))
+		c.r = degrade.Stream(seed, it.category+"/"+it.name)
 		data, ext := it.make()
 		file := filepath.Join(dir, strings.ReplaceAll(it.category+"-"+it.name, " ", "_")+ext)
 		if err := os.WriteFile(file, data, 0o644); err != nil {
@@ -395,8 +392,9 @@ func jpegOf(img image.Image, q int) ([]byte, string) {
 
 // items lists the corpus. Each degradation is applied to the sheet of an
 // X25519 custodian (one code) and to the post-quantum one (several
-// codes). The random draws happen when an image is made, in list order,
-// so the corpus depends on the seed alone.
+// codes). Each image draws its random numbers when it is made, from a
+// stream of its own named by the seed and the image (see run), so the
+// corpus depends on the seed alone, and -only makes the full run's images.
 func (c *corpus) items() []item {
 	const one, parts, other = 0, 2, 1
 	var items []item

@@ -7,6 +7,7 @@
 package degrade
 
 import (
+	"hash/fnv"
 	"image"
 	"image/draw"
 	"math"
@@ -15,6 +16,16 @@ import (
 	xdraw "golang.org/x/image/draw"
 	"golang.org/x/image/math/f64"
 )
+
+// Stream returns the random numbers for the image named name of the
+// corpus made with seed: a stream of its own, so that one image can be
+// made again without the others (bench/scancorpus -only, and scan's tests
+// of images the corpus found hard).
+func Stream(seed uint64, name string) *rand.Rand {
+	h := fnv.New64a()
+	h.Write([]byte(name))
+	return rand.New(rand.NewPCG(seed, h.Sum64()))
+}
 
 func clamp(v float64) uint8 {
 	switch {
