@@ -13,6 +13,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"image"
@@ -22,6 +23,7 @@ import (
 	"github.com/makiuchi-d/gozxing"
 	"github.com/makiuchi-d/gozxing/qrcode/decoder"
 	"github.com/makiuchi-d/gozxing/qrcode/detector"
+	xdraw "golang.org/x/image/draw"
 
 	"quorum/scan"
 )
@@ -65,25 +67,53 @@ func read(name string, size bool) error {
 		}
 		return nil
 	}
+	// ZXing's detector misjudges the finder patterns of about one whole
+	// sheet in twenty at its own size (scan.Decode has the same fallback):
+	// at another scale it finds them. The count is of modules, whatever
+	// the scale.
+	var errs []error
+	for _, f := range []float64{1, 0.9, 1.1, 0.75, 0.5} {
+		n, level, err := measure(scaled(img, f))
+		if err == nil {
+			fmt.Printf("%d %d %s\n", (n-17)/4, n, level)
+			return nil
+		}
+		errs = append(errs, fmt.Errorf("at %v of its size: %v", f, err))
+	}
+	return errors.Join(errs...)
+}
+
+// scaled returns img resized by f, bilinear; img itself at 1.
+func scaled(img image.Image, f float64) image.Image {
+	if f == 1 {
+		return img
+	}
+	b := img.Bounds()
+	dst := image.NewGray(image.Rect(0, 0, int(float64(b.Dx())*f), int(float64(b.Dy())*f)))
+	xdraw.BiLinear.Scale(dst, dst.Bounds(), img, b, xdraw.Src, nil)
+	return dst
+}
+
+// measure finds the one code in img with ZXing's detector and decodes
+// what it sampled: the modules a side and the error-correction level.
+func measure(img image.Image) (int, string, error) {
 	bmp, err := gozxing.NewBinaryBitmap(gozxing.NewHybridBinarizer(gozxing.NewLuminanceSourceFromImage(img)))
 	if err != nil {
-		return err
+		return 0, "", err
 	}
 	m, err := bmp.GetBlackMatrix()
 	if err != nil {
-		return err
+		return 0, "", err
 	}
 	hints := map[gozxing.DecodeHintType]interface{}{gozxing.DecodeHintType_TRY_HARDER: true}
 	det, err := detector.NewDetector(m).Detect(hints)
 	if err != nil {
-		return fmt.Errorf("no code found: %v", err)
+		return 0, "", fmt.Errorf("no code found: %v", err)
 	}
 	bits := det.GetBits()
 	res, err := decoder.NewDecoder().Decode(bits, hints)
 	if err != nil {
-		return fmt.Errorf("the code found does not decode: %v", err)
+		return 0, "", fmt.Errorf("the code found does not decode: %v", err)
 	}
-	n := bits.GetWidth()
-	fmt.Printf("%d %d %s\n", (n-17)/4, n, res.GetECLevel())
-	return nil
+	return bits.GetWidth(), res.GetECLevel(), nil
 }
