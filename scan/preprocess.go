@@ -95,6 +95,19 @@ var stages = []stage{
 	{"scale 0.8, adaptive 5", func(p *prep) (*image.Gray, float64) {
 		return adaptive(resample(p.stretched(), rescale{0.8, xdraw.BiLinear}), 5), 0.8
 	}, true, false},
+	// A sheet printed in parts, photographed whole: a code's modules are
+	// four pixels or so, blurred by the lens and the JPEG, and its
+	// neighbours' finder patterns mislead the detector. At 0.6 and 0.65
+	// of the size, a 7-pixel window thresholds each module against the
+	// few around it; each reads a part of the corpus's post-quantum sheet
+	// that zbarimg read and every stage above missed
+	// (TestDecodeDegraded300).
+	{"scale 0.65, adaptive 3", func(p *prep) (*image.Gray, float64) {
+		return adaptive(resample(p.stretched(), rescale{0.65, xdraw.BiLinear}), 3), 0.65
+	}, true, false},
+	{"scale 0.6, adaptive 3", func(p *prep) (*image.Gray, float64) {
+		return adaptive(resample(p.stretched(), rescale{0.6, xdraw.BiLinear}), 3), 0.6
+	}, true, false},
 }
 
 // enlarged returns g scaled up f times by Catmull-Rom interpolation, or
