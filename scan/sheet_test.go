@@ -198,18 +198,6 @@ func faded(img *image.Gray, r *rand.Rand, lo, span, sigma float64) *image.Gray {
 	return dst
 }
 
-// speckled turns a fraction of the pixels black or white.
-func speckled(img *image.Gray, r *rand.Rand, frac float64) *image.Gray {
-	dst := image.NewGray(img.Bounds())
-	copy(dst.Pix, img.Pix)
-	for i := range dst.Pix {
-		if r.Float64() < frac {
-			dst.Pix[i] = uint8(r.IntN(2) * 255)
-		}
-	}
-	return dst
-}
-
 // glass puts two pages side by side on one scan.
 func glass(a, b *image.Gray) *image.Gray {
 	dst := image.NewGray(image.Rect(0, 0, a.Bounds().Dx()+b.Bounds().Dx(), max(a.Bounds().Dy(), b.Bounds().Dy())))
@@ -236,7 +224,7 @@ func TestDecodeSheets(t *testing.T) {
 		{"carol photographed askew", photo(pages[carol], r, 0.08), []int{carol}},
 		{"alice faded and noisy", faded(pages[alice], r, 110, 40, 8), []int{alice}},
 		{"carol faded and noisy", faded(pages[carol], r, 100, 60, 5), []int{carol}},
-		{"alice speckled", speckled(pages[alice], r, 0.04), []int{alice}},
+		{"alice speckled", degrade.SaltPepper(pages[alice], r, 0.04), []int{alice}},
 		{"alice and bob on one scan", glass(turn(pages[alice], 2), turn(pages[bob], -3)), []int{alice, bob}},
 		{"bob, and carol upside down, on one scan", glass(pages[bob], turn(pages[carol], 180)), []int{bob, carol}},
 	}
