@@ -75,7 +75,7 @@ func TestInterruptedSplitAtPrompt(t *testing.T) {
 	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGKILL} {
 		t.Run(sig.String(), func(t *testing.T) {
 			dir := t.TempDir()
-			env := []string{"HOME=" + dir, "TMPDIR=" + dir, "PATH=" + os.Getenv("PATH")}
+			env := isolatedEnv(dir)
 			runQuorum(t, bin, dir, env, nil, "keygen", "--no-passphrase", "-o", "alice.key")
 			custodians := "alice " + publicKey(t, filepath.Join(dir, "alice.key")) + "\npaula passphrase\n"
 			os.WriteFile(filepath.Join(dir, "custodians.txt"), []byte(custodians), 0o600)
@@ -104,7 +104,7 @@ func TestInterruptedSplitWhileWriting(t *testing.T) {
 	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGKILL} {
 		t.Run(sig.String(), func(t *testing.T) {
 			dir := t.TempDir()
-			env := []string{"HOME=" + dir, "TMPDIR=" + dir, "PATH=" + os.Getenv("PATH")}
+			env := isolatedEnv(dir)
 			newSetKeys(t, bin, dir, env)
 
 			// quorum is stopped as soon as the staging directory of the

@@ -33,6 +33,13 @@ type ttyProc struct {
 // ttyOptions say how to start quorum: in which folder and environment,
 // with what on standard input (the terminal if nil), whether standard
 // output is the terminal, and as which user (this one if nil).
+// isolatedEnv is the environment the terminal tests run quorum in: home
+// and temporary folder in dir, so that anything quorum might write lands
+// where the test looks, and PATH for age and the tools.
+func isolatedEnv(dir string) []string {
+	return []string{"HOME=" + dir, "TMPDIR=" + dir, "PATH=" + os.Getenv("PATH")}
+}
+
 type ttyOptions struct {
 	dir       string
 	env       []string

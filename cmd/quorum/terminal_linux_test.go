@@ -51,7 +51,7 @@ func publicKey(t *testing.T, file string) string {
 func TestCombineClearsTerminal(t *testing.T) {
 	bin := buildQuorum(t)
 	dir := t.TempDir()
-	env := []string{"HOME=" + dir, "TMPDIR=" + dir, "PATH=" + os.Getenv("PATH")}
+	env := isolatedEnv(dir)
 	const secret = "Terminal-Canary-7Hq2-xK9p"
 	newSet(t, bin, dir, env, secret)
 

@@ -53,7 +53,7 @@ func (p *ttyProc) expectNew(from int, want string) int {
 func TestCombineTypedSheet(t *testing.T) {
 	bin := buildQuorum(t)
 	dir := t.TempDir()
-	env := []string{"HOME=" + dir, "TMPDIR=" + dir, "PATH=" + os.Getenv("PATH")}
+	env := isolatedEnv(dir)
 	const secret = "Typed-Sheet-Canary-4Rt8"
 	newSet(t, bin, dir, env, secret)
 	lines := sheetLines(t, filepath.Join(dir, "set", "2-bob.share"))
@@ -100,7 +100,7 @@ func TestCombineTypedSheet(t *testing.T) {
 func TestCombinePastedSheet(t *testing.T) {
 	bin := buildQuorum(t)
 	dir := t.TempDir()
-	env := []string{"HOME=" + dir, "TMPDIR=" + dir, "PATH=" + os.Getenv("PATH")}
+	env := isolatedEnv(dir)
 	const secret = "Pasted-Sheet-Canary-9Vb3"
 	newSet(t, bin, dir, env, secret)
 	file, err := os.ReadFile(filepath.Join(dir, "set", "2-bob.share"))
