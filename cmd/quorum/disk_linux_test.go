@@ -112,7 +112,7 @@ func TestNoSecretOnDisk(t *testing.T) {
 	runQuorum(t, bin, work, env, nil, "demo")
 	runQuorum(t, bin, work, env, nil, "version")
 
-	// verify, drill, combine --log and reshare (issue 5): the secret is
+	// verify, drill, combine --log and reshare: the secret is
 	// rebuilt in memory by the last three, and must reach no file, the
 	// access log, the drill report, standard output or standard error,
 	// or the terminal (combine's reveal to the pipe aside).
