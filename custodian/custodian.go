@@ -1,8 +1,11 @@
 // Package custodian reads the custodians file of quorum split: one
 // custodian a line, "NAME RECIPIENT", where RECIPIENT is the rest of the
 // line so that an OpenSSH public key with its comment fits, or the word
-// "passphrase". It checks syntax and uniqueness; whether an age recipient
-// is well formed is for the seal package to say.
+// "passphrase". A "#" that begins the line or follows a space or tab
+// starts a comment that runs to the end of the line, so that a file can
+// say beside each custodian who they are; no recipient holds such a "#"
+// (bech32 and base64 have none). It checks syntax and uniqueness; whether
+// an age recipient is well formed is for the seal package to say.
 package custodian
 
 import (
@@ -77,8 +80,8 @@ func Parse(data []byte) ([]Custodian, error) {
 	n := 0
 	for sc.Scan() {
 		n++
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
+		line := strings.TrimSpace(stripComment(sc.Text()))
+		if line == "" {
 			continue
 		}
 		if !utf8.ValidString(line) {
@@ -102,6 +105,9 @@ func Parse(data []byte) ([]Custodian, error) {
 			return nil, &LineError{n, err}
 		}
 		c := Custodian{Line: n, Name: name, Recipient: rest, Kind: kindOf(rest)}
+		if c.Kind == share.KindPassphrase && rest != Passphrase {
+			return nil, &LineError{n, fmt.Errorf("%q after the word passphrase: write the word alone, and a comment after #", strings.TrimSpace(strings.TrimPrefix(rest, Passphrase)))}
+		}
 		if c.Kind == 0 {
 			return nil, &LineError{n, fmt.Errorf("unknown recipient %q: want age1…, age1pq1…, ssh-ed25519 …, ssh-rsa …, a plugin recipient, or the word passphrase", firstField(rest))}
 		}
@@ -136,11 +142,24 @@ func firstField(s string) string {
 	return s
 }
 
-// kindOf tells a recipient's kind from its form, as age's own CLI does.
+// stripComment drops a "#" comment: one that begins the line, or whose "#"
+// follows a space or a tab.
+func stripComment(line string) string {
+	for i := 0; i < len(line); i++ {
+		if line[i] == '#' && (i == 0 || line[i-1] == ' ' || line[i-1] == '\t') {
+			return line[:i]
+		}
+	}
+	return line
+}
+
+// kindOf tells a recipient's kind from its first field, as age's own CLI
+// does. The whole recipient is not compared: a kind named by a word that
+// is then refused for that word would make an error contradict itself.
 func kindOf(r string) share.Kind {
 	first := firstField(r)
 	switch {
-	case r == Passphrase:
+	case first == Passphrase:
 		return share.KindPassphrase
 	case strings.HasPrefix(first, "age1pq1"):
 		return share.KindHybrid

@@ -88,6 +88,27 @@ var parseTests = []struct {
 		want: []want{{"alice", ageA, share.KindX25519, 4}, {"carol", ageB, share.KindX25519, 7}},
 	},
 	{
+		name: "trailing comments, as README.md's example writes them",
+		in: "alice " + ageA + "   # alice@example\n" +
+			"bob   " + sshA + " # on her laptop\n" +
+			"dave  passphrase                    # dave types a passphrase during the ceremony\n" +
+			"erin\t" + plugin + "\t# an age plugin\n",
+		want: []want{
+			{"alice", ageA, share.KindX25519, 1},
+			{"bob", sshA, share.KindSSHEd25519, 2},
+			{"dave", "passphrase", share.KindPassphrase, 3},
+			{"erin", plugin, share.KindPlugin, 4},
+		},
+	},
+	{
+		name: "a # that follows no blank is not a comment",
+		in:   "frank passphrase#dave\n", wantLine: 1, wantErr: `unknown recipient "passphrase#dave"`,
+	},
+	{
+		name: "a comment right after the name leaves no recipient",
+		in:   "alice # " + ageA + "\n", wantLine: 1, wantErr: `"alice" has no recipient`,
+	},
+	{
 		name: "tabs and runs of spaces separate",
 		in:   "alice\t" + ageA + "\nbob \t  " + ageB + "  \n\tcarol\tpassphrase\t\n",
 		want: []want{{"alice", ageA, share.KindX25519, 1}, {"bob", ageB, share.KindX25519, 2}, {"carol", "passphrase", share.KindPassphrase, 3}},
@@ -130,7 +151,8 @@ var parseTests = []struct {
 	{name: "no recipient", in: "alice " + ageA + "\nbob\n", wantLine: 2, wantErr: "has no recipient"},
 	{name: "no recipient, trailing blanks", in: "bob \t \n", wantLine: 1, wantErr: "has no recipient"},
 	{name: "unknown recipient", in: "alice hunter2\n", wantLine: 1, wantErr: `unknown recipient "hunter2"`},
-	{name: "passphrase with a trailing word", in: "alice passphrase please\n", wantLine: 1, wantErr: "unknown recipient"},
+	{name: "passphrase with a trailing word", in: "alice passphrase please\n", wantLine: 1, wantErr: `"please" after the word passphrase: write the word alone, and a comment after #`},
+	{name: "passphrase and a word never says it wants the word", in: "dave  passphrase   dave types\n", wantLine: 1, wantErr: `"dave types" after the word passphrase`},
 	{name: "recipient in upper case", in: "alice " + strings.ToUpper(ageA) + "\n", wantLine: 1, wantErr: "unknown recipient"},
 	{name: "ecdsa SSH key", in: "alice ecdsa-sha2-nistp256 AAAAE2VjZHNh x@y\n", wantLine: 1, wantErr: "unknown recipient"},
 	{name: "name starts with a dot", in: ".alice " + ageA + "\n", wantLine: 1, wantErr: "starts with"},
