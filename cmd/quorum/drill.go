@@ -352,19 +352,3 @@ func drillHints(err error) []string {
 	}
 	return h
 }
-
-// withClock returns io with its clock set by the hidden --now flag (tests
-// only, as for record and status), so that a test can run a year of drills
-// in a minute; io itself when --now is not given.
-func withClock(io *IOStreams, now string) (*IOStreams, error) {
-	if now == "" {
-		return io, nil
-	}
-	c, err := clock(io, now)
-	if err != nil {
-		return nil, err
-	}
-	with := *io
-	with.Now = c
-	return &with, nil
-}

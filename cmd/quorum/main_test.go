@@ -24,7 +24,7 @@ func TestMain(m *testing.M) {
 // TestScripts runs the CLI transcripts in testdata/*.txtar.
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
-		Dir:       "testdata",
+		Files:     scriptFiles(t),
 		Condition: haveProgram,
 		Cmds:      scriptCmds(),
 		Setup: func(env *testscript.Env) error {
@@ -35,6 +35,30 @@ func TestScripts(t *testing.T) {
 			return err
 		},
 	})
+}
+
+// scriptFiles lists testdata/*.txtar. A script that sets the clock with
+// --now needs a build with the test clock: without -tags testclock it
+// fails by name, with what to run, instead of failing on an unknown flag or
+// being skipped.
+func scriptFiles(t *testing.T) []string {
+	files, err := filepath.Glob(filepath.Join("testdata", "*.txtar"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no scripts in testdata: %v", err)
+	}
+	var run []string
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !testClock && strings.Contains(string(data), "--now") {
+			t.Errorf("%s sets the clock with --now, which only test builds have: run go test -tags testclock ./...", f)
+			continue
+		}
+		run = append(run, f)
+	}
+	return run
 }
 
 // haveProgram is the condition [have:PROG]: whether PROG is installed.

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -76,27 +75,6 @@ The new head hash is printed on standard output.`,
 	cmd.MarkFlagRequired("log")
 	cmd.MarkFlagRequired("event")
 	return cmd
-}
-
-// addNowFlag adds the hidden --now flag, with which the test scripts set
-// the clock ("2026-01-05" or RFC 3339). It is not for people: a record's
-// time is the laptop's clock, and status counts days from today.
-func addNowFlag(cmd *cobra.Command, p *string) {
-	cmd.Flags().StringVar(p, "now", "", "the time to use instead of the clock (tests only)")
-	cmd.Flags().MarkHidden("now")
-}
-
-// clock returns io.Now, or the --now time.
-func clock(io *IOStreams, now string) (func() time.Time, error) {
-	if now == "" {
-		return io.Now, nil
-	}
-	for _, layout := range []string{time.DateOnly, time.RFC3339} {
-		if t, err := time.Parse(layout, now); err == nil {
-			return func() time.Time { return t }, nil
-		}
-	}
-	return nil, usagef("--now %q is not a date (2026-01-05) or an RFC 3339 time", now)
 }
 
 // parseEvent splits --event into a kind and words: "KIND" or "KIND: TEXT"
