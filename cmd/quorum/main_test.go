@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"quorum/internal/testplugin"
 )
 
 func TestMain(m *testing.M) {
@@ -23,12 +25,17 @@ func TestMain(m *testing.M) {
 
 // TestScripts runs the CLI transcripts in testdata/*.txtar.
 func TestScripts(t *testing.T) {
+	// A hardware token's age plugin, built here (never downloaded): the
+	// scripts that use it put $PLUGINDIR on PATH, and those that test a
+	// missing plugin leave it off.
+	plugins := testplugin.Build(t)
 	testscript.Run(t, testscript.Params{
 		Files:     scriptFiles(t),
 		Condition: haveProgram,
 		Cmds:      scriptCmds(),
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("CI", os.Getenv("CI"))
+			env.Setenv("PLUGINDIR", plugins)
 			// docs/recover.py, for the scripts that recover without quorum.
 			recover, err := filepath.Abs(filepath.Join("..", "..", "docs", "recover.py"))
 			env.Setenv("RECOVER", recover)
