@@ -3,29 +3,42 @@
 
 This script is independent of quorum: it follows FORMAT.md (the quorum share
 format, version 1), and every step names the section it implements. It needs
-Python 3.8 or later and nothing but the standard library.
+Python 3.8 or later and nothing but the standard library; to open shares it
+runs stock age (age-encryption.org), 1.3 or later for post-quantum shares.
 
   python3 recover.py check   SHARE          check the numbered lines (section 7)
   python3 recover.py inspect SHARE          print the public header, verify the signature
-  python3 recover.py age     SHARE > s.age  rebuild the sealed age file (section 4);
-                                            then: age -d -i KEY s.age > payload
-  python3 recover.py combine SHARE PAYLOAD [SHARE PAYLOAD ...]
+  python3 recover.py age     SHARE > s.age  rebuild the sealed age file (section 4)
+  python3 recover.py combine [--age AGE] SHARE KEY [SHARE KEY ...]
+                                            rebuild the secret from k shares
+                                            (sections 5, 6 and 12)
   python3 recover.py combine SHARE... --payloads PAYLOAD...
-                                            rebuild the secret from k shares and
-                                            their payloads (sections 5 and 6)
 
 SHARE is a file (or - for standard input) holding one share: a share file with
 numbered lines, the share string QRM1... as a QR reader returns it (zbarimg's
 "QR-Code:" prefix is fine) or as typed from a sheet without line numbers and
 checks, or the part strings QRP1... of one share, one a line, in any order.
-PAYLOAD is a file holding what `age -d` wrote for that share.
-Errors go to standard error, with exit status 1.
+
+KEY is what opens the SHARE before it:
+  - the custodian's age identity file (an age key, a post-quantum age key, an
+    OpenSSH private key, an age plugin identity): recover.py runs
+    `AGE -d -i KEY` on the share's age file, and the payload comes back
+    through a pipe, never through a file;
+  - --passphrase for a passphrase custodian: age asks on the terminal;
+  - or the payload itself, as age -d wrote it, best through a pipe:
+    <(python3 recover.py age SHARE | age -d -i KEY).
+AGE is the age program (default: age); post-quantum shares need age 1.3 or
+later. A key given beside the wrong share is named, with the share it opens.
+The secret goes to standard output; errors go to standard error, with exit
+status 1.
 """
 
 import base64
 import datetime
 import hashlib
 import hmac
+import re
+import subprocess
 import sys
 import types
 
@@ -276,7 +289,7 @@ def parse_body(body):
     if not (0 < len(s.custodian.encode()) <= 64 and s.custodian[0] not in ".-" and
             all(c.isalnum() or c in "._-" for c in s.custodian)):
         raise Fail(f"malformed share: impossible custodian name {s.custodian!r}")
-    s.age = rebuild_age(r)
+    s.age, s.stanza_types = rebuild_age(r)
     if r.pos != len(r.data):  # no trailing bytes
         raise Fail(f"malformed share: {len(r.data) - r.pos} bytes after the sealed payload")
     s.signed, s.signature = body[:-64], body[-64:]
@@ -295,8 +308,11 @@ def b64(data):
 
 
 def rebuild_age(r):
-    """Read the compact age file from r and rebuild the age file byte for byte."""
-    out = b"age-encryption.org/v1\n"
+    """Read the compact age file from r; rebuild the age file byte for byte.
+
+    Return it and its stanza types.
+    """
+    out, types = b"age-encryption.org/v1\n", []
     count = r.byte()
     if count == 0:
         raise Fail("malformed share: the sealed payload has no recipient stanza")
@@ -309,6 +325,7 @@ def rebuild_age(r):
         else:
             raise Fail(f"malformed share: unknown age stanza type code {code}")
         words = [typ]
+        types.append(typ.decode("ascii", "replace"))
         for _ in range(r.byte()):  # argument count
             flag_and_length = r.uint16()
             arg = r.take(flag_and_length & 0x7FFF)  # low 15 bits: stored length
@@ -320,7 +337,7 @@ def rebuild_age(r):
             out += body[i:i + 64] + b"\n"
         out += body[len(body) - len(body) % 64:] + b"\n"
     out += b"--- " + b64(r.take(32)) + b"\n"  # the header MAC
-    return out + r.take(r.uint16())  # the binary payload
+    return out + r.take(r.uint16()), types  # the binary payload
 
 
 # Section 6. Ed25519 (RFC 8032), short and not constant time ------------------
@@ -457,24 +474,92 @@ def interpolate_at_zero(payloads):
     return bytes(out)
 
 
-def read_payload(path):
-    try:
-        with open(path, "rb") as f:
-            payload = f.read()
-    except OSError as e:
-        raise Fail(f"{path}: {e.strerror}") from None
+def check_payload(payload, path):
+    """A payload is y1 .. yL || x, L = padded secret (2 + 64m) + set seed (32)."""
     if payload.startswith((b"age-encryption.org/", b"-----BEGIN AGE")):
         raise Fail(f"{path}: this is still an age file: decrypt it first, with age -d -i KEY")
-    # payload = padded secret (2 + 64m bytes, m = 1 ... 16) || set seed (32) || x (1)
     m, rest = divmod(len(payload) - 35, 64)
     if rest or not 1 <= m <= 16:
         raise Fail(f"{path}: {len(payload)} bytes is not the length of a payload (99, 163, ...)")
     return payload
 
 
-def combine(share_paths, payload_paths):
+# Section 12. Opening a share with stock age, the payload kept in a pipe -------
+
+IDENTITY_MARKS = (b"AGE-SECRET-KEY-", b"AGE-PLUGIN-", b"PRIVATE KEY-----")
+
+
+def age_version(program):
+    """The (major, minor) of an age program, or None if it does not say."""
+    try:
+        out = subprocess.run([program, "--version"], stdout=subprocess.PIPE,
+                             stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL).stdout
+    except OSError:
+        raise Fail(f"{program} is not installed: stock age opens the shares "
+                   "(age-encryption.org; 1.3 or later for post-quantum ones)") from None
+    m = re.match(rb"v?(\d+)\.(\d+)", out.strip())
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+def run_age(program, s, identity):
+    """Run AGE -d [-i IDENTITY] on the share's age file, given on standard
+    input; return the payload it writes to the pipe, or None and age's words.
+
+    A passphrase is asked by age itself, on the terminal (identity None).
+    """
+    args = [program, "-d"] + (["-i", identity] if identity else [])
+    try:
+        p = subprocess.run(args, input=s.age, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    except OSError as e:
+        raise Fail(f"{program}: {e.strerror}") from None
+    words = p.stderr.decode("utf-8", "replace").strip()
+    return (p.stdout, words) if p.returncode == 0 else (None, words)
+
+
+def who(s):
+    return f"share {s.index} ({s.custodian}, {KINDS[s.kind]})"
+
+
+def open_share(program, version, shares, i, key):
+    """The payload of shares[i][1], opened with key (an identity file or
+    --passphrase). If the key does not open it but opens another share given,
+    name that share: the keys were given in the wrong custodians' places."""
+    path, s = shares[i]
+    if "mlkem768x25519" in s.stanza_types and version is not None and version < (1, 3):
+        raise Fail(f"{path}: {who(s)} is post-quantum: it opens with age 1.3 or later, "
+                   f"and {program} is {version[0]}.{version[1]}; give another with --age")
+    payload, words = run_age(program, s, None if key == "--passphrase" else key)
+    if payload is not None:
+        return check_payload(payload, f"{path}: what age -d wrote")
+    if key != "--passphrase":
+        for j, (other_path, other) in enumerate(shares):
+            if j != i and other.kind != 5 and run_age(program, other, key)[0] is not None:
+                raise Fail(f"{key} is the key of {who(other)} ({other_path}), but it was given "
+                           f"in the place of {who(s)} ({path}): give each share with its own "
+                           "custodian's key")
+    raise Fail(f"{path}: age could not open {who(s)} with "
+               f"{'the passphrase typed' if key == '--passphrase' else key}"
+               f"{': ' + words if words else ''}")
+
+
+def read_key(path):
+    """What KEY is: "passphrase", "identity" or the payload's bytes."""
+    if path == "--passphrase":
+        return "passphrase"
+    try:
+        with open(path, "rb") as f:
+            data = f.read(1 << 20)
+    except OSError as e:
+        raise Fail(f"{path}: {e.strerror}") from None
+    if any(mark in data for mark in IDENTITY_MARKS):
+        if path.startswith("/dev/fd/") or path.startswith("/proc/"):
+            raise Fail(f"{path}: give an identity as a file: age reads it again")
+        return "identity"
+    return check_payload(data, path)
+
+
+def combine(share_paths, key_paths, program="age"):
     shares = [read_share(p) for p in share_paths]
-    payloads = [read_payload(p) for p in payload_paths]
     first = shares[0]
     seen = {}
     for path, s in zip(share_paths, shares):
@@ -491,14 +576,25 @@ def combine(share_paths, payload_paths):
     if len(shares) < first.k:
         raise Fail(f"too few shares: {len(shares)} given, set {fingerprint(first.set_key)} "
                    f"needs {first.k} of its {first.n}")
+    keys = [read_key(p) for p in key_paths]
+    version = None
+    if any(k in ("identity", "passphrase") for k in keys):
+        version = age_version(program)
+    pairs = list(zip(share_paths, shares))
+    payloads = []
+    for i, (path, key) in enumerate(zip(key_paths, keys)):
+        if isinstance(key, bytes):
+            payloads.append(key)
+        else:
+            payloads.append(open_share(program, version, pairs, i, path))
     if len({len(p) for p in payloads}) != 1:
         raise Fail("the payloads are not all the same length: they are not of one set")
     xs = {}
-    for path, p in zip(payload_paths, payloads):
+    for path, p in zip(key_paths, payloads):
         if p[-1] == 0:
             raise Fail(f"{path}: the payload's x-coordinate (its last byte) is 0: it is damaged")
         if p[-1] in xs:
-            raise Fail(f"{path} and {xs[p[-1]]} are the same payload (same x-coordinate)")
+            raise Fail(f"{path} and {xs[p[-1]]} give the same payload (same x-coordinate)")
         xs[p[-1]] = path
     # Which payload came with which share does not matter to the interpolation;
     # a payload of another set, or a damaged one, fails the integrity check.
@@ -562,6 +658,9 @@ def cmd_age(path):
 
 def main(argv):
     cmd, args = (argv[1], argv[2:]) if len(argv) > 1 else ("", [])
+    program = "age"
+    if cmd == "combine" and args[:1] == ["--age"] and len(args) > 1:
+        program, args = args[1], args[2:]
     try:
         if cmd in ("check", "inspect", "age") and len(args) == 1:
             {"check": cmd_check, "inspect": cmd_inspect, "age": cmd_age}[cmd](args[0])
@@ -569,9 +668,9 @@ def main(argv):
             i = args.index("--payloads")
             if i == 0 or len(args) != 2 * i + 1:
                 raise Fail("combine: give as many payloads after --payloads as shares before")
-            sys.stdout.buffer.write(combine(args[:i], args[i + 1:]))
+            sys.stdout.buffer.write(combine(args[:i], args[i + 1:], program))
         elif cmd == "combine" and args and len(args) % 2 == 0:
-            sys.stdout.buffer.write(combine(args[0::2], args[1::2]))
+            sys.stdout.buffer.write(combine(args[0::2], args[1::2], program))
         else:
             sys.stderr.write(__doc__)
             return 0 if cmd in ("-h", "--help", "help") else 1

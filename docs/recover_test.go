@@ -32,12 +32,40 @@ type set struct {
 	dir      string
 	secret   []byte
 	shares   []*share.Share
-	ids      []*age.X25519Identity
-	files    []string // share files, as MarshalText writes them
-	payloads []string // files holding each share's payload, as age -d writes it
+	ids      []*age.X25519Identity // for makeSet's X25519 custodians
+	files    []string              // share files, as MarshalText writes them
+	payloads []string              // files holding each share's payload, as age -d writes it
 }
 
+// custodian is one custodian of a set that makeSetFor makes.
+type custodian struct {
+	name      string
+	kind      share.Kind
+	recipient age.Recipient
+}
+
+// makeSet makes a k-of-n set for X25519 custodians with keys of their own.
 func makeSet(t *testing.T, secret []byte, n, k int) *set {
+	t.Helper()
+	names := []string{"alice", "bob", "carol", "dave", "erin", "frank", "grace"}
+	var cs []custodian
+	var ids []*age.X25519Identity
+	for i := range n {
+		id, err := age.GenerateX25519Identity()
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, id)
+		cs = append(cs, custodian{names[i], share.KindX25519, id.Recipient()})
+	}
+	s := makeSetFor(t, secret, k, cs)
+	s.ids = ids
+	return s
+}
+
+// makeSetFor makes a k-of-len(cs) set, each share sealed with age to its
+// custodian's recipient.
+func makeSetFor(t *testing.T, secret []byte, k int, cs []custodian) *set {
 	t.Helper()
 	s := &set{dir: t.TempDir(), secret: secret}
 	padded, err := share.Pad(secret)
@@ -46,7 +74,7 @@ func makeSet(t *testing.T, secret []byte, n, k int) *set {
 	}
 	seed := make([]byte, share.SeedSize)
 	rand.Read(seed)
-	payloads, err := shamir.Split(share.SplitInput(padded, seed), n, k)
+	payloads, err := shamir.Split(share.SplitInput(padded, seed), len(cs), k)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,14 +82,10 @@ func makeSet(t *testing.T, secret []byte, n, k int) *set {
 	if err != nil {
 		t.Fatal(err)
 	}
-	names := []string{"alice", "bob", "carol", "dave", "erin", "frank", "grace"}
 	for i, payload := range payloads {
-		id, err := age.GenerateX25519Identity()
-		if err != nil {
-			t.Fatal(err)
-		}
+		c := cs[i]
 		var sealed bytes.Buffer
-		w, err := age.Encrypt(&sealed, id.Recipient())
+		w, err := age.Encrypt(&sealed, c.recipient)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -73,9 +97,9 @@ func makeSet(t *testing.T, secret []byte, n, k int) *set {
 		}
 		sh := &share.Share{
 			Header: share.Header{
-				SetKey: key.Public().(ed25519.PublicKey), Index: i + 1, Threshold: k, Shares: n,
+				SetKey: key.Public().(ed25519.PublicKey), Index: i + 1, Threshold: k, Shares: len(cs),
 				Created: share.Day(time.Date(2026, 11, 26, 15, 4, 5, 0, time.UTC)),
-				Kind:    share.KindX25519, Label: "root 2026", Custodian: names[i],
+				Kind:    c.kind, Label: "root 2026", Custodian: c.name,
 			},
 			Sealed: sealed.Bytes(),
 		}
@@ -86,9 +110,8 @@ func makeSet(t *testing.T, secret []byte, n, k int) *set {
 		if err != nil {
 			t.Fatal(err)
 		}
-		file := s.write(t, fmt.Sprintf("%d-%s.share", i+1, names[i]), text)
+		file := s.write(t, fmt.Sprintf("%d-%s.share", i+1, c.name), text)
 		s.shares = append(s.shares, sh)
-		s.ids = append(s.ids, id)
 		s.files = append(s.files, file)
 		s.payloads = append(s.payloads, s.write(t, fmt.Sprintf("%d.payload", i+1), payload))
 	}
