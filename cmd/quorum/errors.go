@@ -13,6 +13,7 @@ import (
 	"quorum/combine"
 	"quorum/custodian"
 	"quorum/drill"
+	"quorum/internal/filter"
 	"quorum/manifest"
 	"quorum/pdfimage"
 	"quorum/print"
@@ -22,10 +23,13 @@ import (
 	"quorum/split"
 )
 
+// printError filters the message and hints whole: an error may carry a
+// name, a label or a path read from a file, and one line of it must not
+// pass for several or repaint the screen.
 func printError(io *IOStreams, err error) {
-	fmt.Fprintf(io.Err, "quorum: error: %v\n", err)
+	fmt.Fprintf(io.Err, "quorum: error: %s\n", filter.Text(err.Error()))
 	for _, h := range hints(err) {
-		fmt.Fprintf(io.Err, "quorum: hint: %s\n", h)
+		fmt.Fprintf(io.Err, "quorum: hint: %s\n", filter.Text(h))
 	}
 }
 

@@ -24,9 +24,10 @@ import (
 	"sync"
 	"syscall"
 	"time"
-	"unicode"
 
 	"golang.org/x/term"
+
+	"quorum/internal/filter"
 )
 
 // WithTerminal runs f with the controlling terminal's input and output. It
@@ -123,7 +124,7 @@ func IsTerminal(f *os.File) bool {
 func Message(format string, args ...any) error {
 	msg := strings.TrimSuffix(fmt.Sprintf(format, args...), "\n")
 	return WithTerminal(func(_, out *os.File) error {
-		_, err := fmt.Fprintf(out, "%s\n", sanitizeKeep(msg, "\n\t"))
+		_, err := fmt.Fprintf(out, "%s\n", sanitizeLines(msg))
 		return err
 	})
 }
@@ -194,15 +195,15 @@ func clearLine(out *os.File) {
 	}
 }
 
-func sanitize(s string) string { return sanitizeKeep(s, "") }
+func sanitize(s string) string { return filter.Text(s) }
 
-// sanitizeKeep replaces control characters, except those in keep, so that
-// text from files or plugins cannot move the cursor or rewrite the screen.
-func sanitizeKeep(s, keep string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) && !strings.ContainsRune(keep, r) {
-			return '\uFFFD'
-		}
-		return r
-	}, s)
+// sanitizeLines filters each line of a message on its own, so that text
+// from files or plugins cannot move the cursor or rewrite the screen while
+// the message keeps its line breaks.
+func sanitizeLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = filter.Text(l)
+	}
+	return strings.Join(lines, "\n")
 }

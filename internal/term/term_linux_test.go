@@ -44,7 +44,7 @@ func TestReadSecretControlCharacters(t *testing.T) {
 	if err := c.wait(); err != nil {
 		t.Fatalf("child: %v", err)
 	}
-	if !strings.Contains(c.Seen.String(), "name \uFFFD[2J: ") {
+	if !strings.Contains(c.Seen.String(), `name \x1b[2J: `) {
 		t.Errorf("terminal shows %q, want the escape replaced", c.Seen.String())
 	}
 }
@@ -109,7 +109,7 @@ func TestMessage(t *testing.T) {
 		t.Fatalf("child: %v", err)
 	}
 	// The terminal turns the \n that Message writes into \r\n.
-	if got, want := c.Seen.String(), "waiting on yubikey plugin...\uFFFD[2J\r\n"; got != want {
+	if got, want := c.Seen.String(), "waiting on yubikey plugin...\\x1b[2J\r\n"; got != want {
 		t.Errorf("terminal shows %q, want %q", got, want)
 	}
 	if got, want := c.stdout.String(), "err <nil>\n"; got != want {
