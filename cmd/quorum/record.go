@@ -32,8 +32,8 @@ func newRecordCmd(io *IOStreams, runF func(*recordOptions) error) *cobra.Command
 taken out of or put back into the safe, a sheet lost or destroyed, someone
 leaving or coming back into the room during a ceremony, anything else.
 
---event starts with one of the kinds status counts, optionally followed by a
-colon and words:
+--event starts with one of these kinds, optionally followed by a colon and
+words:
 
   sheet-out         a sheet taken out of the safe
   sheet-in          put back (or a lost sheet found)
@@ -41,9 +41,10 @@ colon and words:
   sheet-destroyed   a sheet and every copy of its share destroyed
   left-room         someone left the room
   returned          and came back
-  note              anything else
+  note: TEXT        anything else
 
-Any other text is recorded as a note. The sheet events need --share N and
+A kind mistyped is refused (quorum says which kind it looks like), never
+recorded as a note that status would not count. The sheet events need --share N and
 the set (--set or -m), so that status can count the sheet; "quorum status"
 then lowers the margin for lost and destroyed sheets, and lists a superseded
 set's sheets until each is recorded destroyed.
@@ -55,7 +56,7 @@ The new head hash is printed on standard output.`,
 		Example: `  quorum record --log access.log -m manifest.json --event sheet-out --share 3 --by carol --by dave
   quorum record --log access.log -m manifest.json --event "sheet-destroyed: shredded" --share 1 --by alice
   quorum record --log access.log --event left-room --by bob --item "drill 2026-04-01"
-  quorum record --log access.log --event "MFA device moved to safe B" --by erin`,
+  quorum record --log access.log --event "note: MFA device moved to safe B" --by erin`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
@@ -65,7 +66,7 @@ The new head hash is printed on standard output.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.Log, "log", "", "append to the access log `LOG` (created 0600 when missing)")
-	cmd.Flags().StringVar(&opts.Event, "event", "", "what happened: `KIND[: TEXT]`, or any text for a note")
+	cmd.Flags().StringVar(&opts.Event, "event", "", "what happened: `KIND[: TEXT]`, or \"note: TEXT\"")
 	cmd.Flags().StringArrayVar(&opts.By, "by", nil, "who did it or took part (`NAME`); repeat for several")
 	cmd.Flags().StringVar(&opts.Item, "item", "", "what it is about, in words (`TEXT`)")
 	cmd.Flags().IntVar(&opts.Share, "share", 0, "the share `N` whose sheet it is about")
@@ -77,14 +78,62 @@ The new head hash is printed on standard output.`,
 	return cmd
 }
 
-// parseEvent splits --event into a kind and words: "KIND" or "KIND: TEXT"
-// for the kinds of accesslog.EventKinds, a note otherwise.
-func parseEvent(s string) (kind, text string) {
+// parseEvent splits --event into a kind of accesslog.EventKinds and
+// words: "KIND" or "KIND: TEXT"; anything else is "note: TEXT". A kind
+// mistyped is refused, never kept as a note: status would not count the
+// sheet it was about.
+func parseEvent(s string) (kind, text string, err error) {
 	k, rest, _ := strings.Cut(s, ":")
-	if k = strings.TrimSpace(k); slices.Contains(accesslog.EventKinds, k) {
-		return k, strings.TrimSpace(rest)
+	k, text = strings.TrimSpace(k), strings.TrimSpace(rest)
+	if slices.Contains(accesslog.EventKinds, k) {
+		if k == accesslog.KindNote && text == "" {
+			return "", "", usagef("--event note: say what happened after the colon")
+		}
+		return k, text, nil
 	}
-	return accesslog.KindNote, strings.TrimSpace(s)
+	if strings.TrimSpace(s) == "" {
+		return "", "", usagef("--event is empty: say what happened")
+	}
+	if near := nearestKind(k); near != "" {
+		return "", "", usagef("--event %q: %q is not a kind; did you mean %s?", s, k, near)
+	}
+	return "", "", usagef("--event %q does not start with a kind (%s); for anything else write \"note: TEXT\"",
+		s, strings.Join(accesslog.EventKinds, ", "))
+}
+
+// nearestKind is the event kind that k was probably meant to be: the same
+// with other case, spaces or underscores, or at most two letters off.
+func nearestKind(k string) string {
+	k = strings.ToLower(strings.NewReplacer("_", "-", " ", "-").Replace(k))
+	best, bestD := "", 3
+	for _, kind := range accesslog.EventKinds {
+		if d := editDistance(k, kind); d < bestD {
+			best, bestD = kind, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance: letters inserted, deleted or
+// changed.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
 }
 
 func runRecord(opts *recordOptions) error {
@@ -93,9 +142,9 @@ func runRecord(opts *recordOptions) error {
 	if err != nil {
 		return err
 	}
-	kind, text := parseEvent(opts.Event)
-	if kind == accesslog.KindNote && text == "" {
-		return usagef("--event is empty: say what happened")
+	kind, text, err := parseEvent(opts.Event)
+	if err != nil {
+		return err
 	}
 	fp, m, err := pin(io, opts.Set, opts.Manifest)
 	if err != nil {
