@@ -8,6 +8,7 @@ package accesslog
 import (
 	"bytes"
 	"crypto/ed25519"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -80,15 +81,42 @@ func Find(records []*Record, head string) *Record {
 	return nil
 }
 
+// hashSymbols is the length of a hash in base32: 256 bits in 52 symbols,
+// the last of which holds one bit and four zero bits, so that only 0 and G
+// can end a hash.
+const hashSymbols = 52
+
 // ParseHash reads a head hash as a person types it from a report: spaces
-// and dashes anywhere, any case.
+// and dashes anywhere, any case, Crockford's slips. Its error says what is
+// wrong: a symbol that is not base32, the count of symbols, or a last
+// symbol that no hash can end with (one typed wrong).
 func ParseHash(s string) (string, error) {
-	s = strings.ToUpper(strings.NewReplacer(" ", "", "-", "", "\t", "").Replace(s))
-	b, err := share.DecodeBinary(s)
-	if err != nil || len(b) != 32 {
-		return "", fmt.Errorf("%q is not a log hash (52 base32 symbols)", s)
+	typed := strings.NewReplacer(" ", "", "-", "", "\t", "").Replace(s)
+	for i := 0; i < len(typed); i++ {
+		if !share.IsSymbol(typed[i]) {
+			return "", fmt.Errorf("symbol %d of the log hash, %q, is not a base32 symbol", i+1, typed[i:i+1])
+		}
+	}
+	if len(typed) != hashSymbols {
+		return "", fmt.Errorf("the log hash has %d symbols, and a log hash has %d", len(typed), hashSymbols)
+	}
+	b, err := share.DecodeBinary(typed)
+	if err != nil || len(b) != sha256.Size {
+		return "", fmt.Errorf("symbol %d of the log hash, %q, cannot end a log hash (only 0 or G can): it was typed or printed wrong", hashSymbols, typed[hashSymbols-1:])
 	}
 	return share.EncodeBinary(b), nil
+}
+
+// NearHash returns the record whose hash typed is one or two symbols away
+// from (a typo of it, see [share.Typos]) and the symbols that differ; nil
+// when there is none, or when typed is a record's hash exactly.
+func NearHash(records []*Record, typed string) (*Record, []int) {
+	for _, r := range records {
+		if at := share.Typos(typed, r.Hash); at != nil {
+			return r, at
+		}
+	}
+	return nil, nil
 }
 
 // Append adds r to the log at path, which is created (0600) when missing:

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -289,4 +290,52 @@ func toString(r *accesslog.Record) string {
 		b.WriteString("|" + f.Source + f.Reason)
 	}
 	return b.String()
+}
+
+// TestParseHash: a hash typed from a report. The last symbol of a hash
+// holds one bit and four zero bits, so only 0 and G end one: a typo there
+// once read as "is not a log hash (52 base32 symbols)", though it had 52.
+func TestParseHash(t *testing.T) {
+	for _, tt := range []struct {
+		name, typed, want, wantErr string
+	}{
+		{"as printed", "HA2G PF0B AFS5 DBQE M6QF 4C9D D7KH 4DDR BG1Y 5N2E R7AJ SNQM 6MWG", exampleHead, ""},
+		{"lower case and dashes", "ha2g-pf0b-afs5-dbqe-m6qf-4c9d-d7kh-4ddr-bg1y-5n2e-r7aj-snqm-6mwg", exampleHead, ""},
+		{"last symbol typed wrong", exampleHead[:51] + "H", "", `symbol 52 of the log hash, "H", cannot end a log hash (only 0 or G can): it was typed or printed wrong`},
+		{"one short", exampleHead[:51], "", "the log hash has 51 symbols, and a log hash has 52"},
+		{"U", "U" + exampleHead[1:], "", `symbol 1 of the log hash, "U", is not a base32 symbol`},
+		{"words", "see the report", "", "the log hash has 12 symbols, and a log hash has 52"},
+		{"a word with U", "unknown", "", `symbol 1 of the log hash, "u", is not a base32 symbol`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := accesslog.ParseHash(tt.typed)
+			switch {
+			case tt.wantErr == "" && (err != nil || got != tt.want):
+				t.Errorf("ParseHash = %q, %v; want %q", got, err, tt.want)
+			case tt.wantErr != "" && (err == nil || err.Error() != tt.wantErr):
+				t.Errorf("ParseHash error = %v; want %q", err, tt.wantErr)
+			}
+		})
+	}
+}
+
+func TestNearHash(t *testing.T) {
+	data, err := os.ReadFile("testdata/example.log")
+	if err != nil {
+		t.Fatal(err)
+	}
+	records, err := accesslog.Read(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	typo := exampleHead[:16] + "X" + exampleHead[17:]
+	if r, at := accesslog.NearHash(records, typo); r != records[1] || !slices.Equal(at, []int{17}) {
+		t.Errorf("NearHash(one symbol off the head) = %v, %v; want record 2, [17]", r, at)
+	}
+	if r, _ := accesslog.NearHash(records, exampleHead); r != nil {
+		t.Errorf("NearHash(the head itself) = record %d, want none", r.Seq)
+	}
+	if r, _ := accesslog.NearHash(records, strings.Repeat("7", 52)); r != nil {
+		t.Errorf("NearHash(another hash) = record %d, want none", r.Seq)
+	}
 }

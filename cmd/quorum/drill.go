@@ -125,6 +125,9 @@ func runDrill(opts *drillOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := setTypo(opts.Set, pinned, inputs); err != nil {
+		return err
+	}
 	ids, err := loadIdentities(io, opts.Identities)
 	if err != nil {
 		return err

@@ -63,6 +63,10 @@ func hints(err error) []string {
 		pue       *pdfimage.UnsupportedError
 		shareName = "the share"
 	)
+	var typo *typoError
+	if errors.As(err, &typo) {
+		return typo.hints()
+	}
 	var se *combine.ShareError
 	var pse *print.ShareError
 	switch {

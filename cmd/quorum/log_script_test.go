@@ -12,6 +12,8 @@ package main
 //	forgerecord LOG DIR KIND DATE         append a set-signed record made with another key
 //	loglines LOG OUT N,N...               OUT holds LOG's lines in that order: leave one
 //	                                      out to delete it, repeat one to insert a copy
+//	mistype VAR VALUE N...                VAR is VALUE with symbol N (1 for the first, spaces
+//	                                      not counted) typed wrong: the next symbol but 0 and G
 //
 // FIELDs: outcome, participants (1,2,3), newset (another testset DIR).
 // The keys are made from the label, so that a set is the same every run;
@@ -40,6 +42,7 @@ func logScriptCmds() map[string]func(ts *testscript.TestScript, neg bool, args [
 		"signrecord":  cmdSignRecord,
 		"forgerecord": cmdForgeRecord,
 		"loglines":    cmdLogLines,
+		"mistype":     cmdMistype,
 	}
 }
 
@@ -177,4 +180,39 @@ func cmdLogLines(ts *testscript.TestScript, neg bool, args []string) {
 		b.WriteString(lines[i-1])
 	}
 	ts.Check(os.WriteFile(ts.MkAbs(args[1]), []byte(b.String()), 0o600))
+}
+
+// mistype VAR VALUE N...: a value typed from paper with symbols N wrong.
+// The wrong symbol is never 0 or G, the only ones that end a log hash, so
+// that a hash mistyped in its last symbol cannot be read at all.
+func cmdMistype(ts *testscript.TestScript, neg bool, args []string) {
+	noNeg(ts, neg, "mistype")
+	if len(args) < 3 {
+		ts.Fatalf("usage: mistype VAR VALUE N...")
+	}
+	const alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+	b := []byte(args[1])
+	var symbols []int // where each symbol is in b, which may hold spaces
+	for i, c := range b {
+		if c != ' ' {
+			symbols = append(symbols, i)
+		}
+	}
+	for _, a := range args[2:] {
+		n, err := strconv.Atoi(a)
+		ts.Check(err)
+		if n < 1 || n > len(symbols) {
+			ts.Fatalf("mistype: %q has no symbol %d", args[1], n)
+		}
+		at := symbols[n-1]
+		i := strings.IndexByte(alphabet, b[at])
+		for {
+			i = (i + 1) % len(alphabet)
+			if c := alphabet[i]; c != '0' && c != 'G' {
+				b[at] = c
+				break
+			}
+		}
+	}
+	ts.Setenv(args[0], string(b))
 }

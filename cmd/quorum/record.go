@@ -150,6 +150,18 @@ func runRecord(opts *recordOptions) error {
 	if err != nil {
 		return err
 	}
+	if opts.Set != "" {
+		// A log that does not check is refused by Append below; the
+		// records before the break still name the log's sets.
+		data, err := readLogFile(opts.Log)
+		if err != nil {
+			return err
+		}
+		records, _ := accesslog.Read(data)
+		if err := logSetTypo(records, opts.Set, fp); err != nil {
+			return err
+		}
+	}
 	r := &accesslog.Record{Kind: kind, Time: now(), Set: string(fp), By: opts.By, Item: opts.Item,
 		Share: opts.Share, Event: text, Tool: toolName()}
 	if err := checkShareFlag(kind, r, opts.Share, m); err != nil {

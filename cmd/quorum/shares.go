@@ -259,6 +259,9 @@ func rebuildSet(io *IOStreams, setFP, manifestFile string, args []string, typed 
 	if err != nil {
 		return nil, err
 	}
+	if err := setTypo(setFP, pinned, inputs); err != nil {
+		return nil, err
+	}
 	set, err := combine.Select(inputs, pinned)
 	if err != nil {
 		return nil, err

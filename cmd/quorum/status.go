@@ -89,13 +89,8 @@ func runStatus(opts *statusOptions) error {
 		return usagef("--every %d: give a number of days, 1 or more", opts.Every)
 	}
 	so := status.Options{Now: now, Every: opts.Every, Log: opts.Log != ""}
-	if opts.Head != "" {
-		if opts.Log == "" {
-			return usagef("--head needs --log: the head is looked for in the log")
-		}
-		if so.Head, err = accesslog.ParseHash(opts.Head); err != nil {
-			return usagef("--head: %v", err)
-		}
+	if opts.Head != "" && opts.Log == "" {
+		return usagef("--head needs --log: the head is looked for in the log")
 	}
 	for _, f := range opts.Manifests {
 		data, err := readInput(io, f)
@@ -116,6 +111,16 @@ func runStatus(opts *statusOptions) error {
 			return err
 		}
 		so.Records, so.LogErr = accesslog.Read(data)
+	}
+	if opts.Head != "" {
+		// A typo first: a head one or two symbols from a record's hash
+		// was typed wrong, and says nothing of the log.
+		if err := headTypo(so.Records, opts.Head); err != nil {
+			return err
+		}
+		if so.Head, err = accesslog.ParseHash(opts.Head); err != nil {
+			return usagef("--head: %v", err)
+		}
 	}
 	rep := status.Compute(so)
 	if opts.JSON {

@@ -85,6 +85,9 @@ func runVerify(opts *verifyOptions) error {
 	if len(inputs) != 1 {
 		return usagef("verify checks one share, and %d were given", len(inputs))
 	}
+	if err := setTypo(opts.Set, pinned, inputs); err != nil {
+		return err
+	}
 	in := inputs[0]
 	s := in.Share
 	ids, err := loadIdentities(io, opts.Identities)

@@ -1,0 +1,105 @@
+package main
+
+// Values typed from paper: a set fingerprint from the ceremony record
+// (--set), a head hash from a drill or reveal report (--head). One that
+// matches nothing but is one or two symbols from a value that exists is a
+// typo, since SHA-256 gives no one two values that close: quorum says so
+// first, before any word of another set or of a log cut short, and the
+// person types it again.
+
+import (
+	"fmt"
+	"strings"
+
+	"quorum/accesslog"
+	"quorum/combine"
+	"quorum/share"
+)
+
+// typoError is a typed value one or two symbols from one that exists.
+type typoError struct {
+	Flag    string // "--set", "--head"
+	Symbols []int  // the symbols that differ, 1 for the first
+	Of      string // what it is near: "record 14's hash"
+	Value   string // that value, grouped as printed
+	Paper   string // where the right value is printed
+}
+
+func (e *typoError) Error() string {
+	var at []string
+	for _, n := range e.Symbols {
+		at = append(at, fmt.Sprint(n))
+	}
+	what := "symbol " + at[0] + " differs"
+	if len(at) > 1 {
+		what = "symbols " + strings.Join(at, " and ") + " differ"
+	}
+	return fmt.Sprintf("%s: %s from %s, %s: a typo?", e.Flag, what, e.Of, e.Value)
+}
+
+func (e *typoError) hints() []string {
+	return []string{fmt.Sprintf("type %s again from %s and compare it symbol by symbol", e.Flag, e.Paper)}
+}
+
+// headTypo checks a typed --head against the log's records: nil when it
+// is a record's hash, or when no record's hash is one or two symbols from
+// it (status then reports it missing).
+func headTypo(records []*accesslog.Record, typed string) error {
+	r, at := accesslog.NearHash(records, typed)
+	if r == nil {
+		return nil
+	}
+	return &usageError{&typoError{Flag: "--head", Symbols: at, Of: fmt.Sprintf("record %d's hash", r.Seq),
+		Value: group4(r.Hash), Paper: "the drill or reveal report"}}
+}
+
+// setTypo checks a typed --set against the sets of the shares given: when
+// no share is of the pinned set but one is of a set one or two symbols
+// from it, the pin was mistyped, and no share belongs to another set.
+func setTypo(typed string, pinned share.Fingerprint, inputs []combine.Input) error {
+	if typed == "" {
+		return nil
+	}
+	for _, in := range inputs {
+		if in.Share.Fingerprint() == pinned {
+			return nil
+		}
+	}
+	for _, in := range inputs {
+		fp := in.Share.Fingerprint()
+		if at := share.Typos(typed, string(fp)); at != nil {
+			return &usageError{&typoError{Flag: "--set", Symbols: at,
+				Of:    fmt.Sprintf("the set of share %d (%s, %s)", in.Share.Index, in.Share.Custodian, in.Source),
+				Value: fp.String(), Paper: "the signed ceremony record"}}
+		}
+	}
+	return nil
+}
+
+// group4 writes a hash in groups of four symbols, as reports print it.
+func group4(s string) string {
+	return share.Fingerprint(s).String()
+}
+
+// logSetTypo checks a typed --set against the sets the log names: when the
+// log names the pinned set, or none near it, nil.
+func logSetTypo(records []*accesslog.Record, typed string, pinned share.Fingerprint) error {
+	if typed == "" {
+		return nil
+	}
+	for _, r := range records {
+		if r.Set == string(pinned) || r.NewSet == string(pinned) {
+			return nil
+		}
+	}
+	for _, r := range records {
+		for _, fp := range []string{r.Set, r.NewSet} {
+			if at := share.Typos(typed, fp); fp != "" && at != nil {
+				return &usageError{&typoError{Flag: "--set", Symbols: at,
+					Of:    fmt.Sprintf("the set%s of record %d", labelSuffix(r.Label), r.Seq),
+					Value: share.Fingerprint(fp).String(), Paper: "the signed ceremony record"}}
+			}
+		}
+	}
+	return nil
+}
