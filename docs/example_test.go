@@ -272,7 +272,7 @@ func computeExample(t *testing.T, in inputs) example {
 	for i, xi := range xs {
 		p := make([]byte, 0, len(input)+1)
 		for j, s := range input {
-			p = append(p, s^gf256Mul(coeffs[j], xi)) // f(x) = s + c·x
+			p = append(p, s^sss.Mul(coeffs[j], xi)) // f(x) = s + c·x
 		}
 		p = append(p, xi)
 		payloads = append(payloads, p)
@@ -512,28 +512,13 @@ func lineCheckExample(t *testing.T, x example, str string) {
 	}
 }
 
-// gf256Mul multiplies in GF(2⁸) with x⁸+x⁴+x³+x+1, from FORMAT.md §5.
-func gf256Mul(a, b byte) byte {
-	var p byte
-	for ; b != 0; b >>= 1 {
-		if b&1 != 0 {
-			p ^= a
-		}
-		hi := a & 0x80
-		a <<= 1
-		if hi != 0 {
-			a ^= 0x1b
-		}
-	}
-	return p
-}
-
+// gf256Div divides in GF(2⁸): b²⁵⁴ = b⁻¹.
 func gf256Div(a, b byte) byte {
 	inv := byte(1)
-	for range 254 { // b²⁵⁴ = b⁻¹
-		inv = gf256Mul(inv, b)
+	for range 254 {
+		inv = sss.Mul(inv, b)
 	}
-	return gf256Mul(a, inv)
+	return sss.Mul(a, inv)
 }
 
 // gf1024Mul multiplies in GF(2¹⁰) with x¹⁰+x³+1, from FORMAT.md §7.

@@ -106,6 +106,11 @@ func inverse(a byte) byte {
 	return mul(r, r)
 }
 
+// Mul multiplies in GF(2⁸), as Split's polynomials and Combine do. It is
+// exported for FORMAT.md's worked example, whose test evaluates the
+// example's polynomials with the field arithmetic quorum itself uses.
+func Mul(a, b byte) byte { return mul(a, b) }
+
 // X returns a payload's x-coordinate.
 func X(payload []byte) byte {
 	return payload[len(payload)-1]
