@@ -41,6 +41,24 @@ const (
 // share (see [ShareSigner]).
 const SignerSet = "set"
 
+// Supersedes reports whether r replaces its set by another: a reshare
+// that did not fail, names the new set and is signed with the old set's
+// key (which only someone who rebuilt the old set holds).
+func (r *Record) Supersedes() bool {
+	return r.Kind == KindReshare && r.Signer == SignerSet && r.NewSet != "" && r.Outcome != Fail
+}
+
+// SupersededBy returns the first record by which the log supersedes set
+// (see [Record.Supersedes]), or nil.
+func SupersededBy(records []*Record, set string) *Record {
+	for _, r := range records {
+		if r.Set == set && r.Supersedes() {
+			return r
+		}
+	}
+	return nil
+}
+
 // Participant is a custodian who took part, by share index.
 type Participant struct {
 	Index     int    `json:"index"`

@@ -20,6 +20,9 @@ import (
 // over; newSet adds a set known only from the log (a superseded one).
 func checkLog(opts Options, sets map[string]*setState, newSet func(fp string) *setState) *Log {
 	l := &Log{Records: len(opts.Records), Head: accesslog.Head(opts.Records)}
+	if n := len(opts.Records); n > 0 {
+		l.Newest = opts.Records[n-1].Time
+	}
 	var be *accesslog.BrokenError
 	if errors.As(opts.LogErr, &be) {
 		l.Broken = be
@@ -38,20 +41,40 @@ func checkLog(opts Options, sets map[string]*setState, newSet func(fp string) *s
 	// First the reshares, so that a superseded set is known before its
 	// sheet-destroyed records are read, whatever the order of manifests.
 	for _, r := range opts.Records {
-		if r.Kind == accesslog.KindReshare && r.Signer == accesslog.SignerSet && r.NewSet != "" && r.Outcome != accesslog.Fail {
+		if r.Supersedes() {
 			s := sets[r.Set]
 			if s == nil {
 				s = newSet(r.Set)
 				s.label = r.Label
 			}
-			s.newSet = r.NewSet
+			if s.newSet == "" {
+				s.newSet, s.supersededOn = r.NewSet, day(r.Time)
+			}
 		}
 	}
+	// Times are what a laptop's clock said. A record dated after today
+	// (a drill "in 2099" would keep every set clean for decades) is not
+	// counted; one dated before the record it follows is counted but
+	// named, since a clock set back, or a record backdated, is what it
+	// shows. The record a later one is compared with is the last one not
+	// dated in the future, so that one wrong date is named once.
+	today := day(opts.Now())
+	var last *accesslog.Record
 	for _, r := range opts.Records {
-		s := sets[r.Set]
 		if r.Signer != "" {
 			l.Signed++
 		}
+		if day(r.Time).After(today) {
+			l.Problems = append(l.Problems, fmt.Sprintf("record %d (%s) is dated %s, after today by this laptop's clock (%s): one of the clocks is wrong, or the record is forged; it is not counted",
+				r.Seq, r.Kind, r.Time.Format(time.DateOnly), today.Format(time.DateOnly)))
+			continue
+		}
+		if last != nil && r.Time.Before(last.Time) {
+			l.Problems = append(l.Problems, fmt.Sprintf("record %d (%s) is dated %s, before record %d that it follows (%s): a clock was set back, or the record was backdated",
+				r.Seq, r.Kind, r.Time.UTC().Format(time.DateTime), last.Seq, last.Time.UTC().Format(time.DateTime)))
+		}
+		last = r
+		s := sets[r.Set]
 		if s == nil {
 			continue
 		}
@@ -140,12 +163,21 @@ func (s *setState) apply(r *accesslog.Record) string {
 		s.verified(n, d)
 	case accesslog.KindSheetLost:
 		if r.Share > 0 {
-			s.custodian(r.Share).Lost = true
+			c := s.custodian(r.Share)
+			c.Lost, c.Found = true, zeroTime
 		}
 	case accesslog.KindSheetIn:
+		// Custody events are unsigned: anyone who can write the log can
+		// add one. They may lower a margin, never raise it, so a lost
+		// sheet recorded back in counts again only once its custodian
+		// proves it with a signed record: a verify with the share's key,
+		// or a drill or combine with the set key that opened it.
 		if r.Share > 0 {
 			c := s.custodian(r.Share)
-			c.Lost, c.Out = false, zeroTime
+			c.Out = zeroTime
+			if c.Lost {
+				c.Found = d
+			}
 		}
 	case accesslog.KindSheetOut:
 		if r.Share > 0 {
@@ -160,11 +192,14 @@ func (s *setState) apply(r *accesslog.Record) string {
 	return ""
 }
 
+// verified counts a signed record that proves share n opened on day d. A
+// sheet recorded lost counts again from here on: the share is at hand.
 func (s *setState) verified(n int, d time.Time) {
 	if s.m != nil && s.custodians[n] == nil {
 		return
 	}
 	c := s.custodian(n)
+	c.Lost, c.Found = false, zeroTime
 	if d.After(c.LastVerified) {
 		c.LastVerified = d
 	}

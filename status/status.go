@@ -1,10 +1,12 @@
 package status
 
 import (
+	"cmp"
 	"crypto/ed25519"
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 	"time"
 
 	"quorum/accesslog"
@@ -42,8 +44,10 @@ type Report struct {
 	Problems []string `json:"problems"`
 }
 
-// Clean reports whether nothing is overdue, the log checks and every live
-// set has a margin above zero.
+// Clean reports whether nothing needs a person's action: nothing is
+// overdue, the log checks, every set in use has a margin above zero, no
+// sheet is out of the safe, and no superseded set has a sheet that still
+// opens the secret.
 func (r *Report) Clean() bool { return len(r.Problems) == 0 }
 
 // Set is one set's status.
@@ -62,9 +66,10 @@ type Set struct {
 	NextDue   time.Time `json:"next_due,omitzero"`
 	Overdue   bool      `json:"overdue"`
 	// SupersededBy is the fingerprint of the set that a reshare made in
-	// its place; Live are then its shares whose sheets are not recorded
-	// destroyed.
+	// its place, on the day SupersededOn; Live are then its shares whose
+	// sheets are not recorded destroyed.
 	SupersededBy string       `json:"superseded_by,omitempty"`
+	SupersededOn time.Time    `json:"superseded_on,omitzero"`
 	Live         []int        `json:"live,omitempty"`
 	Custodians   []*Custodian `json:"custodians"`
 }
@@ -79,8 +84,11 @@ type Custodian struct {
 	DaysSince    int       `json:"days_since"`
 	Due          time.Time `json:"due"`
 	Overdue      bool      `json:"overdue"`
-	Lost         bool      `json:"lost"`      // the sheet is recorded lost
-	Destroyed    bool      `json:"destroyed"` // the sheet is recorded destroyed
+	Lost         bool      `json:"lost"` // the sheet is recorded lost, and not proven found since
+	// Found is the day an unsigned sheet-in record said that the lost
+	// sheet was back: it does not count until the custodian proves it.
+	Found     time.Time `json:"found_unproven,omitzero"`
+	Destroyed bool      `json:"destroyed"` // the sheet is recorded destroyed
 	// Out is the day the sheet was recorded taken out of the safe and
 	// not yet back, zero when it is in.
 	Out time.Time `json:"out,omitzero"`
@@ -90,6 +98,8 @@ type Custodian struct {
 type Log struct {
 	Records int    `json:"records"` // that check
 	Head    string `json:"head"`
+	// Newest is the time of the newest record, the head: the log's date.
+	Newest time.Time `json:"newest,omitzero"`
 	// Broken is the first record that does not check, nil when all do.
 	Broken *accesslog.BrokenError `json:"broken,omitempty"`
 	// Wanted is the head asked for; Found the record that has it (0: not
@@ -151,8 +161,27 @@ func Compute(opts Options) *Report {
 func setProblems(s *Set) []string {
 	var p []string
 	name := fmt.Sprintf("set %q (%s)", s.Label, share.Fingerprint(s.Fingerprint))
-	if s.SupersededBy != "" || !s.Manifest {
-		return nil
+	for _, c := range s.Custodians {
+		if !c.Out.IsZero() {
+			p = append(p, fmt.Sprintf("%s: sheet %d (%s) is out of the safe since %s: put it back and record it (sheet-in)", name, c.Index, c.Name, c.Out.Format(time.DateOnly)))
+		}
+		if !c.Found.IsZero() && !c.Destroyed {
+			p = append(p, fmt.Sprintf("%s: sheet %d (%s), recorded lost, was recorded back in on %s without proof: it counts again once %s verifies it with 'quorum verify --log'", name, c.Index, c.Name, c.Found.Format(time.DateOnly), cmp.Or(c.Name, "its custodian")))
+		}
+	}
+	switch {
+	case s.SupersededBy != "" && !s.Manifest:
+		return append(p, fmt.Sprintf("%s was superseded by %s on %s: give its manifest (-m) to see which of its sheets still open the secret", name, share.Fingerprint(s.SupersededBy), s.SupersededOn.Format(time.DateOnly)))
+	case s.SupersededBy != "" && len(s.Live) > 0:
+		var live []string
+		for _, c := range s.Custodians {
+			if !c.Destroyed {
+				live = append(live, fmt.Sprintf("%d (%s)", c.Index, c.Name))
+			}
+		}
+		return append(p, fmt.Sprintf("%s was superseded by %s on %s, but its sheets %s still open the secret: destroy each and record it (sheet-destroyed)", name, share.Fingerprint(s.SupersededBy), s.SupersededOn.Format(time.DateOnly), strings.Join(live, ", ")))
+	case s.SupersededBy != "" || !s.Manifest:
+		return p
 	}
 	switch {
 	case s.Margin < 0:
@@ -173,14 +202,15 @@ func setProblems(s *Set) []string {
 
 // setState gathers what the log says about one set.
 type setState struct {
-	fp         string
-	m          *manifest.Manifest
-	key        ed25519.PublicKey
-	label      string
-	split      time.Time
-	lastDrill  time.Time
-	newSet     string
-	custodians map[int]*Custodian
+	fp           string
+	m            *manifest.Manifest
+	key          ed25519.PublicKey
+	label        string
+	split        time.Time
+	lastDrill    time.Time
+	newSet       string
+	supersededOn time.Time
+	custodians   map[int]*Custodian
 }
 
 func newSetState(m *manifest.Manifest, fp string) *setState {
@@ -206,7 +236,7 @@ func (s *setState) custodian(i int) *Custodian {
 
 func (s *setState) report(now time.Time, every int) *Set {
 	set := &Set{Fingerprint: s.fp, Label: s.label, Manifest: s.m != nil, Split: s.split,
-		LastDrill: s.lastDrill, SupersededBy: s.newSet}
+		LastDrill: s.lastDrill, SupersededBy: s.newSet, SupersededOn: s.supersededOn}
 	if s.m != nil {
 		set.Threshold, set.Shares = s.m.Threshold, s.m.Shares
 	}

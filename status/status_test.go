@@ -139,7 +139,7 @@ func TestOverdue(t *testing.T) {
 		{"2026-05-02", 0, true, []int{1, 2, 3, 5}}, // 4 verified on 2026-02-01: due today
 		{"2026-05-03", 0, true, []int{1, 2, 3, 4, 5}},
 		{"2026-04-06", 120, false, nil},
-		{"2026-01-20", 14, true, []int{1, 2, 3, 5}},
+		{"2026-01-20", 14, true, []int{1, 2, 3, 4, 5}}, // 4's verify is dated after today: not counted
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprintf("%s every %d", tt.now, tt.every), func(t *testing.T) {
@@ -170,7 +170,8 @@ func TestOverdue(t *testing.T) {
 }
 
 // TestMargin: lost and destroyed sheets reduce the margin; a lost sheet
-// recorded back in no longer does; zero is a problem, and so is below.
+// counts again once its custodian proves it with a signed verify; zero is a
+// problem, and so is below.
 func TestMargin(t *testing.T) {
 	s := newSet(t, 1, "root 2026", "2026-01-05")
 	l := newLog(t)
@@ -188,7 +189,9 @@ func TestMargin(t *testing.T) {
 	check(2, "")
 	l.event(s, accesslog.KindSheetLost, "2026-01-06", 2)
 	check(1, "")
-	l.event(s, accesslog.KindSheetIn, "2026-01-07", 2) // found again
+	l.event(s, accesslog.KindSheetIn, "2026-01-07", 2) // found again, says someone
+	check(1, "recorded back in on 2026-01-07 without proof")
+	l.verify(s, "2026-01-07", 2) // bob proves it
 	check(2, "")
 	l.event(s, accesslog.KindSheetDestroyed, "2026-01-08", 4)
 	l.event(s, accesslog.KindSheetLost, "2026-01-08", 5)
@@ -214,8 +217,13 @@ func TestSuperseded(t *testing.T) {
 	for _, given := range [][]*testSet{{old, next}, {next}} {
 		t.Run(fmt.Sprintf("%d manifests", len(given)), func(t *testing.T) {
 			rep := status.Compute(l.opts("2026-07-01", given...))
-			if !rep.Clean() {
-				t.Fatalf("not clean:\n%s", problems(rep))
+			// Live old sheets need a person's action: not clean.
+			want := "but its sheets 4 (dave), 5 (erin) still open the secret"
+			if len(given) == 1 {
+				want = "give its manifest (-m) to see which of its sheets still open the secret"
+			}
+			if p := problems(rep); len(rep.Problems) != 1 || !strings.Contains(p, want) || !strings.Contains(p, "superseded by "+share.Fingerprint(next.fp).String()+" on 2026-06-01") {
+				t.Fatalf("problems:\n%s\nwant only one, saying %q", p, want)
 			}
 			var o *status.Set
 			for _, s := range rep.Sets {
@@ -237,7 +245,7 @@ func TestSuperseded(t *testing.T) {
 	// An old set reported a year on is not overdue, nor are its
 	// custodians: only the new set is.
 	rep := status.Compute(l.opts("2027-07-01", old, next))
-	if p := problems(rep); strings.Contains(p, old.fp[:4]) || !strings.Contains(p, "root 2026 b") {
+	if p := problems(rep); strings.Contains(p, "OVERDUE") && strings.Contains(p, "\"root 2026\" ("+share.Fingerprint(old.fp).String()+"): drill") || !strings.Contains(p, "root 2026 b") {
 		t.Errorf("problems a year on:\n%s", p)
 	}
 }
@@ -254,6 +262,9 @@ func TestDestroyed(t *testing.T) {
 	rep := status.Compute(l.opts("2026-06-03", old))
 	if o := rep.Sets[0]; len(o.Live) != 0 || o.SupersededBy != next.fp {
 		t.Errorf("old set %+v", o)
+	}
+	if !rep.Clean() {
+		t.Errorf("every old sheet destroyed, and not clean:\n%s", problems(rep))
 	}
 }
 
@@ -321,5 +332,87 @@ func TestSheetOut(t *testing.T) {
 	rep := status.Compute(l.opts("2026-01-07", s))
 	if c := rep.Sets[0].Custodians[2]; !c.Out.Equal(share.Day(date("2026-01-06"))) {
 		t.Errorf("custodian 3: %+v", c)
+	}
+	// A sheet out of the safe needs a person's action.
+	if p := problems(rep); !strings.Contains(p, "sheet 3 (carol) is out of the safe since 2026-01-06") {
+		t.Errorf("problems: %q", p)
+	}
+	l.event(s, accesslog.KindSheetIn, "2026-01-07", 3)
+	if rep := status.Compute(l.opts("2026-01-07", s)); strings.Contains(problems(rep), "out of the safe") {
+		t.Errorf("sheet back, problems: %q", problems(rep))
+	}
+}
+
+// TestUnsignedCannotRaise is the review's case: two sheets recorded lost
+// leave a 3-of-5 set no margin; two unsigned sheet-in records, which anyone
+// who can write the log can append, once made it "margin 2, clean". Only
+// signed records by which the custodian opened the share count it again:
+// a verify with its share key, a drill with the set key.
+func TestUnsignedCannotRaise(t *testing.T) {
+	s := newSet(t, 1, "root 2026", "2026-01-05")
+	l := newLog(t)
+	l.drill(s, "2026-01-05", accesslog.Pass, 1, 2, 3, 4, 5)
+	l.event(s, accesslog.KindSheetLost, "2026-01-06", 2)
+	l.event(s, accesslog.KindSheetLost, "2026-01-06", 4)
+	margin := func(now string) (int, *status.Report) {
+		rep := status.Compute(l.opts(now, s))
+		return rep.Sets[0].Margin, rep
+	}
+	if m, rep := margin("2026-01-07"); m != 0 || rep.Clean() {
+		t.Fatalf("two sheets lost: margin %d, clean %v", m, rep.Clean())
+	}
+	l.event(s, accesslog.KindSheetIn, "2026-01-07", 2)
+	l.event(s, accesslog.KindSheetIn, "2026-01-07", 4)
+	m, rep := margin("2026-01-08")
+	if m != 0 || rep.Clean() {
+		t.Errorf("two unsigned sheet-in records: margin %d, clean %v, want 0 and not clean", m, rep.Clean())
+	}
+	if c := rep.Sets[0].Custodians[1]; !c.Lost || !c.Found.Equal(share.Day(date("2026-01-07"))) {
+		t.Errorf("custodian 2: %+v", c)
+	}
+	l.verify(s, "2026-01-08", 2) // bob opens his share: counts again
+	l.drill(s, "2026-01-09", accesslog.Pass, 1, 3, 4)
+	if m, rep := margin("2026-01-10"); m != 2 || !rep.Clean() {
+		t.Errorf("after a verify by 2 and a drill with 4: margin %d, want 2; problems:\n%s", m, problems(rep))
+	}
+	// A verify from before the loss proves nothing about after it.
+	l.event(s, accesslog.KindSheetLost, "2026-01-10", 2)
+	if m, _ := margin("2026-01-11"); m != 1 {
+		t.Errorf("lost again after its verify: margin %d, want 1", m)
+	}
+}
+
+// TestClock is the review's case of a drill recorded in 2099, which made
+// every later status clean: a record dated after today is named and not
+// counted; one dated before the record it follows is named; the log's date
+// is its newest record's.
+func TestClock(t *testing.T) {
+	s := newSet(t, 1, "root 2026", "2026-01-05")
+	l := newLog(t)
+	l.drill(s, "2026-01-05", accesslog.Pass, 1, 2, 3, 4, 5)
+	l.drill(s, "2099-01-01", accesslog.Pass, 1, 2, 3, 4, 5)
+	rep := status.Compute(l.opts("2026-06-01", s))
+	p := problems(rep)
+	if !strings.Contains(p, "record 2 (drill) is dated 2099-01-01, after today by this laptop's clock (2026-06-01)") {
+		t.Errorf("a drill in 2099 is not named:\n%s", p)
+	}
+	if set := rep.Sets[0]; !set.Overdue || !set.LastDrill.Equal(share.Day(date("2026-01-05"))) {
+		t.Errorf("a drill in 2099 counted: last drill %s, overdue %v", set.LastDrill, set.Overdue)
+	}
+	if !rep.Log.Newest.Equal(date("2099-01-01")) {
+		t.Errorf("log date %s, want the newest record's", rep.Log.Newest)
+	}
+	// Backdated: a reveal signed with the set key, dated 2019.
+	l.add(accesslog.Record{Kind: accesslog.KindCombine, Time: date("2019-03-01"), Set: s.fp, Outcome: accesslog.Pass}, s.key, accesslog.SignerSet)
+	rep = status.Compute(l.opts("2026-06-01", s))
+	p = problems(rep)
+	if !strings.Contains(p, "record 3 (combine) is dated 2019-03-01 10:00:00, before record 1 that it follows (2026-01-05 10:00:00)") {
+		t.Errorf("a reveal dated 2019 is not named:\n%s", p)
+	}
+	if strings.Count(p, "is dated") != 2 {
+		t.Errorf("want each wrong date named once:\n%s", p)
+	}
+	if !rep.Log.Newest.Equal(date("2019-03-01")) {
+		t.Errorf("log date %s, want the newest record's", rep.Log.Newest)
 	}
 }

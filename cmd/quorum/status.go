@@ -46,8 +46,17 @@ every signed record carries the key of its set or share. A hash chain cannot
 show that its newest records were cut off: --head HASH, a head printed on a
 drill report, must still be in the log.
 
-The exit status is 1 when anything is overdue, the log does not check, or a
-set's margin is zero, so that status can gate a checklist.`,
+Record dates are what a laptop's clock said: a record dated after today is
+named and not counted, and one dated before the record it follows is named.
+Unsigned records (quorum record) may lower a margin, never raise it: a sheet
+recorded lost counts again once its custodian verifies it (quorum verify
+--log) or it opens in a drill.
+
+The exit status is 0 and the report ends in "clean" only when nothing needs
+a person's action. It is 1 when anything is overdue, the log does not check
+or a record's date is wrong, a set's margin is zero, a sheet is out of the
+safe, or a superseded set has sheets not recorded destroyed, which still
+open the secret: so that status can gate a checklist.`,
 		Example: `  quorum status -m quorum-7QX4/manifest.json --log access.log
   quorum status -m old/manifest.json -m new/manifest.json --log access.log --head "HA2G PF0B ..."
   quorum status -m manifest.json --log access.log --every 30 --json`,
@@ -155,7 +164,7 @@ func printStatus(io *IOStreams, rep *status.Report, logName string) {
 		fp := share.Fingerprint(s.Fingerprint)
 		fmt.Fprintln(w)
 		if s.SupersededBy != "" {
-			fmt.Fprintf(w, "set %q  %s  SUPERSEDED by %s\n", s.Label, fp, share.Fingerprint(s.SupersededBy))
+			fmt.Fprintf(w, "set %q  %s  SUPERSEDED by %s on %s\n", s.Label, fp, share.Fingerprint(s.SupersededBy), date(s.SupersededOn))
 			if !s.Manifest {
 				fmt.Fprintf(w, "  its sheets open the same secret until destroyed; give its manifest (-m) to see which are live\n")
 				continue
@@ -204,6 +213,8 @@ func printStatus(io *IOStreams, rep *status.Report, logName string) {
 			switch {
 			case c.Destroyed:
 				notes = append(notes, "sheet DESTROYED")
+			case c.Lost && !c.Found.IsZero():
+				notes = append(notes, "sheet LOST (recorded back in "+date(c.Found)+", not proven: counts again once verified)")
 			case c.Lost:
 				notes = append(notes, "sheet LOST")
 			case !c.Out.IsZero():
@@ -222,6 +233,7 @@ func printStatus(io *IOStreams, rep *status.Report, logName string) {
 		}
 		if l.Head != "" {
 			fmt.Fprintf(w, "  head %s\n", l.Head)
+			fmt.Fprintf(w, "  newest record %s (laptop clock, UTC)\n", l.Newest.UTC().Format(time.DateTime))
 		}
 		if l.Wanted != "" && l.Found > 0 {
 			fmt.Fprintf(w, "  head %s is record %d of %d\n", l.Wanted, l.Found, l.Records)
