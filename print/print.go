@@ -56,6 +56,11 @@ type Options struct {
 	Manifest *manifest.Manifest
 	// Record puts the ceremony record of Manifest first.
 	Record bool
+	// Plugins names, by share index, the age plugin each share sealed to
+	// a hardware key is opened with (age-plugin-NAME), for the sheet and
+	// the record to say "age plugin: NAME". A share does not name its
+	// plugin; the custodians file does, so only a new set knows them.
+	Plugins map[int]string
 	// Date is the creation date in the PDF's metadata; the zero time means
 	// the clock's, which makes the output differ from run to run.
 	Date time.Time
@@ -165,7 +170,7 @@ func New(shares []*share.Share, opts Options) (*Document, error) {
 	}()
 	l := newLayout(opts.Paper, fs)
 	if opts.Record {
-		pages, err := l.record(m)
+		pages, err := l.record(m, opts.Plugins)
 		if err != nil {
 			return nil, err
 		}
@@ -173,7 +178,7 @@ func New(shares []*share.Share, opts Options) (*Document, error) {
 	}
 	data := make([]*sheetData, len(shares))
 	errs := make([]error, len(shares))
-	parallel(len(shares), func(i int) { data[i], errs[i] = sheetDataOf(shares[i], m) })
+	parallel(len(shares), func(i int) { data[i], errs[i] = sheetDataOf(shares[i], m, opts.Plugins[shares[i].Index]) })
 	for i, s := range shares {
 		sd, err := data[i], errs[i]
 		if err != nil {
@@ -247,10 +252,11 @@ type sheetData struct {
 	lines       []share.Line
 	codes       []*code
 	recipientFP string // "" when unknown or for a passphrase
+	plugin      string // the age plugin's name, "" when unknown
 	manifest    bool
 }
 
-func sheetDataOf(s *share.Share, m *manifest.Manifest) (*sheetData, error) {
+func sheetDataOf(s *share.Share, m *manifest.Manifest, plugin string) (*sheetData, error) {
 	str, err := s.Marshal()
 	if err != nil {
 		return nil, err
@@ -259,7 +265,7 @@ func sheetDataOf(s *share.Share, m *manifest.Manifest) (*sheetData, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &sheetData{s: s, lines: share.Lines(str), codes: codes, manifest: m != nil}
+	d := &sheetData{s: s, lines: share.Lines(str), codes: codes, plugin: plugin, manifest: m != nil}
 	if m != nil {
 		d.recipientFP = m.Custodians[s.Index-1].RecipientFingerprint
 	}

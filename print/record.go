@@ -11,7 +11,7 @@ import (
 // fingerprint and share hash, the set fingerprint in large type (the value
 // every later check is pinned to), and lines for the operator's and the
 // witness's signatures. Nothing on it is secret.
-func (l *layout) record(m *manifest.Manifest) ([]*page, error) {
+func (l *layout) record(m *manifest.Manifest, plugins map[int]string) ([]*page, error) {
 	fp, err := m.Fingerprint()
 	if err != nil {
 		return nil, err
@@ -60,6 +60,9 @@ func (l *layout) record(m *manifest.Manifest) ([]*page, error) {
 		name := l.fs.wrap(bold, 8.5, l.fs.printable(bold, c.Name), colW(1))
 		hash := []string{group4(c.ShareHash[:min(28, len(c.ShareHash))]), group4(c.ShareHash[min(28, len(c.ShareHash)):])}
 		recip := []string{c.RecipientKind}
+		if name := plugins[c.Index]; name != "" {
+			recip[0] = l.fs.printable(regular, pluginKind(name))
+		}
 		if c.RecipientFingerprint != "" {
 			recip = append(recip, group4(c.RecipientFingerprint))
 		}

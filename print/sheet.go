@@ -128,10 +128,17 @@ var kindText = map[share.Kind]string{
 	share.KindPlugin:     "age plugin (hardware key)",
 }
 
+// pluginKind names a plugin custodian's kind with the plugin, whose
+// program age-plugin-NAME opens the share.
+func pluginKind(name string) string { return "age plugin: " + name }
+
 // recipient says what opens the share, and the recipient fingerprint of
 // FORMAT.md §9 when the manifest gives it.
 func (l *layout) recipient(d *sheetData) []factLine {
 	lines := []factLine{{regular, valueSize, kindText[d.s.Kind]}}
+	if d.s.Kind == share.KindPlugin && d.plugin != "" {
+		lines[0].s = l.fs.printable(regular, pluginKind(d.plugin)+" (hardware key)")
+	}
 	switch {
 	case d.recipientFP != "":
 		lines = append(lines, factLine{mono, 9.5, "fingerprint " + group4(d.recipientFP)})

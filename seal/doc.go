@@ -25,6 +25,17 @@
 // each guess to about a second; the passphrase must do the rest, hence
 // [CheckPassphrase] and [GeneratePassphrase].
 //
+// # Hardware keys
+//
+// A custodian whose key is on a hardware token is an age plugin recipient
+// (age1name1…), sealed and opened by the program age-plugin-name found on
+// PATH, through age's plugin protocol. Everything the plugin asks or shows
+// goes through the [PluginUI]: a PIN is read hidden, a confirmation is put
+// to the person and never answered for them, the plugin's text is
+// filtered. A plugin that fails after asking a secret (a wrong PIN) is run
+// again, up to three times; every other failure is a [*PluginError] that
+// says how it failed.
+//
 // # What it does not protect
 //
 // The kind of key a share is sealed to is public (age's stanza types), and
@@ -33,6 +44,7 @@
 // and Go's collector copies memory.
 //
 // The package never prints, prompts or reads files: what needs the user
-// comes in through a [Prompter] or a [filippo.io/age/plugin.ClientUI] built
-// by the caller (see [PluginUI]), and files come in as bytes.
+// comes in through a [Prompter], or a [PluginUI] built by the caller around
+// a [Person], which is the one way an age plugin (a hardware key) talks to
+// the user; files come in as bytes.
 package seal

@@ -11,7 +11,6 @@ import (
 
 	"filippo.io/age"
 	"filippo.io/age/armor"
-	"filippo.io/age/plugin"
 )
 
 // MaxIdentityFileSize is the largest identity file [ParseIdentities] takes;
@@ -39,7 +38,7 @@ const maxLineLength = 64 << 10
 // never quote key material. A wrong passphrase makes [Open] fail with
 // [*IdentityPassphraseError]. The identities keep their own copy of what
 // they decrypt later, so the caller may wipe data when this returns.
-func ParseIdentities(name string, data []byte, sshPub []byte, p Prompter, ui *plugin.ClientUI) ([]age.Identity, error) {
+func ParseIdentities(name string, data []byte, sshPub []byte, p Prompter, ui *PluginUI) ([]age.Identity, error) {
 	if len(data) > MaxIdentityFileSize {
 		return nil, &IdentityFileError{File: name, Reason: fmt.Sprintf("larger than %d bytes, too large to be an identity file", MaxIdentityFileSize)}
 	}
@@ -63,7 +62,7 @@ func ParseIdentities(name string, data []byte, sshPub []byte, p Prompter, ui *pl
 }
 
 // parseIdentityLines parses an age identity file.
-func parseIdentityLines(name string, data []byte, ui *plugin.ClientUI) ([]age.Identity, error) {
+func parseIdentityLines(name string, data []byte, ui *PluginUI) ([]age.Identity, error) {
 	var ids []age.Identity
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(nil, maxLineLength)
@@ -95,7 +94,7 @@ func parseIdentityLines(name string, data []byte, ui *plugin.ClientUI) ([]age.Id
 // parseIdentity parses one line of an identity file, or says what is wrong
 // with it. age's own errors are not passed on: they may quote parts of the
 // line, which is a secret key.
-func parseIdentity(line []byte, ui *plugin.ClientUI) (age.Identity, string) {
+func parseIdentity(line []byte, ui *PluginUI) (age.Identity, string) {
 	// age's parsers take a string: this copy of the key cannot be wiped.
 	s := string(line)
 	var (
@@ -104,7 +103,7 @@ func parseIdentity(line []byte, ui *plugin.ClientUI) (age.Identity, string) {
 	)
 	switch {
 	case strings.HasPrefix(s, "AGE-PLUGIN-"):
-		id, err = plugin.NewIdentity(s, uiOrSilent(ui))
+		id, err = newPluginIdentity(s, ui)
 	case strings.HasPrefix(s, "AGE-SECRET-KEY-PQ-1"):
 		id, err = age.ParseHybridIdentity(s)
 	case strings.HasPrefix(s, "AGE-SECRET-KEY-1"):
@@ -129,7 +128,7 @@ type encryptedIdentity struct {
 	name     string
 	contents []byte // the age file, binary
 	p        Prompter
-	ui       *plugin.ClientUI
+	ui       *PluginUI
 
 	ids []age.Identity // once decrypted
 }

@@ -8,7 +8,6 @@ import (
 
 	"filippo.io/age"
 	"filippo.io/age/agessh"
-	"filippo.io/age/plugin"
 	"golang.org/x/crypto/ssh"
 
 	"quorum/share"
@@ -30,7 +29,7 @@ const minRSABits = 2048
 // word "passphrase" is not a recipient: callers handle it, with
 // [PassphraseRecipient]. Errors are [*RecipientError], quoting the
 // recipient, or [ErrIdentityGiven], which does not.
-func ParseRecipient(s string, ui *plugin.ClientUI) (age.Recipient, share.Kind, error) {
+func ParseRecipient(s string, ui *PluginUI) (age.Recipient, share.Kind, error) {
 	s = strings.TrimSpace(s)
 	upper := strings.ToUpper(s)
 	switch {
@@ -46,7 +45,7 @@ func ParseRecipient(s string, ui *plugin.ClientUI) (age.Recipient, share.Kind, e
 		return recipient(r, share.KindHybrid, s, err)
 	case strings.HasPrefix(s, "age1") && strings.Count(s, "1") > 1:
 		// Bech32 data has no "1", so a second one ends a plugin's name.
-		r, err := plugin.NewRecipient(s, uiOrSilent(ui))
+		r, err := newPluginRecipient(s, ui)
 		return recipient(r, share.KindPlugin, s, err)
 	case strings.HasPrefix(s, "age1"):
 		r, err := age.ParseX25519Recipient(s)

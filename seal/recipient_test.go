@@ -125,36 +125,3 @@ func TestSealPluginMissing(t *testing.T) {
 		t.Errorf("Seal to a missing plugin: %v, want a *plugin.NotFoundError", err)
 	}
 }
-
-func TestPluginUI(t *testing.T) {
-	p := &fixedPrompter{answer: "2"}
-	var messages []string
-	ui := PluginUI(p, func(msg string) { messages = append(messages, msg) })
-
-	if err := ui.DisplayMessage("yubikey", "touch your key"); err != nil {
-		t.Fatal(err)
-	}
-	yes, err := ui.Confirm("yubikey", "use slot 1?", "yes", "no")
-	if err != nil || yes {
-		t.Errorf("Confirm with answer 2 = %v, %v, want false", yes, err)
-	}
-	v, err := ui.RequestValue("yubikey", "PIN:", true)
-	if err != nil || v != "2" {
-		t.Errorf("RequestValue = %q, %v, want \"2\"", v, err)
-	}
-	ui.WaitTimer("yubikey")
-
-	wantMessages := []string{"yubikey plugin: touch your key", "waiting on yubikey plugin..."}
-	if strings.Join(messages, "|") != strings.Join(wantMessages, "|") {
-		t.Errorf("messages = %q, want %q", messages, wantMessages)
-	}
-	wantPrompts := []string{`yubikey plugin: use slot 1? (type 1 for "yes" or 2 for "no")`, "yubikey plugin: PIN:"}
-	if strings.Join(p.prompts, "|") != strings.Join(wantPrompts, "|") {
-		t.Errorf("prompts = %q, want %q", p.prompts, wantPrompts)
-	}
-
-	silent := PluginUI(nil, nil)
-	if _, err := silent.RequestValue("yubikey", "PIN:", true); err == nil {
-		t.Error("RequestValue without a Prompter succeeded")
-	}
-}

@@ -22,6 +22,11 @@ func Seal(payload []byte, r age.Recipient) ([]byte, error) {
 	}
 	var buf bytes.Buffer
 	w, err := age.Encrypt(&buf, r)
+	var pe *PluginError
+	if errors.As(err, &pe) {
+		// age's "failed to wrap key for recipient #0" adds nothing.
+		err = pe
+	}
 	if err != nil {
 		return nil, fmt.Errorf("sealing: %w", err)
 	}
@@ -39,8 +44,9 @@ func Seal(payload []byte, r age.Recipient) ([]byte, error) {
 // [ErrWrongPassphrase] if the payload is sealed to a passphrase and the
 // passphrase identity given did not open it, [*IdentityPassphraseError] for
 // an encrypted identity file's wrong passphrase, [ErrDamaged] if an
-// identity opened the header but the rest fails authentication; anything
-// else (a malformed age header, a plugin that fails) is wrapped.
+// identity opened the header but the rest fails authentication,
+// [*PluginError] if a plugin did not open it; anything else (a malformed
+// age header) is wrapped.
 func Open(sealed []byte, ids ...age.Identity) ([]byte, error) {
 	if len(ids) == 0 {
 		return nil, &noIdentityError{}
@@ -133,11 +139,14 @@ func (t *tracker) wrap(ids []age.Identity) []age.Identity {
 func (t *tracker) openError(err error, ids []age.Identity) error {
 	var noMatch *age.NoIdentityMatchError
 	var idPass *IdentityPassphraseError
+	var pe *PluginError
 	switch {
 	case errors.Is(err, ErrWrongPassphrase):
 		return err
 	case errors.As(err, &idPass):
 		return idPass
+	case errors.As(err, &pe):
+		return pe
 	case errors.As(err, &noMatch):
 		// A plain age.ScryptIdentity says "incorrect identity" for a wrong
 		// passphrase; with a passphrase share, that is what it means.

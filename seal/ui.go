@@ -1,9 +1,22 @@
 package seal
 
+// How an age plugin (a hardware key) talks to the person at the laptop:
+// the one plugin UI of quorum, for every command that seals or opens.
+//   - A plugin's text (its messages, prompts, choices and errors) is
+//     outside text: it goes through pluginText before it reaches anyone.
+//   - A secret value (a PIN) is read hidden, and wiped once handed on.
+//   - A confirmation is put to the person, never answered for them; with
+//     nobody to ask, the question fails and the share is not opened.
+//   - What the person was asked and answered is noted for the run, so that
+//     a "no" is reported as refused and a plugin that fails after asking
+//     a secret (a wrong PIN) is run again, as a wrong passphrase is asked
+//     again (plugin.go).
+
 import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode"
 
 	"filippo.io/age/plugin"
 )
@@ -15,70 +28,151 @@ type Prompter interface {
 	Secret(prompt string) ([]byte, error)
 }
 
-// PluginUI returns a [plugin.ClientUI] through which age plugins talk to the
-// user: questions go to p, messages to message. Either may be nil: then a
-// plugin's question fails (the plugin is told, and gives up) and its
-// messages are dropped.
-func PluginUI(p Prompter, message func(msg string)) *plugin.ClientUI {
-	say := func(string) {}
-	if message != nil {
-		say = message
+// Person is the person an age plugin talks to through a [PluginUI]: a
+// [Prompter] for the questions, typed hidden, and Message for what the
+// plugin shows. Message may be called from another goroutine (a plugin
+// that waits for a touch). cmd implements it with the terminal.
+type Person interface {
+	Prompter
+	Message(msg string)
+}
+
+// PluginUI is how age plugins talk to the person while they seal or open a
+// share. [ParseRecipient] and [ParseIdentities] take it; nil means nobody
+// is there: a plugin's question then fails, and its messages are dropped.
+type PluginUI struct {
+	person Person
+}
+
+// NewPluginUI returns the plugin UI that puts every question to p and shows
+// every message through it.
+func NewPluginUI(p Person) *PluginUI {
+	return &PluginUI{person: p}
+}
+
+// maxChoiceTries is how often a confirmation is asked when the answer is
+// neither choice, before it counts as not answered.
+const maxChoiceTries = 3
+
+// errNobody is the failure of a question when there is no one to ask.
+var errNobody = errors.New("no terminal to ask on")
+
+// pluginRun notes what one run of a plugin asked the person, and how it
+// went, for [pluginRun.failure].
+type pluginRun struct {
+	askedSecret bool   // a secret value (a PIN) was asked and given
+	refused     string // the confirmation the person answered no to
+	unanswered  string // the question that could not be put, or answered
+	why         error  // why not
+}
+
+// say shows msg to the person, if anyone is there. msg is filtered
+// already.
+func (u *PluginUI) say(msg string) {
+	if u != nil && u.person != nil {
+		u.person.Message(msg)
 	}
-	ask := func(prompt string) ([]byte, error) {
-		if p == nil {
-			return nil, errors.New("no terminal to ask on")
-		}
-		return p.Secret(prompt)
+}
+
+// ask puts a question to the person, hidden, noting in run when it could
+// not be put or answered.
+func (u *PluginUI) ask(run *pluginRun, question, prompt string) ([]byte, error) {
+	if u == nil || u.person == nil {
+		run.unanswered, run.why = question, errNobody
+		return nil, errNobody
 	}
+	v, err := u.person.Secret(prompt)
+	if err != nil {
+		clear(v)
+		run.unanswered, run.why = question, err
+		return nil, err
+	}
+	return v, nil
+}
+
+// client returns age's callbacks for one run of a plugin, noting in run
+// what happened.
+func (u *PluginUI) client(run *pluginRun) *plugin.ClientUI {
 	return &plugin.ClientUI{
 		DisplayMessage: func(name, msg string) error {
-			say(fmt.Sprintf("%s plugin: %s", name, msg))
+			u.say(fmt.Sprintf("%s plugin: %s", pluginText(name), pluginText(msg)))
 			return nil
 		},
 		// A Prompter reads without echo, so a public value is typed blind
 		// too: one small interface is worth that.
-		RequestValue: func(name, prompt string, _ bool) (string, error) {
-			v, err := ask(fmt.Sprintf("%s plugin: %s", name, prompt))
+		RequestValue: func(name, prompt string, secret bool) (string, error) {
+			q := pluginText(prompt)
+			v, err := u.ask(run, q, fmt.Sprintf("%s plugin: %s", pluginText(name), q))
 			defer clear(v)
 			if err != nil {
 				return "", err
 			}
-			// The plugin protocol takes a string, which we cannot wipe.
+			run.askedSecret = run.askedSecret || secret
+			// age's plugin client takes the value as a string, which
+			// cannot be wiped; our copy is.
 			return string(v), nil
 		},
 		Confirm: func(name, prompt, yes, no string) (bool, error) {
-			if no == "" {
-				v, err := ask(fmt.Sprintf("%s plugin: %s (press enter for %q)", name, prompt, yes))
-				clear(v)
-				return err == nil, err
-			}
-			for range 3 {
-				v, err := ask(fmt.Sprintf("%s plugin: %s (type 1 for %q or 2 for %q)", name, prompt, yes, no))
-				if err != nil {
-					return false, err
-				}
-				choice := strings.TrimSpace(string(v))
-				clear(v)
-				switch choice {
-				case "1":
-					return true, nil
-				case "2":
-					return false, nil
-				}
-			}
-			return false, errors.New("no choice made")
+			return u.confirm(run, pluginText(name), pluginText(prompt), pluginText(yes), pluginText(no))
 		},
 		WaitTimer: func(name string) {
-			say(fmt.Sprintf("waiting on %s plugin...", name))
+			u.say(fmt.Sprintf("waiting on the %s plugin: does the hardware key want a touch?", pluginText(name)))
 		},
 	}
 }
 
-// uiOrSilent returns ui, or a UI that cannot talk to the user if ui is nil,
-// since age's plugin client calls through the pointer.
-func uiOrSilent(ui *plugin.ClientUI) *plugin.ClientUI {
-	if ui == nil {
-		return PluginUI(nil, nil)
+// confirm puts a plugin's question to the person, who types 1 or the yes
+// choice, 2 or the no choice (hidden, as every question here is, so the
+// answer is then shown). A question with only a yes choice is
+// acknowledged with Enter.
+func (u *PluginUI) confirm(run *pluginRun, name, prompt, yes, no string) (bool, error) {
+	if no == "" {
+		v, err := u.ask(run, prompt, fmt.Sprintf("%s plugin: %s (press Enter for %q)", name, prompt, yes))
+		clear(v)
+		return err == nil, err
 	}
-	return ui
+	for range maxChoiceTries {
+		v, err := u.ask(run, prompt, fmt.Sprintf("%s plugin: %s (type 1 for %q or 2 for %q, then Enter)", name, prompt, yes, no))
+		if err != nil {
+			return false, err
+		}
+		choice := strings.TrimSpace(string(v))
+		clear(v)
+		switch {
+		case choice == "1" || strings.EqualFold(choice, yes):
+			u.say(fmt.Sprintf("%s plugin: you answered %q", name, yes))
+			return true, nil
+		case choice == "2" || strings.EqualFold(choice, no):
+			u.say(fmt.Sprintf("%s plugin: you answered %q", name, no))
+			run.refused = prompt
+			return false, nil
+		}
+		u.say(fmt.Sprintf("%s plugin: type 1 or 2", name))
+	}
+	run.unanswered, run.why = prompt, errors.New("neither choice was typed")
+	return false, run.why
+}
+
+// maxPluginText bounds what a plugin may show in one message or prompt:
+// a plugin's text is a line, not a screenful.
+const maxPluginText = 300
+
+// pluginText makes text that came from a plugin safe to show: no control,
+// format or line-separator characters (which could move the cursor, hide
+// text or reorder it), and one line of bounded length.
+//
+// It stands in for the project's one filter for outside text, and becomes
+// a call to it once that lands.
+func pluginText(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = strings.Map(func(r rune) rune {
+		if unicode.In(r, unicode.Cc, unicode.Cf, unicode.Zl, unicode.Zp) {
+			return '\uFFFD'
+		}
+		return r
+	}, s)
+	if r := []rune(s); len(r) > maxPluginText {
+		s = string(r[:maxPluginText]) + "…"
+	}
+	return s
 }

@@ -61,6 +61,7 @@ func hints(err error) []string {
 		pfe       *pdfimage.FormatError
 		ple       *pdfimage.LimitError
 		pue       *pdfimage.UnsupportedError
+		plge      *seal.PluginError
 		shareName = "the share"
 	)
 	var typo *typoError
@@ -135,6 +136,8 @@ func hints(err error) []string {
 			"one of the shares used is wrong although its signature is valid; nothing was shown",
 			"run each custodian's share through 'quorum inspect' and try other combinations of shares",
 		}
+	case errors.As(err, &plge):
+		return pluginHints(plge, shareName)
 	case errors.Is(err, seal.ErrWrongPassphrase):
 		return []string{fmt.Sprintf("the passphrase does not open %s: the custodian should type it again", shareName)}
 	case errors.As(err, &idpe):
@@ -170,4 +173,21 @@ func hints(err error) []string {
 		return []string{"run quorum in a terminal, or give the input in a file or on standard input"}
 	}
 	return nil
+}
+
+// pluginHints says what to do when an age plugin (a hardware key) did not
+// seal or open a share.
+func pluginHints(e *seal.PluginError, shareName string) []string {
+	program := "age-plugin-" + e.Plugin
+	switch e.Failure {
+	case seal.PluginMissing:
+		return []string{fmt.Sprintf("install %s on this laptop, checked against its published checksum as quorum itself is, put it on PATH and run the command again", program)}
+	case seal.PluginStopped:
+		return []string{fmt.Sprintf("%s ended without an answer: check that the custodian's hardware key is plugged in and run the command again; AGEDEBUG=plugin shows what it says", program)}
+	case seal.PluginRefused:
+		return []string{fmt.Sprintf("%s was not opened, and nothing was revealed: run the command again if the custodian means to answer yes", shareName)}
+	case seal.PluginUnanswered:
+		return []string{fmt.Sprintf("%s asks its questions of the custodian: run quorum on a terminal, with the custodian of %s there to answer", program, shareName)}
+	}
+	return []string{fmt.Sprintf("%s could not use the hardware key: check that the key of the custodian of %s is plugged in and that -i names that custodian's identity file", program, shareName)}
 }

@@ -121,7 +121,7 @@ func runReshare(opts *reshareOptions) error {
 	if err != nil {
 		return err
 	}
-	dir, err := writeSet(io, set, opts.OutputDir, plan.paper, plan.fonts)
+	dir, err := writeSet(io, set, opts.OutputDir, plan)
 	if err != nil {
 		return err
 	}

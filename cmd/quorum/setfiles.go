@@ -24,6 +24,18 @@ type newSetPlan struct {
 	fonts      *print.Preloaded
 }
 
+// plugins names the age plugin of each custodian sealed to one, by share
+// index, for the sheets and the ceremony record.
+func (p *newSetPlan) plugins() map[int]string {
+	names := map[int]string{}
+	for i, c := range p.custodians {
+		if c.Kind == share.KindPlugin {
+			names[i+1] = seal.PluginName(c.Recipient)
+		}
+	}
+	return names
+}
+
 // planNewSet checks a new set's options; outputDir "" is not checked.
 func planNewSet(io *IOStreams, custodiansFile string, k int, allowAllRequired bool, label, paper, outputDir string) (*newSetPlan, error) {
 	cs, recipients, err := loadCustodians(io, custodiansFile, k, allowAllRequired)
@@ -96,7 +108,7 @@ func askPassphrases(io *IOStreams, cs []custodian.Custodian, recipients []split.
 // (the ceremony record first, every QR code read back) into dir, or
 // quorum-FINGERPRINT when dir is "", through a staging directory, and
 // returns the directory's name.
-func writeSet(io *IOStreams, set *split.Set, dir string, paper print.Paper, fonts *print.Preloaded) (string, error) {
+func writeSet(io *IOStreams, set *split.Set, dir string, plan *newSetPlan) (string, error) {
 	if dir == "" {
 		dir = "quorum-" + string(set.Fingerprint)
 	}
@@ -115,7 +127,10 @@ func writeSet(io *IOStreams, set *split.Set, dir string, paper print.Paper, font
 	}
 	files["manifest.json"] = m
 	names = append(names, "manifest.json")
-	doc, err := print.New(set.Shares, print.Options{Paper: paper, Manifest: set.Manifest, Record: true, Date: io.Now(), Preloaded: fonts})
+	doc, err := print.New(set.Shares, print.Options{
+		Paper: plan.paper, Manifest: set.Manifest, Record: true, Date: io.Now(), Preloaded: plan.fonts,
+		Plugins: plan.plugins(),
+	})
 	if err != nil {
 		return "", err
 	}

@@ -11,7 +11,6 @@ import (
 	"strings"
 
 	"filippo.io/age"
-	"filippo.io/age/plugin"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
@@ -357,33 +356,24 @@ func (p termPrompter) Secret(prompt string) ([]byte, error) {
 
 func (io *IOStreams) prompter() seal.Prompter { return termPrompter{io.Term} }
 
-// pluginUI lets age plugins (hardware keys) talk to the user on the
-// terminal and stderr.
-func (io *IOStreams) pluginUI() *plugin.ClientUI {
-	return &plugin.ClientUI{
-		DisplayMessage: func(name, message string) error {
-			io.infof("%s plugin: %s", name, message)
-			return nil
-		},
-		RequestValue: func(name, prompt string, secret bool) (string, error) {
-			if !io.Term.Available() {
-				return "", errors.New("no terminal for the plugin's question")
-			}
-			// age's plugin API takes the answer as a string, which
-			// cannot be wiped; our copy can.
-			v, err := io.Term.Secret(fmt.Sprintf("%s plugin: %s", name, prompt))
-			defer clear(v)
-			return string(v), err
-		},
-		Confirm: func(name, prompt, yes, no string) (bool, error) {
-			io.infof("%s plugin: %s (answering %q)", name, prompt, yes)
-			return true, nil
-		},
-		WaitTimer: func(name string) {
-			io.infof("waiting for the %s plugin (touch the hardware key?)", name)
-		},
-	}
+// pluginUI is the one way age plugins (hardware keys) talk to the person,
+// for every command: seal's PluginUI, with questions on the terminal and a
+// plugin's messages, filtered by seal, on standard error.
+func (io *IOStreams) pluginUI() *seal.PluginUI {
+	return seal.NewPluginUI(pluginPerson{io})
 }
+
+// pluginPerson is the person at the terminal, as seal.PluginUI reaches them.
+type pluginPerson struct{ io *IOStreams }
+
+func (p pluginPerson) Secret(prompt string) ([]byte, error) {
+	if !p.io.Term.Available() {
+		return nil, errors.New("no terminal to answer on")
+	}
+	return p.io.Term.Secret(prompt)
+}
+
+func (p pluginPerson) Message(msg string) { p.io.infof("%s", msg) }
 
 func labelSuffix(label string) string {
 	if label == "" {

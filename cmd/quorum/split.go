@@ -127,7 +127,7 @@ func runSplit(opts *splitOptions) error {
 	if err != nil {
 		return err
 	}
-	dir, err := writeSet(io, set, opts.OutputDir, plan.paper, plan.fonts)
+	dir, err := writeSet(io, set, opts.OutputDir, plan)
 	if err != nil {
 		return err
 	}
