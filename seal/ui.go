@@ -3,7 +3,8 @@ package seal
 // How an age plugin (a hardware key) talks to the person at the laptop:
 // the one plugin UI of quorum, for every command that seals or opens.
 //   - A plugin's text (its messages, prompts, choices and errors) is
-//     outside text: it goes through pluginText before it reaches anyone.
+//     outside text: it goes through pluginText, and so internal/filter,
+//     before it reaches anyone.
 //   - A secret value (a PIN) is read hidden, and wiped once handed on.
 //   - A confirmation is put to the person, never answered for them; with
 //     nobody to ask, the question fails and the share is not opened.
@@ -16,9 +17,10 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"unicode"
 
 	"filippo.io/age/plugin"
+
+	"quorum/internal/filter"
 )
 
 // Prompter asks the user for a secret on the terminal, without echo. The
@@ -157,22 +159,13 @@ func (u *PluginUI) confirm(run *pluginRun, name, prompt, yes, no string) (bool, 
 // a plugin's text is a line, not a screenful.
 const maxPluginText = 300
 
-// pluginText makes text that came from a plugin safe to show: no control,
-// format or line-separator characters (which could move the cursor, hide
-// text or reorder it), and one line of bounded length.
-//
-// It stands in for the project's one filter for outside text, and becomes
-// a call to it once that lands.
+// pluginText makes text that came from a plugin safe to show, with the
+// project's one filter for outside text (no control, format or bidi
+// characters, which could move the cursor, hide text or reorder it), cut
+// to one line of bounded length.
 func pluginText(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	s = strings.Map(func(r rune) rune {
-		if unicode.In(r, unicode.Cc, unicode.Cf, unicode.Zl, unicode.Zp) {
-			return '\uFFFD'
-		}
-		return r
-	}, s)
 	if r := []rune(s); len(r) > maxPluginText {
 		s = string(r[:maxPluginText]) + "…"
 	}
-	return s
+	return filter.Text(s)
 }
