@@ -76,7 +76,7 @@ type WeakPassphraseError struct {
 }
 
 func (e *WeakPassphraseError) Error() string {
-	return fmt.Sprintf("passphrase too weak: %s; whoever holds the sealed share can guess offline, so use %d or more characters that are not one run, or a generated passphrase", e.Reason, minPassphraseLength)
+	return fmt.Sprintf("passphrase too weak: %s; whoever holds the sealed file can guess offline, so use six or more uncommon words, or a generated passphrase", e.Reason)
 }
 
 // noIdentityError is what [Open] returns when no identity fits: it is

@@ -42,9 +42,9 @@ func ExampleGeneratePassphrase() {
 }
 
 func ExampleCheckPassphrase() {
-	fmt.Println(seal.CheckPassphrase([]byte("0123456789abcdefgh")))
-	fmt.Println(seal.CheckPassphrase([]byte("abcdefghijklmnopqr")))
+	fmt.Println(seal.CheckPassphrase([]byte("tablet orbit fancy wisdom lunar piano")))
+	fmt.Println(seal.CheckPassphrase([]byte("passwordpassword")))
 	// Output:
 	// <nil>
-	// passphrase too weak: it is one run of characters; whoever holds the sealed share can guess offline, so use 16 or more characters that are not one run, or a generated passphrase
+	// passphrase too weak: it is a common password repeated (about 2^6 guesses, fewer than 2^64); whoever holds the sealed file can guess offline, so use six or more uncommon words, or a generated passphrase
 }

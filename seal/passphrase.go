@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"filippo.io/age"
+
+	"quorum/internal/strength"
 )
 
 // scryptLogN is the scrypt work factor of passphrase shares and encrypted
@@ -38,32 +40,38 @@ func passphraseRecipient(pass []byte, logN int) (age.Recipient, error) {
 	return r, nil
 }
 
+// minPassphraseBits is the guessing work a typed passphrase must cost, as
+// log2 of the guesses: 2^64 tries of scrypt at 2^18 is out of reach of
+// anyone who holds a sealed share for decades (SECURITY.md has the sums).
+const minPassphraseBits = 64
+
+// maxPassphraseLength bounds the strength estimate's work, which grows
+// with the cube of the length; no typed passphrase is longer.
+const maxPassphraseLength = 256
+
 // CheckPassphrase returns a [*WeakPassphraseError] if pass is too weak to
-// seal a share to: a sealed share lets its holder guess offline. It must be
-// at least 16 characters long and not one character repeated or one run
-// such as "1234…" or "zyxw…".
+// seal a share or an identity to: whoever holds the sealed file can guess
+// offline. It must be 16 to 256 characters long and cost at least 2^64
+// guesses to an attacker who tries common passwords, words and names (in
+// any case, reversed, with l33t substitutions), keyboard walks, runs,
+// years and repeats first. The reason says which of those it found, never
+// the passphrase.
 func CheckPassphrase(pass []byte) error {
 	n := utf8.RuneCount(pass)
-	if n < minPassphraseLength {
+	switch {
+	case n < minPassphraseLength:
 		return &WeakPassphraseError{Reason: fmt.Sprintf("it has %d characters, fewer than %d", n, minPassphraseLength)}
+	case n > maxPassphraseLength:
+		return &WeakPassphraseError{Reason: fmt.Sprintf("it has %d characters, more than %d", n, maxPassphraseLength)}
 	}
-	// A run has the same step between every pair of neighbours: 0 for a
-	// repeated character, ±1 for "1234" or "dcba", more for "acegi".
-	prev, size := utf8.DecodeRune(pass)
-	rest := pass[size:]
-	second, _ := utf8.DecodeRune(rest)
-	step := second - prev
-	for len(rest) > 0 {
-		r, size := utf8.DecodeRune(rest)
-		if r-prev != step {
-			return nil
-		}
-		prev, rest = r, rest[size:]
+	bits, weakness := strength.Estimate(pass)
+	if bits >= minPassphraseBits {
+		return nil
 	}
-	if step == 0 {
-		return &WeakPassphraseError{Reason: "it is one character repeated"}
+	if weakness == "" {
+		return &WeakPassphraseError{Reason: fmt.Sprintf("its %d characters give about 2^%d guesses, fewer than 2^%d", n, int(bits), minPassphraseBits)}
 	}
-	return &WeakPassphraseError{Reason: "it is one run of characters"}
+	return &WeakPassphraseError{Reason: fmt.Sprintf("it is %s (about 2^%d guesses, fewer than 2^%d)", weakness, int(bits), minPassphraseBits)}
 }
 
 // passphraseAlphabet is Crockford's base32, the alphabet of the sheet

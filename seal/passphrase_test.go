@@ -15,20 +15,29 @@ func TestCheckPassphrase(t *testing.T) {
 		pass    string
 		wantErr string // substring of the reason; "" if accepted
 	}{
-		{"words", "correct horse battery staple", ""},
+		{"six words", "tablet orbit fancy wisdom lunar piano", ""},
 		{"16 characters", "a7#kQ9!zLm2$pR4x", ""},
 		{"generated", "7QX4-M2KD-9P1Z-AB3C-DEFG-HJK5", ""},
 		{"16 runes of 2 bytes", "éàüößçñåøæœ€§¶†‡", ""},
-		{"run with a break", "12345678901234567", ""},
-		{"nearly repeated", "aaaaaaaaaaaaaaab", ""},
 		{"empty", "", "it has 0 characters"},
 		{"15 characters", "a7#kQ9!zLm2$pR4", "it has 15 characters"},
 		{"15 runes in 30 bytes", "éàüößçñåøæœ€§¶†", "it has 15 characters"},
+		{"257 characters", strings.Repeat("a7#kQ9!zLm2$pR4x", 16) + "a", "more than 256"},
 		{"repeated", "xxxxxxxxxxxxxxxxxxxx", "one character repeated"},
-		{"ascending digits", "0123456789:;<=>?@", "one run"},
-		{"ascending letters", "abcdefghijklmnopq", "one run"},
-		{"descending", "zyxwvutsrqponmlkj", "one run"},
-		{"step of two", "acegikmoqsuwy{}\u007f\u0081", "one run"},
+		{"ascending digits", "0123456789:;<=>?@", "a run of characters"},
+		{"ascending letters", "abcdefghijklmnopq", "a run of characters"},
+		{"descending", "zyxwvutsrqponmlkj", "a run of characters"},
+		{"step of two", "acegikmoqsuwy{}\u007f\u0081", "a run of characters"},
+		{"run with a break", "12345678901234567", "fewer than 2^64"},
+		{"nearly repeated", "aaaaaaaaaaaaaaab", "one character repeated"},
+		// The security review's four: 16 characters, no run, and yet
+		// among the first million guesses.
+		{"a common word repeated", "passwordpassword", "a common password repeated"},
+		{"capital and digits", "Password12345678", "common password"},
+		{"keyboard rows", "qwertyuiopasdfgh", "fewer than 2^64"},
+		{"two letters repeated", "abababababababab", "a few characters repeated"},
+		{"four common words", "correct horse battery staple", "a common word"},
+		{"16 digits", "8053917264082915", "fewer than 2^64"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

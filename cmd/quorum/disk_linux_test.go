@@ -49,8 +49,9 @@ func TestNoSecretOnDisk(t *testing.T) {
 	env := []string{"HOME=" + home, "TMPDIR=" + tmp, "PATH=" + os.Getenv("PATH")}
 	o := ttyOptions{dir: work, env: env}
 	secret := "QUORUM-DISK-CANARY-" + randomHex(8)
-	alicePass := "alice identity canary " + randomHex(6)
-	davePass := "dave share canary " + randomHex(6)
+	// Long enough to pass the strength estimate whatever the random part.
+	alicePass := "alice identity canary " + randomHex(10)
+	davePass := "dave share canary " + randomHex(10)
 	var needles [][]byte // every value that must stay off the disk
 
 	// keygen: alice protects her identity, bob does not.
