@@ -10,9 +10,15 @@ import (
 	"quorum/share"
 )
 
-// Report is what a drill report shows: the public facts of one drill, as
-// its record in the access log holds them. Nothing in it is secret.
+// Report is what a drill or reveal report shows: the public facts of one
+// drill, or of one reveal of the secret (combine --log), as its record in
+// the access log holds them. Nothing in it is secret.
 type Report struct {
+	// Reveal makes it the report of a reveal: the secret was shown, for
+	// Reason. A reveal's record, like a drill's, can be cut from the end
+	// of the log without any key; its head hash on signed paper cannot.
+	Reveal      bool
+	Reason      string
 	Fingerprint share.Fingerprint
 	Label       string
 	Threshold   int
@@ -45,7 +51,7 @@ type ReportShare struct {
 // "quorum status --head" can later prove the log was not cut short of it.
 func ReportPDF(r *Report) ([]byte, error) {
 	if r.Head == "" {
-		return nil, errors.New("a drill report needs the log's head hash")
+		return nil, errors.New("a report needs the log's head hash")
 	}
 	fs, err := loadFonts()
 	if err != nil {
@@ -53,7 +59,7 @@ func ReportPDF(r *Report) ([]byte, error) {
 	}
 	l := newLayout(r.Paper, fs)
 	pages := l.report(r)
-	d := &Document{paper: r.Paper, date: r.Time, title: fmt.Sprintf("quorum drill report, set %s", r.Fingerprint)}
+	d := &Document{paper: r.Paper, date: r.Time, title: fmt.Sprintf("quorum %s report, set %s", r.what(), r.Fingerprint)}
 	var b bytes.Buffer
 	if err := writePages(newPDF(d), pages, &b); err != nil {
 		return nil, err
@@ -61,11 +67,19 @@ func ReportPDF(r *Report) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// report lays out the drill report, on the model of the ceremony record:
-// facts, who took part and how each share fared, the head hash in a box,
-// and lines for signatures.
+// what names the event the report is of.
+func (r *Report) what() string {
+	if r.Reveal {
+		return "reveal"
+	}
+	return "drill"
+}
+
+// report lays out the drill or reveal report, on the model of the ceremony
+// record: facts, who took part and how each share fared, the head hash in
+// a box, and lines for signatures.
 func (l *layout) report(r *Report) []*page {
-	const head = "QUORUM DRILL REPORT"
+	head := "QUORUM " + strings.ToUpper(r.what()) + " REPORT"
 	p := l.newPage()
 	pages := []*page{p}
 	more := func() float64 {
@@ -79,11 +93,17 @@ func (l *layout) report(r *Report) []*page {
 	y = l.label(p, y, r.Label)
 	y += shareSize * 1.1
 	outcome := "DRILL FAILED"
-	if r.Passed {
+	switch {
+	case r.Reveal:
+		outcome = "SECRET REVEALED"
+	case r.Passed:
 		outcome = "DRILL PASSED"
 	}
 	p.text(l.x0, y, bold, shareSize, ink, outcome)
 	y = l.paragraph(p, l.x0, y, l.width(), regular, valueSize, valueSize*1.3, ink, r.Summary) + 9
+	if r.Reveal {
+		y = l.paragraph(p, l.x0, y-4, l.width(), regular, valueSize, valueSize*1.3, ink, "Reason: "+l.fs.printable(regular, r.Reason)) + 9
+	}
 	l.hrule(p, y)
 	witnesses := strings.Join(r.Witnesses, ", ")
 	if witnesses == "" {
@@ -156,7 +176,7 @@ func (l *layout) report(r *Report) []*page {
 	y += gap
 	p.fill(l.x0, y, l.width(), boxH, stripe)
 	p.box(l.x0, y, l.width(), boxH, 0.8, rule)
-	l.textCenter(p, l.x0+l.width()/2, y+15, bold, 8, dim, fmt.Sprintf("ACCESS LOG HEAD HASH AFTER THIS DRILL (RECORD %d)", r.Seq))
+	l.textCenter(p, l.x0+l.width()/2, y+15, bold, 8, dim, fmt.Sprintf("ACCESS LOG HEAD HASH AFTER THIS %s (RECORD %d)", strings.ToUpper(r.what()), r.Seq))
 	hash := group4(r.Head)
 	// 52 symbols fit one line at 12 points on either paper; a narrower
 	// page would wrap them at a space, between groups.
@@ -165,9 +185,13 @@ func (l *layout) report(r *Report) []*page {
 		l.textCenter(p, l.x0+l.width()/2, y+22+size*(1.05+1.2*float64(i)), monoBold, size, ink, line)
 	}
 	y += boxH
+	signedWhen := "The drill's record in the access log is signed with the set key only when the quorum was met"
+	if r.Reveal {
+		signedWhen = "The reveal's record in the access log is signed with the set key"
+	}
 	y = l.paragraph(p, l.x0, y+2, l.width(), regular, proseSize, proseLead, dim,
-		"This report is public: nothing on it is secret. The drill's record in the access log is signed with the set "+
-			"key only when the quorum was met: it proves that someone who held enough shares made it, not when or who was "+
+		"This report is public: nothing on it is secret. "+signedWhen+
+			": it proves that someone who held enough shares made it, not when or who was "+
 			"present. This signed page proves that. Later, 'quorum status --head HASH' with the hash above checks that "+
 			"the log still holds this record and everything before it.") + 8
 
@@ -191,8 +215,11 @@ func (l *layout) report(r *Report) []*page {
 		y = more() + 12
 	}
 	p.text(l.x0, y, bold, 10, ink, "Signatures")
-	y = l.paragraph(p, l.x0, y, l.width(), regular, proseSize, proseLead, dim,
-		"We were present at this drill, saw quorum report the result above, and saw that the secret was not shown, written or printed.")
+	present := "We were present at this drill, saw quorum report the result above, and saw that the secret was not shown, written or printed."
+	if r.Reveal {
+		present = "We were present when the secret was revealed, for the reason above, and saw quorum report the result above."
+	}
+	y = l.paragraph(p, l.x0, y, l.width(), regular, proseSize, proseLead, dim, present)
 	y += 4
 	for i, who := range signers {
 		if i%2 == 0 && i > 0 {
@@ -211,7 +238,7 @@ func (l *layout) report(r *Report) []*page {
 			p.line(x+44, ly, x+bw, ly, 0.6, dim)
 		}
 	}
-	left := fmt.Sprintf("quorum drill report · set %s · log head %s", r.Fingerprint, r.Head[:min(8, len(r.Head))])
+	left := fmt.Sprintf("quorum %s report · set %s · log head %s", r.what(), r.Fingerprint, r.Head[:min(8, len(r.Head))])
 	for i, p := range pages {
 		l.footer(p, left, i+1, len(pages))
 	}

@@ -14,13 +14,17 @@ type combineOptions struct {
 	Type       bool
 	Log        string // the access log to record the reveal in
 	Reason     string // why the secret is revealed, for the log
+	Operator   string // who ran the reveal, for the log
+	Witnesses  []string
+	Report     string // the reveal report PDF to write
+	Paper      string
 	Now        string // hidden, for tests: the time of the log record
 }
 
 func newCombineCmd(io *IOStreams, runF func(*combineOptions) error) *cobra.Command {
 	opts := &combineOptions{IO: io}
 	cmd := &cobra.Command{
-		Use:   "combine [-i IDENTITY]... [-o FILE] [--set FINGERPRINT | -m MANIFEST] [--log LOG --reason TEXT] [--type] SHARE...",
+		Use:   "combine [-i IDENTITY]... [-o FILE] [--set FINGERPRINT | -m MANIFEST] [--log LOG --reason TEXT [--operator NAME] [--witness NAME]...] [--type] SHARE...",
 		Short: "Rebuild the secret from k shares",
 		Long: `Rebuild the secret from k shares of one set. Each share is opened with
 whichever identity fits: age identity files, passphrase-protected ones (asked
@@ -33,8 +37,15 @@ standard input. A sheet found twice counts once. With --type, sheets whose
 code will not read are typed on the terminal, line by line.
 
 The secret goes to FILE with -o (created 0600, never over an existing file),
-else to standard output when it is not a terminal, else it is shown once on
-the terminal and erased when you press Enter.
+else to standard output when it is a pipe, else it is shown once on the
+terminal and erased when you press Enter. Standard output redirected to a
+file is refused: use -o, which protects the file.
+
+With --log the reveal is recorded in the access log before the secret is
+shown, signed with the set key, with --reason, --operator and --witness; the
+log's new head hash is shown with the secret, and --report FILE writes a
+reveal report (PDF, 0600) that carries it, to print and sign as a drill's.
+A log that records the set as superseded by a reshare is warned of.
 
 Pin the set with --set (the fingerprint on the signed ceremony record) or -m
 (the set's manifest.json): shares of any other set are then refused. Without
@@ -57,6 +68,9 @@ a pin quorum says which set it used.`,
 	addTypeFlag(cmd.Flags(), &opts.Type)
 	cmd.Flags().StringVar(&opts.Log, "log", "", "record in the access `LOG` that the secret was revealed, by whom and why (--reason)")
 	cmd.Flags().StringVar(&opts.Reason, "reason", "", "with --log, why the secret is revealed (`TEXT`)")
+	addPeopleFlags(cmd, &opts.Operator, &opts.Witnesses)
+	cmd.Flags().StringVar(&opts.Report, "report", "", "with --log, write the reveal report PDF to `FILE` (0600, must not exist), to print and sign")
+	cmd.Flags().StringVar(&opts.Paper, "paper", "a4", "the paper size of the report: a4 or letter")
 	addNowFlag(cmd, &opts.Now)
 	return cmd
 }
@@ -68,7 +82,7 @@ func runCombine(opts *combineOptions) error {
 			return err
 		}
 	}
-	if err := checkCombineLog(opts); err != nil {
+	if err := checkCombine(opts); err != nil {
 		return err
 	}
 	r, err := rebuildSet(io, opts.Set, opts.Manifest, opts.Shares, opts.Type, opts.Identities)
@@ -80,15 +94,17 @@ func runCombine(opts *combineOptions) error {
 	io.infof("the secret was rebuilt from %d shares and passed the integrity check", len(set.Inputs))
 	// The access is recorded before the secret is revealed: a reveal
 	// that cannot be recorded does not happen (combinelog.go).
-	if err := recordCombine(opts, set, payloads); err != nil {
+	head, err := recordCombine(opts, set, payloads)
+	if err != nil {
 		return err
 	}
-	return revealSecret(io, secret, opts.Output)
+	return revealSecret(io, secret, opts.Output, head)
 }
 
 // revealSecret sends the secret where the user asked: a new file, a pipe,
-// or the terminal once.
-func revealSecret(io *IOStreams, secret []byte, output string) error {
+// or the terminal once, with head, the log's head hash after the reveal's
+// record ("" for none), to write on the reveal report.
+func revealSecret(io *IOStreams, secret []byte, output, head string) error {
 	switch {
 	case output != "":
 		if err := writeNewFile(output, secret); err != nil {
@@ -100,7 +116,11 @@ func revealSecret(io *IOStreams, secret []byte, output string) error {
 		_, err := io.Out.Write(secret)
 		return err
 	}
-	if err := io.Term.ShowSecret("\nThe secret, shown once. Make sure no one else can see the screen.\n\n    ", secret, "\n\n"); err != nil {
+	after := "\n\n"
+	if head != "" {
+		after += "Access log head hash after this reveal, for the reveal report:\n    " + group4(head) + "\n\n"
+	}
+	if err := io.Term.ShowSecret("\nThe secret, shown once. Make sure no one else can see the screen.\n\n    ", secret, after); err != nil {
 		return err
 	}
 	if err := io.Term.WaitEnter("Press Enter to erase it from the screen. "); err != nil {

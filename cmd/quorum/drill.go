@@ -67,8 +67,7 @@ that 'quorum status --head HASH' can later prove the log was not cut short.`,
 	f := cmd.Flags()
 	f.StringArrayVarP(&opts.Identities, "identity", "i", nil, "an identity `FILE` (age, passphrase-protected age, SSH, plugin); repeat for several")
 	f.StringVar(&opts.Log, "log", "", "the access `LOG` to record the drill in")
-	f.StringVar(&opts.Operator, "operator", "", "the `NAME` of who runs the drill")
-	f.StringArrayVar(&opts.Witnesses, "witness", nil, "the `NAME` of a witness; repeat for several")
+	addPeopleFlags(cmd, &opts.Operator, &opts.Witnesses)
 	f.StringVar(&opts.Set, "set", "", "refuse shares not of the set with this `FINGERPRINT`")
 	f.StringVarP(&opts.Manifest, "manifest", "m", "", "check shares against this `MANIFEST`'s commitments")
 	f.StringVar(&opts.Report, "report", "", "write the drill report PDF to `FILE` (0600, must not exist)")
@@ -112,10 +111,8 @@ func runDrill(opts *drillOptions) error {
 	if err := checkLog(opts.Log); err != nil {
 		return err
 	}
-	for _, s := range append([]string{opts.Operator}, opts.Witnesses...) {
-		if strings.ContainsAny(s, "\n\r") {
-			return usagef("--operator and --witness take a name on one line")
-		}
+	if err := checkPeople(opts.Operator, opts.Witnesses); err != nil {
+		return err
 	}
 	pinned, m, err := pin(io, opts.Set, opts.Manifest)
 	if err != nil {
@@ -141,6 +138,7 @@ func runDrill(opts *drillOptions) error {
 	}
 	defer clear(key)
 	sayDrill(io, r)
+	warnSuperseded(io, opts.Log, r.Fingerprint)
 
 	rec := &accesslog.Record{
 		Kind: accesslog.KindDrill, Time: io.Now(), Set: string(r.Fingerprint), Label: r.Label,

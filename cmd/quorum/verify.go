@@ -103,6 +103,7 @@ func runVerify(opts *verifyOptions) error {
 		return k, err
 	}()
 	defer clear(key)
+	warnSuperseded(io, opts.Log, s.Fingerprint())
 	if err == nil {
 		io.infof("share %d of %d (%s, %s) of set %s%s opens", s.Index, s.Shares, s.Custodian, in.Source, s.Fingerprint(), labelSuffix(s.Label))
 		if m != nil {
