@@ -62,6 +62,18 @@ func Read(data []byte) ([]*Record, error) {
 	return records, nil
 }
 
+// IsLog reports whether data begins as an access log does, so that a
+// command given a log in place of another file can say what it is.
+func IsLog(data []byte) bool {
+	return bytes.HasPrefix(data, []byte(`{"format":"`+Format+`",`))
+}
+
+// Line returns the record's line, without its newline: for a record that
+// Read returned, the line it was read from, byte for byte.
+func (r *Record) Line() ([]byte, error) {
+	return marshal(toWire(r))
+}
+
 // Head is the hash of the last record, the one a drill report prints and
 // "status --head" looks for; "" for an empty log.
 func Head(records []*Record) string {

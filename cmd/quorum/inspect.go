@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"quorum/accesslog"
 	"quorum/combine"
 	"quorum/manifest"
 	"quorum/share"
@@ -90,7 +91,11 @@ func runInspect(opts *inspectOptions) error {
 	var results []inspected
 	var shareArgs []string
 	for _, a := range opts.Args {
-		if data, err := os.ReadFile(a); err == nil && bytes.HasPrefix(bytes.TrimSpace(data), []byte("{")) {
+		data, err := os.ReadFile(a)
+		if err == nil && accesslog.IsLog(data) {
+			return usagef("%s is an access log, not a share or manifest: show and check it with 'quorum log %s'", a, a)
+		}
+		if err == nil && bytes.HasPrefix(bytes.TrimSpace(data), []byte("{")) {
 			results = append(results, inspectManifest(a, data, pinned))
 			continue
 		}

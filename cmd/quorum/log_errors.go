@@ -1,7 +1,8 @@
 package main
 
-// Hints for the access log's errors and status's exit (record.go,
-// status.go), kept apart from errors.go's switch, which calls them.
+// Hints for the access log's errors and the exits of status and log
+// (record.go, status.go, log.go), kept apart from errors.go's switch, which
+// calls them.
 
 import (
 	"errors"
@@ -15,8 +16,9 @@ func isLogError(err error) bool {
 		be *accesslog.BrokenError
 		ie *accesslog.InvalidError
 		ne *notCleanError
+		lb *logBrokenError
 	)
-	return errors.As(err, &be) || errors.As(err, &ie) || errors.As(err, &ne)
+	return errors.As(err, &be) || errors.As(err, &ie) || errors.As(err, &ne) || errors.As(err, &lb)
 }
 
 func logHints(err error) []string {
@@ -24,6 +26,7 @@ func logHints(err error) []string {
 		be *accesslog.BrokenError
 		ie *accesslog.InvalidError
 		ne *notCleanError
+		lb *logBrokenError
 	)
 	switch {
 	case errors.As(err, &be):
@@ -34,6 +37,8 @@ func logHints(err error) []string {
 		return h
 	case errors.As(err, &ie):
 		return []string{fmt.Sprintf("fix the %s given on the command line: names and text hold no control characters", ie.Field)}
+	case errors.As(err, &lb):
+		return []string{"each line starting with ! above says what does not check; quorum never rewrites a log: keep this file as evidence and compare it with a backup and the signed reports"}
 	case errors.As(err, &ne):
 		return []string{"each line starting with ! above says what is due or wrong: run the drill, have the custodian run 'quorum verify', or record the event"}
 	}

@@ -82,6 +82,7 @@ quorum is offline: it has no network code.`,
 		newReshareCmd(io, nil),
 		newRecordCmd(io, nil),
 		newStatusCmd(io, nil),
+		newLogCmd(io, nil),
 		newDemoCmd(io),
 		newVersionCmd(io),
 	)

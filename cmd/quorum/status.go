@@ -101,16 +101,8 @@ func runStatus(opts *statusOptions) error {
 	if opts.Head != "" && opts.Log == "" {
 		return usagef("--head needs --log: the head is looked for in the log")
 	}
-	for _, f := range opts.Manifests {
-		data, err := readInput(io, f)
-		if err != nil {
-			return err
-		}
-		m, err := manifest.Parse(data)
-		if err != nil {
-			return &sourceError{f, err}
-		}
-		so.Manifests = append(so.Manifests, m)
+	if so.Manifests, err = readManifests(io, opts.Manifests); err != nil {
+		return err
 	}
 	if opts.Log != "" {
 		// The log is read, never created: a missing log is a mistake in
@@ -121,15 +113,8 @@ func runStatus(opts *statusOptions) error {
 		}
 		so.Records, so.LogErr = accesslog.Read(data)
 	}
-	if opts.Head != "" {
-		// A typo first: a head one or two symbols from a record's hash
-		// was typed wrong, and says nothing of the log.
-		if err := headTypo(so.Records, opts.Head); err != nil {
-			return err
-		}
-		if so.Head, err = accesslog.ParseHash(opts.Head); err != nil {
-			return usagef("--head: %v", err)
-		}
+	if so.Head, err = parseHead(so.Records, opts.Head); err != nil {
+		return err
 	}
 	rep := status.Compute(so)
 	if opts.JSON {
@@ -223,24 +208,9 @@ func printStatus(io *IOStreams, rep *status.Report, logName string) {
 			fmt.Fprintf(w, "  %3d %-12s %s\n", c.Index, c.Name, strings.Join(notes, "; "))
 		}
 	}
-	if l := rep.Log; l != nil {
+	if rep.Log != nil {
 		fmt.Fprintln(w)
-		switch {
-		case l.Broken != nil:
-			fmt.Fprintf(w, "log %s: BROKEN at record %d; the %s before it check\n", logName, l.Broken.Seq, count(l.Records, "record"))
-		default:
-			fmt.Fprintf(w, "log %s: %s, chain and signatures check (%d signed)\n", logName, count(l.Records, "record"), l.Signed)
-		}
-		if l.Head != "" {
-			fmt.Fprintf(w, "  head %s\n", l.Head)
-			fmt.Fprintf(w, "  newest record %s (laptop clock, UTC)\n", l.Newest.UTC().Format(time.DateTime))
-		}
-		if l.Wanted != "" && l.Found > 0 {
-			fmt.Fprintf(w, "  head %s is record %d of %d\n", l.Wanted, l.Found, l.Records)
-		}
-		if l.Unchecked > 0 {
-			fmt.Fprintf(w, "  %s signed with share keys of sets without a manifest here not counted\n", count(l.Unchecked, "record"))
-		}
+		printLogCheck(io, rep.Log, logName)
 	}
 	fmt.Fprintln(w)
 	if rep.Clean() {
@@ -250,6 +220,44 @@ func printStatus(io *IOStreams, rep *status.Report, logName string) {
 	for _, p := range rep.Problems {
 		fmt.Fprintf(w, "! %s\n", p)
 	}
+}
+
+// printLogCheck says what was checked of the access log (status, log).
+func printLogCheck(io *IOStreams, l *status.Log, logName string) {
+	w := io.Out
+	switch {
+	case l.Broken != nil:
+		fmt.Fprintf(w, "log %s: BROKEN at record %d; the %s before it check\n", logName, l.Broken.Seq, count(l.Records, "record"))
+	default:
+		fmt.Fprintf(w, "log %s: %s, chain and signatures check (%d signed)\n", logName, count(l.Records, "record"), l.Signed)
+	}
+	if l.Head != "" {
+		fmt.Fprintf(w, "  head %s\n", l.Head)
+		fmt.Fprintf(w, "  newest record %s (laptop clock, UTC)\n", l.Newest.UTC().Format(time.DateTime))
+	}
+	if l.Wanted != "" && l.Found > 0 {
+		fmt.Fprintf(w, "  head %s is record %d of %d\n", l.Wanted, l.Found, l.Records)
+	}
+	if l.Unchecked > 0 {
+		fmt.Fprintf(w, "  %s signed with share keys of sets without a manifest here not counted\n", count(l.Unchecked, "record"))
+	}
+}
+
+// readManifests reads and verifies the -m manifests of status and log.
+func readManifests(io *IOStreams, files []string) ([]*manifest.Manifest, error) {
+	var ms []*manifest.Manifest
+	for _, f := range files {
+		data, err := readInput(io, f)
+		if err != nil {
+			return nil, err
+		}
+		m, err := manifest.Parse(data)
+		if err != nil {
+			return nil, &sourceError{f, err}
+		}
+		ms = append(ms, m)
+	}
+	return ms, nil
 }
 
 // count says n things: "1 record", "2 records".

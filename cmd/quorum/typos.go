@@ -41,16 +41,24 @@ func (e *typoError) hints() []string {
 	return []string{fmt.Sprintf("type %s again from %s and compare it symbol by symbol", e.Flag, e.Paper)}
 }
 
-// headTypo checks a typed --head against the log's records: nil when it
-// is a record's hash, or when no record's hash is one or two symbols from
-// it (status then reports it missing).
-func headTypo(records []*accesslog.Record, typed string) error {
-	r, at := accesslog.NearHash(records, typed)
-	if r == nil {
-		return nil
+// parseHead reads a typed --head ("" for none) for status and log. A typo
+// comes first: a head one or two symbols from a record's hash was typed
+// wrong, and says nothing of the log. A head that is in no form a hash is
+// a mistake in the command line; one the log does not contain is for
+// status to report.
+func parseHead(records []*accesslog.Record, typed string) (string, error) {
+	if typed == "" {
+		return "", nil
 	}
-	return &usageError{&typoError{Flag: "--head", Symbols: at, Of: fmt.Sprintf("record %d's hash", r.Seq),
-		Value: group4(r.Hash), Paper: "the drill or reveal report"}}
+	if r, at := accesslog.NearHash(records, typed); r != nil {
+		return "", &usageError{&typoError{Flag: "--head", Symbols: at, Of: fmt.Sprintf("record %d's hash", r.Seq),
+			Value: group4(r.Hash), Paper: "the drill or reveal report"}}
+	}
+	head, err := accesslog.ParseHash(typed)
+	if err != nil {
+		return "", usagef("--head: %v", err)
+	}
+	return head, nil
 }
 
 // setTypo checks a typed --set against the sets of the shares given: when
