@@ -27,8 +27,10 @@ func TestMain(m *testing.M) {
 func TestScripts(t *testing.T) {
 	// A hardware token's age plugin, built here (never downloaded): the
 	// scripts that use it put $PLUGINDIR on PATH, and those that test a
-	// missing plugin leave it off.
-	plugins := testplugin.Build(t)
+	// missing plugin leave it off. It is there as age-plugin-token and,
+	// for README's age1yubikey1… custodian, as age-plugin-yubikey: a
+	// plugin takes its name from its file.
+	plugins := testplugin.Build(t, testplugin.Name, "yubikey")
 	testscript.Run(t, testscript.Params{
 		Files:     scriptFiles(t),
 		Condition: haveProgram,
