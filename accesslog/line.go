@@ -10,13 +10,14 @@ import (
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
-	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
+	"quorum/internal/filter"
 	"quorum/share"
 )
 
@@ -121,26 +122,32 @@ func ShareOf(signer string) (int, bool) {
 	return n, true
 }
 
-var kindPattern = regexp.MustCompile(`^[a-z][a-z-]{0,31}$`)
-
-// check returns the first field of w that the format forbids, and why.
-// It does not look at Seq, Prev or the signature.
+// check returns the first field of w that the format forbids, and why:
+// every field is validated here, where a line is parsed (and before one is
+// written), so that what status and log print was checked once. It does
+// not compare Seq and Prev with the chain, nor verify the signature.
 func check(w *wire) (field, reason string) {
 	if w.Format != Format {
-		return "format", fmt.Sprintf("%q, and this quorum reads %q", w.Format, Format)
+		return "format", fmt.Sprintf("%q, and this quorum reads %q", filterQuote(w.Format), Format)
 	}
-	if !kindPattern.MatchString(w.Kind) {
-		return "kind", fmt.Sprintf("%q is not a kind (lower-case letters and dashes)", w.Kind)
+	if w.Seq < 1 {
+		return "seq", fmt.Sprintf("%d is not a record's place (1, 2, …)", w.Seq)
+	}
+	if !isHash(w.Prev) {
+		return "prev", "is not a hash (52 base32 symbols, as EncodeBinary writes 32 bytes)"
+	}
+	if !slices.Contains(Kinds, w.Kind) {
+		return "kind", fmt.Sprintf("%q is not a kind of %s: a newer quorum, which would change the format line, or a forged record", filterQuote(w.Kind), Format)
 	}
 	if _, err := time.Parse(timeLayout, w.Time); err != nil {
-		return "time", fmt.Sprintf("%q is not a UTC time like 2026-01-05T09:30:00Z", w.Time)
+		return "time", fmt.Sprintf("%q is not a UTC time like 2026-01-05T09:30:00Z", filterQuote(w.Time))
 	}
 	for _, f := range []struct{ name, v string }{{"set", w.Set}, {"new_set", w.NewSet}} {
 		if f.v == "" {
 			continue
 		}
 		if fp, err := share.ParseFingerprint(f.v); err != nil || string(fp) != f.v {
-			return f.name, fmt.Sprintf("%q is not a set fingerprint as FingerprintOf writes it", f.v)
+			return f.name, fmt.Sprintf("%q is not a set fingerprint as FingerprintOf writes it", filterQuote(f.v))
 		}
 	}
 	if w.Share < 0 || w.Share > 255 {
@@ -149,26 +156,65 @@ func check(w *wire) (field, reason string) {
 	switch w.Outcome {
 	case "", Pass, Fail:
 	default:
-		return "outcome", fmt.Sprintf("%q is not %q, %q or empty", w.Outcome, Pass, Fail)
+		return "outcome", fmt.Sprintf("%q is not %q, %q or empty", filterQuote(w.Outcome), Pass, Fail)
 	}
-	texts := []string{w.Label, w.Operator, w.Item, w.Event, w.Reason, w.Tool}
-	texts = append(texts, w.Witnesses...)
-	texts = append(texts, w.By...)
+	if w.Label != "" {
+		if err := share.ValidateLabel(w.Label); err != nil {
+			return "label", err.Error()
+		}
+	}
+	for i := 0; i < len(w.Tool); i++ {
+		if w.Tool[i] < ' ' || w.Tool[i] > '~' {
+			return "tool", "holds what is not printable ASCII"
+		}
+	}
+	// Names of people: shown beside each other in status, log and the
+	// reports, so they are held to the label's rule (one line, nothing
+	// invisible or reordering, one script a word). Custodians are those
+	// of a share, held to its rule.
+	names := append(append([]string{w.Operator}, w.Witnesses...), w.By...)
+	for _, n := range names {
+		if filter.Text(n) != n {
+			return "name", "name holds a control, format or invisible character"
+		}
+		if err := share.ValidateLabel(n); err != nil {
+			return "name", strings.Replace(err.Error(), "label", "name", 1)
+		}
+	}
 	for _, p := range w.Participants {
 		if p.Index < 1 || p.Index > 255 {
 			return "participants", fmt.Sprintf("index %d is outside 1…255", p.Index)
 		}
-		texts = append(texts, p.Custodian)
+		if err := share.ValidateCustodian(p.Custodian); err != nil {
+			return "participants", err.Error()
+		}
 	}
+	texts := []string{w.Item, w.Event, w.Reason}
 	for _, f := range w.Failures {
 		if f.Index < 0 || f.Index > 255 {
 			return "failures", fmt.Sprintf("index %d is outside 0…255", f.Index)
 		}
-		texts = append(texts, f.Custodian, f.Source, f.Reason)
+		if f.Custodian != "" {
+			if err := share.ValidateCustodian(f.Custodian); err != nil {
+				return "failures", err.Error()
+			}
+		}
+		texts = append(texts, f.Source, f.Reason)
 	}
+	// Free text, typed or quorum's own words: one line, valid UTF-8.
+	// status and log pass it through internal/filter when they print it.
 	for _, t := range texts {
 		if reason := badText(t); reason != "" {
 			return "text", reason
+		}
+	}
+	for _, f := range []struct{ name, v string }{{"key", w.Key}, {"sig", w.Sig}} {
+		if f.v == "" {
+			continue
+		}
+		if b, err := share.DecodeBinary(f.v); err != nil || share.EncodeBinary(b) != f.v ||
+			f.name == "key" && len(b) != ed25519.PublicKeySize || f.name == "sig" && len(b) != ed25519.SignatureSize {
+			return f.name, "is not an Ed25519 " + map[string]string{"key": "public key (52 base32 symbols)", "sig": "signature (103 base32 symbols)"}[f.name]
 		}
 	}
 	switch _, isShare := ShareOf(w.Signer); {
@@ -188,17 +234,32 @@ func check(w *wire) (field, reason string) {
 
 // badText refuses what would make a line ambiguous or a terminal lie:
 // invalid UTF-8 (which encoding/json would silently replace) and control
-// characters (which status would print).
+// characters. The reason never quotes the text: it came from a file.
 func badText(s string) string {
 	if !utf8.ValidString(s) {
-		return fmt.Sprintf("%q is not valid UTF-8", s)
+		return "text is not valid UTF-8"
 	}
 	for _, c := range s {
 		if unicode.IsControl(c) {
-			return fmt.Sprintf("%q holds a control character", s)
+			return "text holds a control character"
 		}
 	}
 	return ""
+}
+
+// isHash reports whether s is a hash as [EncodeBinary] writes 32 bytes.
+func isHash(s string) bool {
+	b, err := share.DecodeBinary(s)
+	return err == nil && len(b) == sha256.Size && share.EncodeBinary(b) == s
+}
+
+// filterQuote is a value from the file, made safe to show in an error:
+// cut short and filtered (internal/filter).
+func filterQuote(s string) string {
+	if len(s) > 40 {
+		s = s[:40] + "…"
+	}
+	return filter.Text(s)
 }
 
 // parseLine reads one line (without its newline) into a record and
@@ -236,14 +297,9 @@ func parseLine(line []byte) (*Record, *wire, string) {
 	if w.Signer == "" {
 		return r, &w, ""
 	}
-	key, err := share.DecodeBinary(w.Key)
-	if err != nil || len(key) != ed25519.PublicKeySize {
-		return nil, &w, "key is not an Ed25519 public key"
-	}
-	sig, err := share.DecodeBinary(w.Sig)
-	if err != nil || len(sig) != ed25519.SignatureSize {
-		return nil, &w, "sig is not an Ed25519 signature"
-	}
+	// check has validated both.
+	key, _ := share.DecodeBinary(w.Key)
+	sig, _ := share.DecodeBinary(w.Sig)
 	r.PublicKey, r.Signature = key, sig
 	if w.Signer == SignerSet && string(share.FingerprintOf(key)) != w.Set {
 		// A set-signed record must carry the key of the set it names:

@@ -14,6 +14,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -51,7 +52,7 @@ func Read(data []byte) ([]*Record, error) {
 		}
 		if reason != "" {
 			e := &BrokenError{Seq: n, Line: n, Reason: reason}
-			if w != nil && kindPattern.MatchString(w.Kind) {
+			if w != nil && slices.Contains(Kinds, w.Kind) {
 				e.Kind = w.Kind
 			}
 			return records, e

@@ -216,7 +216,11 @@ func TestAppendInvalid(t *testing.T) {
 		{"kind with a space", accesslog.Record{Kind: "sheet out", Time: now}, nil, "", "kind"},
 		{"spaced fingerprint", accesslog.Record{Kind: "note", Time: now, Set: share.Fingerprint(set).String()}, nil, "", "set"},
 		{"control character", accesslog.Record{Kind: "note", Time: now, Event: "a\x1b[2Jb"}, nil, "", "text"},
-		{"newline in a name", accesslog.Record{Kind: "note", Time: now, By: []string{"a\nb"}}, nil, "", "text"},
+		{"newline in a name", accesslog.Record{Kind: "note", Time: now, By: []string{"a\nb"}}, nil, "", "name"},
+		{"right-to-left override in a witness", accesslog.Record{Kind: "drill", Time: now, Witnesses: []string{"walter\u202eretlaw"}}, nil, "", "name"},
+		{"unknown kind", accesslog.Record{Kind: "sheet-gone", Time: now}, nil, "", "kind"},
+		{"custodian with a space", accesslog.Record{Kind: "drill", Time: now, Participants: []accesslog.Participant{{Index: 1, Custodian: "a b"}}}, nil, "", "participants"},
+		{"escape in tool", accesslog.Record{Kind: "note", Time: now, Tool: "quorum \x1b[2J"}, nil, "", "tool"},
 		{"bad UTF-8", accesslog.Record{Kind: "note", Time: now, Item: "\xff"}, nil, "", "text"},
 		{"outcome", accesslog.Record{Kind: "drill", Time: now, Outcome: "ok"}, nil, "", "outcome"},
 		{"share index", accesslog.Record{Kind: "sheet-lost", Time: now, Share: 256}, nil, "", "share"},
@@ -337,5 +341,38 @@ func TestNearHash(t *testing.T) {
 	}
 	if r, _ := accesslog.NearHash(records, strings.Repeat("7", 52)); r != nil {
 		t.Errorf("NearHash(another hash) = record %d, want none", r.Seq)
+	}
+}
+
+// TestReadValidatesFields: every field of a record is checked where the
+// line is read, before its chain or signature: a kind this quorum does not
+// know, a prev, key or signature of the wrong length, a time that is no
+// time. The first line of the example, changed in one field.
+func TestReadValidatesFields(t *testing.T) {
+	data, err := os.ReadFile("testdata/example.log")
+	if err != nil {
+		t.Fatal(err)
+	}
+	line, _, _ := strings.Cut(string(data), "\n")
+	for _, tt := range []struct{ name, old, new, want string }{
+		{"unknown kind", `"kind":"split"`, `"kind":"splat"`, `kind: "splat" is not a kind of quorum log v1`},
+		{"short prev", `"prev":"0000`, `"prev":"000`, "prev: is not a hash"},
+		{"prev with pad bits", `"prev":"0000000000000000000000000000000000000000000000000000"`, `"prev":"000000000000000000000000000000000000000000000000000H"`, "prev: is not a hash"},
+		{"date", `"time":"2026-01-05T09:30:00Z"`, `"time":"2026-02-30T09:30:00Z"`, `time: "2026-02-30T09:30:00Z" is not a UTC time`},
+		{"short key", `"key":"0EGG`, `"key":"0EG`, "key: is not an Ed25519 public key"},
+		{"short sig", `"sig":"PQEM`, `"sig":"PQE`, "sig: is not an Ed25519 signature"},
+		{"seq", `"seq":1,`, `"seq":0,`, "seq: 0 is not a record's place"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			bad := strings.Replace(line, tt.old, tt.new, 1)
+			if bad == line {
+				t.Fatalf("%q is not in the line", tt.old)
+			}
+			_, err := accesslog.Read([]byte(bad + "\n"))
+			var be *accesslog.BrokenError
+			if !errors.As(err, &be) || be.Seq != 1 || !strings.Contains(be.Reason, tt.want) {
+				t.Errorf("Read: %v, want record 1 broken: %s", err, tt.want)
+			}
+		})
 	}
 }

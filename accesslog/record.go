@@ -8,9 +8,7 @@ import (
 // The kinds of record. Records of the first five kinds are made by the
 // commands of the same name and signed where a key is at hand; the others
 // are custody events that no cryptography sees, recorded by
-// "quorum record". A log may hold kinds that this list does not name (a
-// newer quorum's): they are chained and checked like all others, and status
-// passes over them.
+// "quorum record".
 const (
 	KindSplit   = "split"   // a set was made (signed with the set key)
 	KindVerify  = "verify"  // a custodian opened their own share (signed with the share key)
@@ -26,6 +24,11 @@ const (
 	KindReturned       = "returned"        // and came back
 	KindNote           = "note"            // anything else
 )
+
+// Kinds are every kind of record: a record of any other kind is refused
+// where it is read. A newer quorum that adds a kind changes [Format].
+var Kinds = []string{KindSplit, KindVerify, KindDrill, KindCombine, KindReshare,
+	KindSheetOut, KindSheetIn, KindSheetLost, KindSheetDestroyed, KindLeftRoom, KindReturned, KindNote}
 
 // EventKinds are the kinds "quorum record" writes: custody events, never
 // signed.
