@@ -17,7 +17,8 @@
 //	seq*          1 for the first record, then 2, 3, … with no gaps
 //	prev*         the hash of the line before; for the first, 52 zeros
 //	kind*         split, verify, drill, combine, reshare, sheet-out, sheet-in,
-//	              sheet-lost, sheet-destroyed, left-room, returned, note
+//	              sheet-lost, sheet-destroyed, left-room, returned, note; no
+//	              other (a quorum that adds a kind changes format)
 //	time*         UTC to the second, "2026-01-05T09:30:00Z", as the clock of
 //	              the machine that wrote it said
 //	set           the set fingerprint, 28 symbols without spaces
@@ -36,8 +37,17 @@
 //
 // The line is exactly what Go's encoding/json writes for these members
 // (no spaces; <, > and & as \u003c, \u003e, \u0026); Read refuses any
-// other spelling, so that a record has one hash. Text holds no control
-// characters.
+// other spelling, so that a record has one hash.
+//
+// Every member is validated where a line is read, before the chain and
+// the signature: seq from 1; prev a hash (52 symbols, the last 0 or G);
+// kind one of the list; time a real time in the form above; set and
+// new_set fingerprints; indexes 1…255 (0 for a failure whose share could
+// not be read); outcome pass, fail or absent; the label by
+// [share.ValidateLabel]; custodians by [share.ValidateCustodian];
+// operator, witnesses and by without control, format, invisible or bidi
+// characters; other text valid UTF-8 without control characters; tool
+// printable ASCII; key 32 bytes and sig 64. FORMAT.md §14 lists the same.
 //
 // A record's hash is SHA-256 of its line without the "\n", in base32
 // (52 symbols). The log's head is the hash of its last record.
@@ -62,7 +72,7 @@
 // someone who has held k shares; one signed with a share key, by someone
 // who opened that share. A hash chain cannot show that the newest records
 // were cut off, or that a whole log was replaced by another: a head hash
-// printed on paper (the drill report) can, with [Find]. Unsigned records
+// printed on paper (a drill or reveal report) can, with [Find]. Unsigned records
 // (custody events) and the times of all records are what the person at the
 // keyboard typed and the laptop's clock said; paper and witnesses vouch
 // for those.
