@@ -18,17 +18,27 @@
 //
 // The margin is how many more custodians may be absent, or lose their
 // sheet, with the set still rebuildable: n − k, less the shares whose
-// sheets are recorded lost (and not recorded back in since) or destroyed.
-// A margin of 0 means the next loss is fatal; below 0, the set can no
-// longer be rebuilt.
+// sheets are recorded lost or destroyed. A margin of 0 means the next loss
+// is fatal; below 0, the set can no longer be rebuilt. Unsigned records
+// may lower a margin, never raise it: a sheet recorded lost counts again
+// only from a later signed record that opened its share (a verify with its
+// share key, a drill or combine with the set key that it took part in),
+// not from an unsigned sheet-in.
 //
 // A set is superseded when a reshare record signed with its set key names
 // a new set. Its sheets still open the same secret, so each is live until
 // a sheet-destroyed record names it.
 //
+// A report is clean only when nothing needs a person's action: nothing is
+// overdue, the log checks and no record's date is wrong, every set in use
+// has a margin above zero, no sheet is out of the safe, and no superseded
+// set has live sheets.
+//
 // # What it cannot see
 //
 // Unsigned records (custody events) are what someone typed; times are what
-// the laptop's clock said. A log cut short of its newest records checks
-// unless Head, a hash printed earlier, is given.
+// the laptop's clock said. A record dated after the day of Now is named
+// and not counted, one dated before the record it follows is named, and
+// [Log.Newest] is the log's date. A log cut short of its newest records
+// checks unless Head, a hash printed earlier, is given.
 package status
