@@ -220,3 +220,35 @@ func TestPluginText(t *testing.T) {
 		t.Errorf("messages %q, want %q", p.messages, want)
 	}
 }
+
+// TestForShare checks that a plugin's questions and messages are headed
+// with the share they are for, and that the identities given are left as
+// they were.
+func TestForShare(t *testing.T) {
+	dir := testplugin.Build(t)
+	t.Setenv("PATH", dir)
+	tok := testplugin.Generate(t, dir, testplugin.Name, "")
+	r, _, err := ParseRecipient(tok.Recipient, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sealed := sealTo(t, []byte("payload"), r)
+	p := &person{answers: []string{testplugin.PIN, "1"}}
+	ids, err := ParseIdentities("erin.key", []byte(tok.Key), nil, nil, NewPluginUI(p))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(sealed, ForShare(ids, "share 3 (erin\x1b[2J)")...); err != nil {
+		t.Fatal(err)
+	}
+	want := `share 3 (erin\x1b[2J): token plugin: enter the PIN of your token key:`
+	if len(p.prompts) == 0 || p.prompts[0] != want {
+		t.Errorf("prompts %q, want the first %q", p.prompts, want)
+	}
+	if want := `share 3 (erin\x1b[2J): token plugin: touch your key`; len(p.messages) == 0 || p.messages[0] != want {
+		t.Errorf("messages %q, want the first %q", p.messages, want)
+	}
+	if ids[0].(*pluginIdentity).ui.share != "" {
+		t.Error("ForShare changed the identity it was given")
+	}
+}

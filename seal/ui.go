@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"strings"
 
+	"filippo.io/age"
 	"filippo.io/age/plugin"
 
 	"quorum/internal/filter"
@@ -44,6 +45,7 @@ type Person interface {
 // is there: a plugin's question then fails, and its messages are dropped.
 type PluginUI struct {
 	person Person
+	share  string // "share 3 (erin)", before every prompt and message; "" for none
 }
 
 // NewPluginUI returns the plugin UI that puts every question to p and shows
@@ -68,11 +70,35 @@ type pluginRun struct {
 	why         error  // why not
 }
 
+// ForShare returns ids with the questions and messages of every plugin
+// identity among them headed by share (say "share 3 (erin)"): with several
+// custodians' tokens at the laptop, each must know whose PIN is asked.
+func ForShare(ids []age.Identity, share string) []age.Identity {
+	out := make([]age.Identity, len(ids))
+	for i, id := range ids {
+		if p, ok := id.(*pluginIdentity); ok && p.ui != nil {
+			c := *p
+			c.ui = &PluginUI{person: p.ui.person, share: pluginText(share)}
+			id = &c
+		}
+		out[i] = id
+	}
+	return out
+}
+
+// headed puts the share, if one is set, before s.
+func (u *PluginUI) headed(s string) string {
+	if u.share == "" {
+		return s
+	}
+	return u.share + ": " + s
+}
+
 // say shows msg to the person, if anyone is there. msg is filtered
 // already.
 func (u *PluginUI) say(msg string) {
 	if u != nil && u.person != nil {
-		u.person.Message(msg)
+		u.person.Message(u.headed(msg))
 	}
 }
 
@@ -83,7 +109,7 @@ func (u *PluginUI) ask(run *pluginRun, question, prompt string) ([]byte, error) 
 		run.unanswered, run.why = question, errNobody
 		return nil, errNobody
 	}
-	v, err := u.person.Secret(prompt)
+	v, err := u.person.Secret(u.headed(prompt))
 	if err != nil {
 		clear(v)
 		run.unanswered, run.why = question, err

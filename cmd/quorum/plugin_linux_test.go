@@ -35,8 +35,8 @@ func TestPluginOnTerminal(t *testing.T) {
 		"-c", "custodians.txt", "-l", "plugin test", "-o", "set")
 
 	const (
-		pinPrompt     = "token plugin: enter the PIN of your token key:"
-		confirmPrompt = `token plugin: use the key in slot 1? (type 1 for "yes" or 2 for "no", then Enter)`
+		pinPrompt     = "share 2 (erin): token plugin: enter the PIN of your token key:"
+		confirmPrompt = `share 2 (erin): token plugin: use the key in slot 1? (type 1 for "yes" or 2 for "no", then Enter)`
 	)
 	combine := func() *ttyProc {
 		return startTTY(t, bin, ttyOptions{dir: dir, env: env},
@@ -54,7 +54,7 @@ func TestPluginOnTerminal(t *testing.T) {
 		if got := p.stdout.String(); got != secret {
 			t.Errorf("stdout %q, want the secret", got)
 		}
-		for _, want := range []string{"quorum: token plugin: wrong PIN; try again\n", "quorum: token plugin: touch your key\n"} {
+		for _, want := range []string{"quorum: share 2 (erin): token plugin: wrong PIN; try again\n", "quorum: share 2 (erin): token plugin: touch your key\n"} {
 			if !strings.Contains(p.stderr.String(), want) {
 				t.Errorf("stderr %q, want %q", p.stderr.String(), want)
 			}

@@ -324,7 +324,8 @@ func loadIdentities(io *IOStreams, files []string) ([]age.Identity, error) {
 func opener(io *IOStreams, ids []age.Identity) func(combine.Input) ([]byte, error) {
 	return func(in combine.Input) ([]byte, error) {
 		s := in.Share
-		all := append([]age.Identity(nil), ids...)
+		// A new slice, which a plugin's questions head with the share.
+		all := seal.ForShare(ids, fmt.Sprintf("share %d (%s)", s.Index, s.Custodian))
 		if s.Kind == share.KindPassphrase {
 			all = append(all, seal.PassphraseIdentity(func() ([]byte, error) {
 				if !io.Term.Available() {
