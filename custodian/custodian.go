@@ -4,8 +4,10 @@
 // "passphrase". A "#" that begins the line or follows a space or tab
 // starts a comment that runs to the end of the line, so that a file can
 // say beside each custodian who they are; no recipient holds such a "#"
-// (bech32 and base64 have none). It checks syntax and uniqueness; whether
-// an age recipient is well formed is for the seal package to say.
+// (bech32 and base64 have none). It checks syntax and uniqueness, of names
+// and of keys in the canonical form the seal package gives (one key
+// written two ways is one key); whether a recipient is well formed is for
+// seal to say.
 package custodian
 
 import (
@@ -17,6 +19,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"quorum/seal"
 	"quorum/share"
 )
 
@@ -38,11 +41,22 @@ type Custodian struct {
 	Kind      share.Kind
 }
 
-// Key returns the recipient without an SSH key's comment: what makes two
-// lines the same recipient, and what the recipient fingerprint hashes.
+// Key returns the recipient in canonical form ([seal.CanonicalRecipient]):
+// what makes two lines the same recipient, and what the recipient
+// fingerprint hashes. For a key written as age-keygen and ssh-keygen write
+// them, that is the recipient without an SSH key's comment. A recipient
+// that does not parse (Parse leaves that to seal) is compared as written.
 func (c Custodian) Key() string {
-	f := strings.Fields(c.Recipient)
-	if strings.HasPrefix(c.Recipient, "ssh-") && len(f) >= 2 {
+	if k, _, err := seal.CanonicalRecipient(c.Recipient); err == nil {
+		return k
+	}
+	return written(c.Recipient)
+}
+
+// written returns a recipient as written, without an SSH key's comment.
+func written(r string) string {
+	f := strings.Fields(r)
+	if strings.HasPrefix(r, "ssh-") && len(f) >= 2 {
 		return f[0] + " " + f[1]
 	}
 	return f[0]
@@ -67,6 +81,25 @@ type LineError struct {
 func (e *LineError) Error() string { return fmt.Sprintf("line %d: %v", e.Line, e.Err) }
 func (e *LineError) Unwrap() error { return e.Err }
 
+// DuplicateKeyError means that two lines of the custodians file name one
+// key: one key under two names would lower the threshold. Reencoded says
+// that the two lines write it differently (its numbers encoded another
+// way), which a reader comparing the lines would miss.
+type DuplicateKeyError struct {
+	Name      string // the custodian of the later line
+	FirstName string // the custodian of the first line with that key
+	FirstLine int
+	Reencoded bool
+}
+
+func (e *DuplicateKeyError) Error() string {
+	how := ""
+	if e.Reencoded {
+		how = fmt.Sprintf(", the key of %s written differently", e.FirstName)
+	}
+	return fmt.Sprintf("recipient of %s is already on line %d%s: one key under two names would lower the threshold", e.Name, e.FirstLine, how)
+}
+
 // Parse reads a custodians file. Every error names its line.
 func Parse(data []byte) ([]Custodian, error) {
 	if len(data) > maxFileSize {
@@ -74,7 +107,7 @@ func Parse(data []byte) ([]Custodian, error) {
 	}
 	var cs []Custodian
 	names := map[string]int{}
-	keys := map[string]int{}
+	keys := map[string]int{} // canonical key to its index in cs
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(nil, maxLineLength+2)
 	n := 0
@@ -116,10 +149,12 @@ func Parse(data []byte) ([]Custodian, error) {
 		}
 		names[name] = n
 		if c.Kind != share.KindPassphrase {
-			if first, dup := keys[c.Key()]; dup {
-				return nil, &LineError{n, fmt.Errorf("recipient of %s is already on line %d: one key under two names would lower the threshold", name, first)}
+			key := c.Key()
+			if i, dup := keys[key]; dup {
+				first := cs[i]
+				return nil, &LineError{n, &DuplicateKeyError{Name: name, FirstName: first.Name, FirstLine: first.Line, Reencoded: written(first.Recipient) != written(rest)}}
 			}
-			keys[c.Key()] = n
+			keys[key] = len(cs)
 		}
 		cs = append(cs, c)
 	}

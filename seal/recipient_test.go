@@ -12,13 +12,19 @@ import (
 	"quorum/share"
 )
 
-func TestParseRecipient(t *testing.T) {
-	x := newX25519(t)
+// ageRecipients returns a fresh X25519 identity, a fresh hybrid identity
+// and a plugin recipient, one of each age kind.
+func ageRecipients(t *testing.T) (*age.X25519Identity, *age.HybridIdentity, string) {
+	t.Helper()
 	pq, err := age.GenerateHybridIdentity()
 	if err != nil {
 		t.Fatal(err)
 	}
-	pluginRecipient := plugin.EncodeRecipient("example", []byte{1, 2, 3})
+	return newX25519(t), pq, plugin.EncodeRecipient("example", []byte{1, 2, 3})
+}
+
+func TestParseRecipient(t *testing.T) {
+	x, pq, pluginRecipient := ageRecipients(t)
 	secretKey := x.String()
 	typo := []byte(x.Recipient().String())
 	// One symbol changed to another bech32 symbol: only the checksum sees it.
@@ -123,5 +129,66 @@ func TestSealPluginMissing(t *testing.T) {
 	var nf *plugin.NotFoundError
 	if !errors.As(err, &nf) {
 		t.Errorf("Seal to a missing plugin: %v, want a *plugin.NotFoundError", err)
+	}
+}
+
+// TestCanonicalRecipient: one key written two ways has one canonical form,
+// and a key written as age-keygen and ssh-keygen write it is its own (so
+// that the recipient fingerprints of existing manifests do not change).
+func TestCanonicalRecipient(t *testing.T) {
+	x, pq, pluginRecipient := ageRecipients(t)
+	tests := []struct {
+		name, in, want string
+		kind           share.Kind
+	}{
+		{"x25519", x.Recipient().String(), x.Recipient().String(), share.KindX25519},
+		{"hybrid", pq.Recipient().String(), pq.Recipient().String(), share.KindHybrid},
+		{"plugin", pluginRecipient, pluginRecipient, share.KindPlugin},
+		{"x25519 with spaces", "  " + x.Recipient().String() + "\t\n", x.Recipient().String(), share.KindX25519},
+	}
+	if testtool.Have(t, "ssh-keygen") {
+		ed := strings.TrimSpace(sshKeygen(t, "id_ed25519", "", "-t", "ed25519").publicKey)
+		rsa := strings.TrimSpace(sshKeygen(t, "id_rsa", "", "-t", "rsa", "-b", "2048").publicKey)
+		edKey := strings.Join(strings.Fields(ed)[:2], " ")
+		rsaKey := strings.Join(strings.Fields(rsa)[:2], " ")
+		edFields := strings.Fields(ed)
+		tests = append(tests, []struct {
+			name, in, want string
+			kind           share.Kind
+		}{
+			{"ssh-ed25519 from ssh-keygen", ed, edKey, share.KindSSHEd25519},
+			{"ssh-ed25519, another comment and spaces", edFields[0] + "\t  " + edFields[1] + "   bob@elsewhere  ", edKey, share.KindSSHEd25519},
+			{"ssh-ed25519 without comment", edKey, edKey, share.KindSSHEd25519},
+			{"ssh-rsa from ssh-keygen", rsa, rsaKey, share.KindSSHRSA},
+			{"ssh-rsa, modulus with a leading zero", testtool.ReencodeRSA(t, rsa, 0, 1, "alice@desktop"), rsaKey, share.KindSSHRSA},
+			{"ssh-rsa, modulus with four leading zeros", testtool.ReencodeRSA(t, rsa, 0, 4, ""), rsaKey, share.KindSSHRSA},
+			{"ssh-rsa, exponent with a leading zero", testtool.ReencodeRSA(t, rsa, 1, 0, "alice"), rsaKey, share.KindSSHRSA},
+		}...)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, kind, err := CanonicalRecipient(tt.in)
+			if err != nil {
+				t.Fatalf("CanonicalRecipient: %v", err)
+			}
+			if got != tt.want || kind != tt.kind {
+				t.Errorf("CanonicalRecipient(%q) = %q, %v, want %q, %v", tt.in, got, kind, tt.want, tt.kind)
+			}
+			if _, pkind, err := ParseRecipient(tt.in, nil); err != nil || pkind != kind {
+				t.Errorf("ParseRecipient = %v, %v; CanonicalRecipient said %v", pkind, err, kind)
+			}
+		})
+	}
+}
+
+// TestCapitalsAreNotAnotherRecipient: bech32 allows capitals, age refuses
+// them, and so does quorum: the capital form of a key is never a second
+// recipient.
+func TestCapitalsAreNotAnotherRecipient(t *testing.T) {
+	x, pq, pluginRecipient := ageRecipients(t)
+	for _, r := range []string{x.Recipient().String(), pq.Recipient().String(), pluginRecipient} {
+		if got, _, err := CanonicalRecipient(strings.ToUpper(r)); err == nil {
+			t.Errorf("CanonicalRecipient(capitals of %.12q…) = %.12q…, want an error", r, got)
+		}
 	}
 }
