@@ -55,7 +55,7 @@ func instructionText(d *sheetData, l *layout, multi bool) (left, right []para) {
 			"sheets and keys, check the set fingerprint against the signed ceremony record, scan each code into a "+
 			"file (or type its numbered lines), and run:", s.Threshold),
 			cmd:   "quorum combine --set FINGERPRINT -i KEY FILE…",
-			after: "Without quorum: FORMAT.md in the quorum repository, section 12, shows how."},
+			after: "Without quorum: the recovery kit in the binder holds the steps and the script, line by line."},
 	}
 	return left, right
 }

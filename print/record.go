@@ -29,6 +29,9 @@ func (l *layout) record(m *manifest.Manifest, plugins map[int]string) ([]*page, 
 		{"threshold and shares", []factLine{{regular, valueSize, fmt.Sprintf("%d of %d", m.Threshold, m.Shares)}}},
 		{"made by", []factLine{{regular, valueSize, m.Tool}}},
 	})
+	y = l.facts(p, l.x0, y, l.width(), []float64{0}, []fact{
+		{"recovery kit: SHA-256 of recover.py (quorum print --kit)", []factLine{{mono, 8.5, KitSHA256()}}},
+	})
 
 	// The fingerprint, in a shaded box, as large as the width allows.
 	y += 4

@@ -38,6 +38,17 @@ func gfMul(a, b uint16) uint16 {
 // lineCheck returns the 10-bit check of line number n holding the canonical
 // symbols data; last says whether it is the share's final line.
 func lineCheck(n int, last bool, data string) uint16 {
+	values := make([]uint16, len(data))
+	for i := 0; i < len(data); i++ {
+		values[i] = uint16(symbolValue[data[i]])
+	}
+	return check(n, last, values)
+}
+
+// check is FORMAT.md §7's Σ vⱼ·αʲ with v₀ = the format version, v₁ = n,
+// v₂ = last, then values: the one rule behind the share lines' checks and
+// the recovery kit's.
+func check(n int, last bool, values []uint16) uint16 {
 	var sum uint16
 	power := uint16(1) // αʲ
 	add := func(v uint16) {
@@ -51,10 +62,23 @@ func lineCheck(n int, last bool, data string) uint16 {
 	} else {
 		add(0)
 	}
-	for i := 0; i < len(data); i++ {
-		add(uint16(symbolValue[data[i]]))
+	for _, v := range values {
+		add(v)
 	}
 	return sum
+}
+
+// TextLineCheck returns the two check symbols of line n of a text printed
+// with numbered lines, as the recovery kit prints docs/recover.py: the
+// check of FORMAT.md §7 with the line's bytes (without its newline) as the
+// values v₃, v₄, …, each byte 0 … 255 an element of GF(2¹⁰). A wrong
+// character or a swap of two neighbours always changes it, as on a share.
+func TextLineCheck(n int, last bool, line string) string {
+	values := make([]uint16, len(line))
+	for i := 0; i < len(line); i++ {
+		values[i] = uint16(line[i])
+	}
+	return checkSymbols(check(n, last, values))
 }
 
 // checkSymbols writes a check as two symbols, high five bits first.

@@ -17,6 +17,7 @@ type printOptions struct {
 	IO       *IOStreams
 	Manifest string
 	Record   string
+	Kit      bool
 	Paper    string
 	Output   string
 	PNG      string
@@ -26,7 +27,7 @@ type printOptions struct {
 func newPrintCmd(io *IOStreams, runF func(*printOptions) error) *cobra.Command {
 	opts := &printOptions{IO: io}
 	cmd := &cobra.Command{
-		Use:   "print [-m MANIFEST | --record MANIFEST] [--paper a4|letter] [-o FILE] [--png DIR] SHARE...",
+		Use:   "print [-m MANIFEST | --record MANIFEST | --kit] [--paper a4|letter] [-o FILE] [--png DIR] [SHARE...]",
 		Short: "Print the sheets of shares again, or the ceremony record",
 		Long: `Print custodian sheets again from share files, to replace a lost or damaged
 sheet: the same pages quorum split wrote to sheets.pdf, one per share (a
@@ -41,6 +42,12 @@ every share must be the one the manifest lists for its index. --record
 MANIFEST prints the ceremony record of the set first (alone, without SHARE
 arguments); it serves as -m for the sheets too.
 
+--kit prints the recovery kit for the binder instead: the format's
+essentials and docs/recover.py, the script that rebuilds a secret with stock
+age and Python when quorum is gone, as numbered lines with a check each, so
+that it can be typed back and each line known right (FORMAT.md §12). The
+SHA-256 it shows for the script is the one on the ceremony record.
+
 The PDF goes to FILE (-o); --png DIR also writes a PNG preview of each sheet,
 drawn by quorum itself, into the new or empty DIR. Files are 0600 and never
 overwrite. Before anything is written, every QR code is drawn as it is
@@ -48,7 +55,8 @@ printed and decoded back; a code that does not give back its share exactly
 is an error.`,
 		Example: `  quorum print -m manifest.json -o bob-again.pdf 2-bob.share
   quorum print --record manifest.json -o record.pdf
-  quorum print --paper letter --png preview -o sheets.pdf *.share`,
+  quorum print --paper letter --png preview -o sheets.pdf *.share
+  quorum print --kit -o kit.pdf`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Shares = args
 			if runF != nil {
@@ -60,6 +68,7 @@ is an error.`,
 	f := cmd.Flags()
 	f.StringVarP(&opts.Manifest, "manifest", "m", "", "the set's `MANIFEST`: show recipient fingerprints, refuse other shares")
 	f.StringVar(&opts.Record, "record", "", "print the ceremony record of `MANIFEST` first")
+	f.BoolVar(&opts.Kit, "kit", false, "print the recovery kit: the format's essentials and recover.py, line by line")
 	f.StringVar(&opts.Paper, "paper", "a4", "the paper size: a4 or letter")
 	f.StringVarP(&opts.Output, "output", "o", "", "write the PDF to `FILE` (0600, must not exist)")
 	f.StringVar(&opts.PNG, "png", "", "write a PNG preview of each sheet into the new or empty `DIR`")
@@ -71,6 +80,9 @@ func runPrint(opts *printOptions) error {
 	paper, err := print.ParsePaper(opts.Paper)
 	if err != nil {
 		return usagef("%v", err)
+	}
+	if opts.Kit {
+		return runPrintKit(opts, paper)
 	}
 	switch {
 	case opts.Output == "" && opts.PNG == "":
@@ -140,6 +152,29 @@ func runPrint(opts *printOptions) error {
 		}
 		io.infof("wrote %s to %s", count(len(names), "preview"), opts.PNG)
 	}
+	return nil
+}
+
+// runPrintKit writes the recovery kit. It needs no share, manifest or key:
+// the kit is the same for every set printed by this quorum.
+func runPrintKit(opts *printOptions, paper print.Paper) error {
+	switch {
+	case len(opts.Shares) > 0 || opts.Manifest != "" || opts.Record != "" || opts.PNG != "":
+		return usagef("--kit prints the recovery kit alone: drop the shares, -m, --record and --png")
+	case opts.Output == "":
+		return usagef("name the kit's PDF with -o FILE")
+	}
+	if err := checkNew(opts.Output); err != nil {
+		return err
+	}
+	pdf, err := print.KitPDF(print.KitOptions{Paper: paper, Date: opts.IO.Now()})
+	if err != nil {
+		return err
+	}
+	if err := writeNewFile(opts.Output, pdf); err != nil {
+		return err
+	}
+	opts.IO.infof("wrote %s: the recovery kit, %s; recover.py SHA-256 %s", opts.Output, paper, print.KitSHA256())
 	return nil
 }
 
