@@ -189,5 +189,8 @@ func pluginHints(e *seal.PluginError, shareName string) []string {
 	case seal.PluginUnanswered:
 		return []string{fmt.Sprintf("%s asks its questions of the custodian: run quorum on a terminal, with the custodian of %s there to answer", program, shareName)}
 	}
-	return []string{fmt.Sprintf("%s could not use the hardware key: check that the key of the custodian of %s is plugged in and that -i names that custodian's identity file", program, shareName)}
+	return []string{
+		fmt.Sprintf("%s could not use the hardware key: check that the key of the custodian of %s is plugged in and that -i names that custodian's identity file", program, shareName),
+		"after a wrong PIN, find the right one before trying again: a token locks itself after a few wrong PINs",
+	}
 }
