@@ -28,7 +28,13 @@ var minPieceBits = math.Log2(50)
 // callers bound it (a few hundred characters). Estimate keeps no copy of
 // pass, and clears its own.
 func Estimate(pass []byte) (bits float64, weakness string) {
-	r := []rune(string(pass))
+	// Decoded by hand: string(pass) would leave a copy nobody can clear.
+	r := make([]rune, 0, utf8.RuneCount(pass))
+	for b := pass; len(b) > 0; {
+		c, size := utf8.DecodeRune(b)
+		r = append(r, c)
+		b = b[size:]
+	}
 	defer clear(r)
 	bits, chosen := explain(r)
 	return bits, describe(chosen, len(r))
@@ -171,8 +177,8 @@ func runPieces(r []rune) []piece {
 func yearPieces(r []rune) []piece {
 	var ps []piece
 	for i := 0; i+4 <= len(r); i++ {
-		y := string(r[i : i+4])
-		if (strings.HasPrefix(y, "19") || strings.HasPrefix(y, "20")) && isDigits(r[i+2:i+4]) {
+		century := r[i] == '1' && r[i+1] == '9' || r[i] == '2' && r[i+1] == '0'
+		if century && isDigits(r[i+2:i+4]) {
 			ps = append(ps, piece{i, i + 4, math.Log2(200), "a year"})
 		}
 	}
