@@ -4,8 +4,8 @@ package docs_test
 // (FORMAT.md §3 and §12) with recover.py's combine, which runs age itself
 // and takes the payload from age through a pipe; and they run FORMAT.md
 // §12's manual steps, payloads in pipes, in bash. A plugin custodian's share
-// needs its plugin, which no stock install has; TestRecover's "other
-// stanza" rebuilds such a stanza byte for byte.
+// opens with stock age and the plugin: the tests' hardware-token plugin
+// (internal/testplugin), its PIN and confirmation typed on a terminal.
 
 import (
 	"bytes"
@@ -19,7 +19,10 @@ import (
 	"testing"
 	"time"
 
+	"filippo.io/age"
+
 	"quorum/internal/ptytest"
+	"quorum/internal/testplugin"
 	"quorum/internal/testtool"
 	"quorum/seal"
 	"quorum/share"
@@ -111,9 +114,34 @@ func TestRecoverEveryKind(t *testing.T) {
 	}
 
 	t.Run("passphrase", func(t *testing.T) {
-		got := runRecoverOnTTY(t, s.pass, combine(age13, dave, bob)...)
+		got := runRecoverOnTTY(t, []exchange{{"passphrase", s.pass, true}}, combine(age13, dave, bob)...)
 		if !bytes.Equal(got, secret) {
 			t.Fatalf("combine dave (passphrase) and bob: got %q", got)
+		}
+	})
+
+	t.Run("plugin", func(t *testing.T) {
+		ageOld := testtool.Need(t, "age")
+		dir := testplugin.Build(t)
+		// Sealing to the plugin's recipient and opening with its identity
+		// both run age-plugin-token.
+		t.Setenv("PATH", dir+string(os.PathListSeparator)+os.Getenv("PATH"))
+		token := testplugin.Generate(t, dir, testplugin.Name, "")
+		r, kind, err := seal.ParseRecipient(token.Recipient, nil)
+		if err != nil || kind != share.KindPlugin {
+			t.Fatalf("plugin recipient: %v, %v", kind, err)
+		}
+		id, err := age.GenerateX25519Identity()
+		if err != nil {
+			t.Fatal(err)
+		}
+		cs := []custodian{{"alice", share.KindX25519, id.Recipient()}, {"frank", share.KindPlugin, r}}
+		p := makeSetFor(t, secret, 2, cs)
+		keys := []string{p.write(t, "alice.key", []byte(id.String()+"\n")), p.write(t, "frank.key", []byte(token.Identity))}
+		got := runRecoverOnTTY(t, []exchange{{"PIN", testplugin.PIN, true}, {"slot 1?", "1", false}},
+			"combine", "--age", ageOld, p.files[0], keys[0], p.files[1], keys[1])
+		if !bytes.Equal(got, secret) {
+			t.Fatalf("combine alice and frank (plugin): got %q", got)
 		}
 	})
 
@@ -187,10 +215,16 @@ $R combine "$1" <(age-1.3 -d -i "$2" a.age) "$3" <(age-1.3 -d -i "$4" c.age) > s
 	})
 }
 
+// exchange is a prompt age shows on the terminal, and what to type.
+type exchange struct {
+	prompt, answer string
+	hidden         bool // age turns echo off first
+}
+
 // runRecoverOnTTY runs recover.py with args on a pseudo-terminal, as the
-// controlling terminal age asks a passphrase on, types pass at age's
-// prompt, and returns the script's standard output.
-func runRecoverOnTTY(t *testing.T, pass string, args ...string) []byte {
+// controlling terminal age (and a plugin) asks on, answers the prompts in
+// order, and returns the script's standard output.
+func runRecoverOnTTY(t *testing.T, script []exchange, args ...string) []byte {
 	t.Helper()
 	tty, slave := ptytest.Open(t)
 	tty.Timeout = 60 * time.Second
@@ -202,9 +236,14 @@ func runRecoverOnTTY(t *testing.T, pass string, args ...string) []byte {
 	if err := ptytest.Start(t, cmd, slave); err != nil {
 		t.Fatalf("starting recover.py: %v", err)
 	}
-	tty.Expect("passphrase")
-	tty.WaitEchoOff()
-	tty.Type(pass + "\n")
+	for _, x := range script {
+		tty.Expect(x.prompt)
+		tty.Seen.Reset() // the next prompt must come after this one
+		if x.hidden {
+			tty.WaitEchoOff()
+		}
+		tty.Type(x.answer + "\n")
+	}
 	if err := cmd.Wait(); err != nil {
 		t.Fatalf("recover.py %s: %v\nstderr: %s", strings.Join(args, " "), err, stderr.Bytes())
 	}
