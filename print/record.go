@@ -95,7 +95,7 @@ func (l *layout) record(m *manifest.Manifest, plugins map[int]string) ([]*page, 
 	}
 
 	// Signatures: on this page if they fit, else on a page of their own.
-	const sigH = 150
+	const sigH = 150 + writeInH*2
 	if y+gap+sigH > l.bottom() {
 		p = l.newPage()
 		pages = append(pages, p)
@@ -107,6 +107,17 @@ func (l *layout) record(m *manifest.Manifest, plugins map[int]string) ([]*page, 
 	y = l.paragraph(p, l.x0, y, l.width(), regular, proseSize, proseLead, dim, fmt.Sprintf(
 		"We saw quorum split the secret on an offline computer and show the set fingerprint printed above, "+
 			"and we saw each custodian receive the sheet of their row: %d sheets in all.", m.Shares))
+	// Written by hand at the ceremony. The binary's hash is copied from
+	// SHA256SUMS, which came to the laptop apart from the binary; quorum
+	// does not print its own: a changed binary would vouch for itself.
+	for _, what := range []string{
+		"Place of the ceremony",
+		"SHA-256 of the quorum binary run (its line of SHA256SUMS, checked on this computer)",
+	} {
+		p.text(l.x0, y+writeInH-14, regular, 7.5, dim, what)
+		p.line(l.x0, y+writeInH, l.x1, y+writeInH, 0.6, dim)
+		y += writeInH
+	}
 	y += 10
 	const boxGap = 24
 	bw := (l.width() - boxGap) / 2
@@ -126,3 +137,6 @@ func (l *layout) record(m *manifest.Manifest, plugins map[int]string) ([]*page, 
 	}
 	return pages, nil
 }
+
+// writeInH is the height of a line written by hand on the ceremony record.
+const writeInH = 30

@@ -1,11 +1,25 @@
 package main
 
 // File creation policy: every file quorum writes is created 0600 under a
-// temporary name in its target directory and linked into place only when
+// temporary name in its target directory and moved into place only when
 // complete, so that nothing half-written is ever seen under the final
-// name, and no existing file is ever replaced (link fails where rename
-// would overwrite). A directory of shares is assembled in a staging
-// directory beside its target and renamed into place whole.
+// name, and no existing file is ever replaced. A directory of shares is
+// assembled in a staging directory beside its target and renamed into
+// place whole.
+//
+// Moving into place never replaces (place): the system's rename that
+// refuses an existing name (renameat2 RENAME_NOREPLACE, renamex_np
+// RENAME_EXCL, MoveFileEx) where the filesystem has it, else a hard link,
+// which fails on an existing name too. FAT and exFAT, the USB sticks that
+// carry sets to and from the air-gapped laptop, have no hard links, and
+// under FUSE no such rename either: there the name is claimed with
+// O_CREATE|O_EXCL, which only one creator can win, and the complete file is
+// renamed over that empty claim. Nothing that was there before is
+// replaced; what remains open is a process that deletes the claim and puts
+// a file of its own in its place in the instant between the two calls,
+// which only someone writing to the stick at the same moment could do.
+// FAT keeps no permissions: files there have the modes the mount gives
+// every file (SECURITY.md).
 //
 // An interrupted run leaves nothing half-written. SIGINT, SIGTERM and
 // SIGHUP are held while an output is written: one that comes before the
@@ -74,10 +88,55 @@ func writeFile(path string, data []byte, h *heldSignals) error {
 	if h.came() {
 		return errInterrupted
 	}
-	if err := os.Link(tmp, path); err != nil {
-		if errors.Is(err, fs.ErrExist) {
-			return &ExistsError{path}
+	return place(tmp, path, systemPlacer())
+}
+
+// errNoReplaceUnsupported means that the filesystem cannot rename without
+// replacing: the caller claims the name instead (place).
+var errNoReplaceUnsupported = errors.New("rename without replacing is not supported here")
+
+// placer are the calls that put a complete file in place: the system's,
+// or, in tests, those of a filesystem that lacks some.
+type placer struct {
+	renameNoReplace func(oldpath, newpath string) error
+	link            func(oldpath, newpath string) error
+}
+
+// systemPlacer returns the system's calls.
+func systemPlacer() placer { return placer{renameNoReplace: renameNoReplace, link: os.Link} }
+
+// place moves the complete file tmp to path, which must not exist, by the
+// first of three ways this filesystem has (see the policy at the top). tmp
+// is left for the caller to remove when the file was linked.
+func place(tmp, path string, p placer) error {
+	err := p.renameNoReplace(tmp, path)
+	if errors.Is(err, errNoReplaceUnsupported) {
+		err = p.link(tmp, path)
+		if err != nil && !errors.Is(err, fs.ErrExist) {
+			// No hard links here (FAT, exFAT: EPERM, ENOTSUP).
+			err = claimAndRename(tmp, path)
 		}
+	}
+	if errors.Is(err, fs.ErrExist) {
+		return &ExistsError{path}
+	}
+	return err
+}
+
+// claimAndRename creates path empty with O_EXCL, which fails if anything
+// has the name, then renames tmp over that empty file of its own. If the
+// rename fails, the claim is removed.
+func claimAndRename(tmp, path string) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(path)
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(path)
 		return err
 	}
 	return nil
@@ -126,7 +185,18 @@ func writeDir(dir string, names []string, contents map[string][]byte, h *heldSig
 	if _, err := os.Lstat(dir); err == nil {
 		return &ExistsError{dir}
 	}
-	return os.Rename(stage, dir)
+	// A directory has no hard link and cannot be claimed and then replaced
+	// whole; where no rename refuses an existing name, rename itself
+	// replaces only an empty directory, and fails on one with files in it:
+	// no file is lost either way.
+	err = renameNoReplace(stage, dir)
+	if errors.Is(err, errNoReplaceUnsupported) {
+		err = os.Rename(stage, dir)
+	}
+	if errors.Is(err, fs.ErrExist) {
+		return &ExistsError{dir}
+	}
+	return err
 }
 
 // heldSignals are SIGINT, SIGTERM and SIGHUP, held while an output is

@@ -89,9 +89,19 @@ quorum is offline: it has no network code.`,
 	return root
 }
 
-// version is the module version when built from a tagged module, else
+// stampedVersion is set only by the linker, never at run time:
+// scripts/build-all passes -ldflags "-X main.stampedVersion=…" with the
+// release tag, or the commit for a build between tags (scripts/version),
+// since a build from a checkout has no module version to read.
+var stampedVersion string
+
+// version is the version scripts/build-all stamped, else the module
+// version when built as a tagged module (go install quorum@v1.2.0), else
 // "devel".
 func version() string {
+	if stampedVersion != "" {
+		return stampedVersion
+	}
 	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
 		return bi.Main.Version
 	}

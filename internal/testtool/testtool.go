@@ -73,6 +73,10 @@ func install(program string) string {
 		return "Debian: apt-get install python3"
 	case "openssl":
 		return "Debian: apt-get install openssl"
+	case "mkfs.vfat", "fusefat":
+		return "Debian: apt-get install dosfstools fusefat"
+	case "mkfs.exfat", "mount.exfat-fuse":
+		return "Debian: apt-get install exfatprogs exfat-fuse"
 	}
 	return ""
 }
