@@ -204,3 +204,22 @@ func readPGM(path string) (*image.Gray, error) {
 	pix := data[len(data)-w*h:]
 	return &image.Gray{Pix: pix, Stride: w, Rect: image.Rect(0, 0, w, h)}, nil
 }
+
+// sheetsPDF lays out ts's sheets after the ceremony record on paper, and
+// writes the PDF into a new folder for the outside programs to read.
+func sheetsPDF(t *testing.T, ts *testSet, paper Paper) (*Document, string) {
+	t.Helper()
+	d, err := New(ts.shares, Options{Paper: paper, Manifest: ts.m, Record: true, Date: created})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf, err := d.PDF()
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := t.TempDir() + "/sheets.pdf"
+	if err := os.WriteFile(path, pdf, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return d, path
+}

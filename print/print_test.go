@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"os/exec"
 	"regexp"
 	"slices"
@@ -159,18 +158,7 @@ func TestPdftotext(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ts := newSet(t, tt.spec)
-			d, err := New(ts.shares, Options{Paper: tt.paper, Manifest: ts.m, Record: true, Date: created})
-			if err != nil {
-				t.Fatal(err)
-			}
-			pdf, err := d.PDF()
-			if err != nil {
-				t.Fatal(err)
-			}
-			path := t.TempDir() + "/sheets.pdf"
-			if err := os.WriteFile(path, pdf, 0o600); err != nil {
-				t.Fatal(err)
-			}
+			_, path := sheetsPDF(t, ts, tt.paper)
 			text := string(run(t, "pdftotext", "-layout", "-fixed", fixedPitch(t), path, "-"))
 			for _, s := range ts.shares {
 				file, err := s.MarshalText()
@@ -220,18 +208,7 @@ func retype(r *rand.Rand, num, groups, check string) string {
 // pdftotext reads it off k sheets and as a person would type it.
 func TestTypedFromSheet(t *testing.T) {
 	ts := newSet(t, setSpec{n: 5, k: 3, secret: secret64, label: "root 2026"})
-	d, err := New(ts.shares, Options{Paper: Letter, Manifest: ts.m, Record: true, Date: created})
-	if err != nil {
-		t.Fatal(err)
-	}
-	pdf, err := d.PDF()
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := t.TempDir() + "/sheets.pdf"
-	if err := os.WriteFile(path, pdf, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	_, path := sheetsPDF(t, ts, Letter)
 	r := rand.New(rand.NewPCG(1, 2))
 	var typed []string
 	for page := 2; page <= 4; page++ { // the sheets of shares 1, 2 and 3

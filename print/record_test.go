@@ -2,7 +2,6 @@ package print
 
 import (
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 )
@@ -14,18 +13,7 @@ func TestRecordWriteIns(t *testing.T) {
 	for _, n := range []int{3, 5, 12, 30} {
 		t.Run(fmt.Sprint(n), func(t *testing.T) {
 			ts := newSet(t, setSpec{n: n, k: 2, secret: secret64, label: "root 2026"})
-			d, err := New(ts.shares, Options{Paper: A4, Manifest: ts.m, Record: true, Date: created})
-			if err != nil {
-				t.Fatal(err)
-			}
-			pdf, err := d.PDF()
-			if err != nil {
-				t.Fatal(err)
-			}
-			path := t.TempDir() + "/sheets.pdf"
-			if err := os.WriteFile(path, pdf, 0o600); err != nil {
-				t.Fatal(err)
-			}
+			d, path := sheetsPDF(t, ts, A4)
 			records := len(d.Sheets[0].pages)
 			text := string(run(t, "pdftotext", "-layout", "-l", fmt.Sprint(records), path, "-"))
 			pages := strings.Split(text, "\f")
