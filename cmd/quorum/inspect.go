@@ -106,6 +106,9 @@ func runInspect(opts *inspectOptions) error {
 		if err != nil {
 			return err
 		}
+		if err := setTypo(opts.Set, pinned, inputs); err != nil {
+			return err
+		}
 		for _, in := range inputs {
 			results = append(results, inspectShare(in, pinned, m))
 		}

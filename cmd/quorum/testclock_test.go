@@ -19,6 +19,7 @@ func TestReleaseHasNoClock(t *testing.T) {
 		{"combine", "--now", "2099-01-01", "1.share"},
 		{"split", "-k", "2", "-c", "c.txt", "-l", "x", "--now", "2099-01-01"},
 		{"reshare", "--now", "2099-01-01", "1.share"},
+		{"log", "access.log", "--now", "2099-01-01"},
 	} {
 		cmd := exec.Command(bin, args...)
 		cmd.Dir = t.TempDir()
