@@ -125,7 +125,7 @@ func TestNoSecretOnDisk(t *testing.T) {
 	p.mustSucceed()
 	said = append(said, p.stdout.Bytes(), p.stderr.Bytes(), p.seen.Bytes())
 	p = startTTY(t, bin, o, "combine", "-m", "set/manifest.json", "-i", "bob.key", "--log", "access.log", "--reason", "quarterly root sign-in",
-		"set/2-bob.share", "set/4-erin.share")
+		"--report", "reveal.pdf", "set/2-bob.share", "set/4-erin.share")
 	p.answer("passphrase for share 4 of 4 (erin)", erinPass)
 	p.mustSucceed()
 	if p.stdout.String() != secret {
@@ -148,6 +148,13 @@ func TestNoSecretOnDisk(t *testing.T) {
 		t.Errorf("status does not say the reshared set superseded the first:\n%s", out)
 	}
 	said = append(said, out)
+	showLog := exec.Command(bin, "log", "access.log")
+	showLog.Dir, showLog.Env = work, env
+	out, err := showLog.CombinedOutput()
+	if err != nil {
+		t.Errorf("quorum log access.log: %v\n%s", err, out)
+	}
+	said = append(said, out)
 	for i, out := range said {
 		if bytes.Contains(out, []byte(secret)) || bytes.Contains(out, []byte(erinPass)) {
 			t.Errorf("output %d of verify, drill, combine --log or reshare holds the secret or a passphrase", i)
@@ -155,7 +162,7 @@ func TestNoSecretOnDisk(t *testing.T) {
 	}
 	// A command added later must be added here too.
 	for _, c := range newRootCmd(systemIO()).Commands() {
-		if !slices.Contains([]string{"keygen", "split", "combine", "inspect", "print", "demo", "version", "verify", "drill", "reshare", "record", "status"}, c.Name()) {
+		if !slices.Contains([]string{"keygen", "split", "combine", "inspect", "print", "demo", "version", "verify", "drill", "reshare", "record", "status", "log"}, c.Name()) {
 			t.Errorf("quorum %s is not run by this test", c.Name())
 		}
 	}
