@@ -44,10 +44,12 @@ words:
   note: TEXT        anything else
 
 A kind mistyped is refused (quorum says which kind it looks like), never
-recorded as a note that status would not count. The sheet events need --share N and
-the set (--set or -m), so that status can count the sheet; "quorum status"
-then lowers the margin for lost and destroyed sheets, and lists a superseded
-set's sheets until each is recorded destroyed.
+recorded as a note that status would not count. The sheet events need
+--share N and the set (--set or -m), so that status can count the sheet:
+"quorum status" then lowers the margin for lost and destroyed sheets, and
+lists a superseded set's sheets until each is recorded destroyed. An
+unsigned record never raises a margin: a lost sheet recorded back in counts
+again once its custodian runs 'quorum verify --log', or it opens in a drill.
 
 The record is chained to the log's last one, but not signed: it says what the
 person at the keyboard typed, on the day the laptop's clock says. The log is
