@@ -99,7 +99,10 @@ func KitPDF(o KitOptions) ([]byte, error) {
 		date = time.Now()
 	}
 	l := newLayout(o.Paper, fs)
-	pages := l.kit()
+	pages, err := l.kit()
+	if err != nil {
+		return nil, err
+	}
 	d := &Document{paper: o.Paper, date: date, title: "quorum recovery kit"}
 	var b bytes.Buffer
 	if err := writePages(newPDF(d), pages, &b); err != nil {
@@ -123,7 +126,7 @@ var kitEssentials = []string{
 
 // kit lays out the recovery kit: a first page of instructions, the
 // format's essentials and the checker; then recover.py, line by line.
-func (l *layout) kit() []*page {
+func (l *layout) kit() ([]*page, error) {
 	const head = "QUORUM RECOVERY KIT"
 	right := "quorum share format 1"
 	p := l.newPage()
@@ -202,6 +205,12 @@ func (l *layout) kit() []*page {
 		if i%2 == 1 {
 			p.fill(l.x0-2, y+2.4, l.width()+4, lead, stripe)
 		}
+		// A line is never wrapped: a wrapped line could not be typed
+		// back as one. One too long for the paper is an error, for the
+		// script to be shortened, not a line cut off at the edge.
+		if w := l.fs.width(mono, size2, kl.String()); w > l.width() {
+			return nil, fmt.Errorf("recover.py line %d is too long to print on one line of the kit", kl.Number)
+		}
 		y += lead
 		// One run of text a line, so that a PDF reader copies the line
 		// as it is typed (pdftotext, which the tests use, too).
@@ -210,7 +219,7 @@ func (l *layout) kit() []*page {
 	for i, p := range pages {
 		l.footer(p, "quorum recovery kit · recover.py SHA-256 "+sum[:16]+"…", i+1, len(pages))
 	}
-	return pages
+	return pages, nil
 }
 
 // kitCheckSHA256 returns the SHA-256 of docs/kitcheck.py in hex.
