@@ -37,13 +37,15 @@ is invalid or a share is not of the pinned set.
 
 With --age, write the share's sealed payload to standard output as an age
 file, byte for byte in age's own format, so that stock age opens it:
-step one of recovery without quorum (FORMAT.md).
+step one of recovery without quorum (FORMAT.md §12). The age file is sealed
+and may be copied; what age -d opens it to is a piece of the secret, kept in
+a pipe, never in a file.
 
 A SHARE may be a scan of sheets (PNG, JPEG, scanned PDF), and --type asks
 for sheets typed on the terminal, as combine does.`,
 		Example: `  quorum inspect 2-bob.share
   quorum inspect -m manifest.json *.share
-  quorum inspect --age 2-bob.share | age -d -i bob.key > payload.bin`,
+  quorum inspect --age 2-bob.share > 2-bob.age`,
 		Args: sharesArgs(&opts.Type),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Args = args
