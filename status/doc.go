@@ -38,7 +38,8 @@
 //
 // Unsigned records (custody events) are what someone typed; times are what
 // the laptop's clock said. A record dated after the day of Now is named
-// and not counted, one dated before the record it follows is named, and
+// and not counted, one dated before the record it follows or before its
+// set was made is named, and
 // [Log.Newest] is the log's date. A log cut short of its newest records
 // checks unless Head, a hash printed earlier, is given.
 package status

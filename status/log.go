@@ -78,6 +78,10 @@ func checkLog(opts Options, sets map[string]*setState, newSet func(fp string) *s
 		if s == nil {
 			continue
 		}
+		if !s.split.IsZero() && day(r.Time).Before(s.split) {
+			l.Problems = append(l.Problems, fmt.Sprintf("record %d (%s) is dated %s, before its set was made (%s, the manifest's date): a clock was wrong, or the record was backdated",
+				r.Seq, r.Kind, r.Time.UTC().Format(time.DateOnly), s.split.Format(time.DateOnly)))
+		}
 		if problem := s.checkKey(r); problem != "" {
 			l.Signed--
 			l.Problems = append(l.Problems, fmt.Sprintf("record %d (%s): %s", r.Seq, r.Kind, problem))

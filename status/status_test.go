@@ -409,10 +409,20 @@ func TestClock(t *testing.T) {
 	if !strings.Contains(p, "record 3 (combine) is dated 2019-03-01 10:00:00, before record 1 that it follows (2026-01-05 10:00:00)") {
 		t.Errorf("a reveal dated 2019 is not named:\n%s", p)
 	}
-	if strings.Count(p, "is dated") != 2 {
+	if !strings.Contains(p, "record 3 (combine) is dated 2019-03-01, before its set was made (2026-01-05") {
+		t.Errorf("a reveal dated before the split is not named:\n%s", p)
+	}
+	if strings.Count(p, "is dated") != 3 {
 		t.Errorf("want each wrong date named once:\n%s", p)
 	}
 	if !rep.Log.Newest.Equal(date("2019-03-01")) {
 		t.Errorf("log date %s, want the newest record's", rep.Log.Newest)
+	}
+	// The same reveal as a log's only record: no record before it, but
+	// the set was made in 2026.
+	alone := newLog(t)
+	alone.add(accesslog.Record{Kind: accesslog.KindCombine, Time: date("2019-03-01"), Set: s.fp, Outcome: accesslog.Pass}, s.key, accesslog.SignerSet)
+	if p := problems(status.Compute(alone.opts("2026-06-01", s))); !strings.Contains(p, "record 1 (combine) is dated 2019-03-01, before its set was made") {
+		t.Errorf("a lone reveal dated 2019 is not named:\n%s", p)
 	}
 }
