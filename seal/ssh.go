@@ -29,7 +29,24 @@ func parseSSHIdentity(name string, pem, sshPub []byte, p Prompter) ([]age.Identi
 		// ssh's and agessh's errors describe the format, not the key.
 		return nil, &IdentityFileError{File: name, Reason: fmt.Sprintf("not a usable SSH private key: %v", err)}
 	}
-	return []age.Identity{id}, nil
+	// agessh's identities do not give their public key back; [Recipients]
+	// needs it.
+	signer, err := ssh.ParsePrivateKey(pem)
+	if err != nil {
+		return nil, &IdentityFileError{File: name, Reason: fmt.Sprintf("not a usable SSH private key: %v", err)}
+	}
+	return []age.Identity{&sshIdentity{Identity: id, pub: signer.PublicKey()}}, nil
+}
+
+// sshIdentity is an SSH key that is not protected, with its public key.
+type sshIdentity struct {
+	age.Identity
+	pub ssh.PublicKey
+}
+
+// Format keeps the key out of any %v.
+func (k *sshIdentity) Format(f fmt.State, _ rune) {
+	fmt.Fprintf(f, "SSH key %s", ssh.FingerprintSHA256(k.pub))
 }
 
 // encryptedSSH returns the identity of a passphrase-protected SSH key. pub
@@ -49,7 +66,7 @@ func encryptedSSH(name string, pem, sshPub []byte, pub ssh.PublicKey, p Prompter
 	}
 	// The caller may wipe pem once we return; the key is decrypted later.
 	pem = bytes.Clone(pem)
-	k := &sshKeyIdentity{name: name, pem: pem, p: p}
+	k := &sshKeyIdentity{name: name, pem: pem, p: p, pub: pub}
 	var err error
 	k.inner, err = agessh.NewEncryptedSSHIdentity(pub, pem, k.passphrase)
 	if err != nil {
@@ -66,6 +83,7 @@ type sshKeyIdentity struct {
 	pem   []byte
 	p     Prompter
 	inner *agessh.EncryptedSSHIdentity
+	pub   ssh.PublicKey
 
 	pass      []byte // during Unwrap only
 	wrongPass bool

@@ -11,7 +11,9 @@ import (
 
 	"quorum/accesslog"
 	"quorum/combine"
+	"quorum/custodian"
 	"quorum/manifest"
+	"quorum/seal"
 	"quorum/share"
 )
 
@@ -28,7 +30,7 @@ type inspectOptions struct {
 func newInspectCmd(io *IOStreams, runF func(*inspectOptions) error) *cobra.Command {
 	opts := &inspectOptions{IO: io}
 	cmd := &cobra.Command{
-		Use:   "inspect [--json] [--set FINGERPRINT | -m MANIFEST] [--type] SHARE|MANIFEST...",
+		Use:   "inspect [--json] [--set FINGERPRINT | -m MANIFEST] [--type] SHARE|MANIFEST|KEYFILE...",
 		Short: "Show the public facts of shares and manifests, and check their signatures",
 		Long: `Show what anyone can read from a share or a manifest without a key: set
 fingerprint, label, k of n, index, custodian, recipient kind, date, and
@@ -42,9 +44,17 @@ and may be copied; what age -d opens it to is a piece of the secret, kept in
 a pipe, never in a file.
 
 A SHARE may be a scan of sheets (PNG, JPEG, scanned PDF), and --type asks
-for sheets typed on the terminal, as combine does.`,
+for sheets typed on the terminal, as combine does.
+
+A KEYFILE is what -i takes: an age identity file (post-quantum too), one
+protected with a passphrase (asked for on the terminal), or an SSH private
+key. inspect shows the recipient it opens shares for and the recipient
+fingerprint exactly as the sheet and the ceremony record print it, so that
+a custodian can check from their own key that the sheet is theirs; for an
+SSH key also OpenSSH's SHA256: fingerprint, as ssh-keygen -l shows it.`,
 		Example: `  quorum inspect 2-bob.share
   quorum inspect -m manifest.json *.share
+  quorum inspect alice.key
   quorum inspect --age 2-bob.share > 2-bob.age`,
 		Args: sharesArgs(&opts.Type),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -91,11 +101,21 @@ func runInspect(opts *inspectOptions) error {
 		return err
 	}
 	var results []inspected
+	var keys []inspectedKey
 	var shareArgs []string
 	for _, a := range opts.Args {
 		data, err := os.ReadFile(a)
 		if err == nil && accesslog.IsLog(data) {
 			return usagef("%s is an access log, not a share or manifest: show and check it with 'quorum log %s'", a, a)
+		}
+		if err == nil && seal.IsIdentityFile(data) {
+			clear(data)
+			k, err := inspectKey(io, a)
+			if err != nil {
+				return err
+			}
+			keys = append(keys, k...)
+			continue
 		}
 		if err == nil && bytes.HasPrefix(bytes.TrimSpace(data), []byte("{")) {
 			results = append(results, inspectManifest(a, data, pinned))
@@ -116,14 +136,27 @@ func runInspect(opts *inspectOptions) error {
 		}
 	}
 	if opts.JSON {
-		b, err := json.MarshalIndent(results, "", "  ")
+		all := make([]any, 0, len(keys)+len(results))
+		for _, k := range keys {
+			all = append(all, k)
+		}
+		for _, r := range results {
+			all = append(all, r)
+		}
+		b, err := json.MarshalIndent(all, "", "  ")
 		if err != nil {
 			return err
 		}
 		fmt.Fprintf(io.Out, "%s\n", b)
 	} else {
-		for i, r := range results {
+		for i, k := range keys {
 			if i > 0 {
+				fmt.Fprintln(io.Out)
+			}
+			printKey(io, k)
+		}
+		for i, r := range results {
+			if i > 0 || len(keys) > 0 {
 				fmt.Fprintln(io.Out)
 			}
 			printInspected(io, r)
@@ -261,4 +294,54 @@ func inspectAge(opts *inspectOptions) error {
 	}
 	_, err = opts.IO.Out.Write(inputs[0].Share.Sealed)
 	return err
+}
+
+// inspectedKey is what inspect reports of one identity in a key file.
+type inspectedKey struct {
+	Source               string `json:"source"`
+	Type                 string `json:"type"` // "key"
+	RecipientKind        string `json:"recipient_kind"`
+	Recipient            string `json:"recipient"`
+	RecipientFingerprint string `json:"recipient_fingerprint"`
+	OpenSSHFingerprint   string `json:"openssh_fingerprint,omitempty"`
+}
+
+// inspectKey reads a key file as -i does, and reports each identity's
+// recipient and recipient fingerprint, computed as split computes them
+// for the manifest (custodian.Custodian.Fingerprint).
+func inspectKey(io *IOStreams, file string) ([]inspectedKey, error) {
+	ids, err := loadIdentities(io, []string{file})
+	if err != nil {
+		return nil, err
+	}
+	var keys []inspectedKey
+	for _, id := range ids {
+		rs, err := seal.Recipients(id)
+		if err != nil {
+			return nil, &sourceError{file, err}
+		}
+		for _, r := range rs {
+			_, kind, err := seal.CanonicalRecipient(r)
+			if err != nil {
+				return nil, &sourceError{file, err}
+			}
+			c := custodian.Custodian{Recipient: r, Kind: kind}
+			keys = append(keys, inspectedKey{
+				Source: file, Type: "key", RecipientKind: kind.String(), Recipient: r,
+				RecipientFingerprint: c.Fingerprint(), OpenSSHFingerprint: seal.SSHFingerprint(r),
+			})
+		}
+	}
+	return keys, nil
+}
+
+func printKey(io *IOStreams, k inspectedKey) {
+	w := io.Out
+	fmt.Fprintf(w, "%s: key of a custodian (%s)\n", k.Source, k.RecipientKind)
+	fmt.Fprintf(w, "  %-14s %s\n", "recipient", k.Recipient)
+	// As the sheet prints it: "fingerprint 7QX4 M2KD …".
+	fmt.Fprintf(w, "  %-14s %s\n", "fingerprint", group4(k.RecipientFingerprint))
+	if k.OpenSSHFingerprint != "" {
+		fmt.Fprintf(w, "  %-14s %s\n", "OpenSSH", k.OpenSSHFingerprint)
+	}
 }

@@ -7,7 +7,7 @@ package main
 //
 //	custodians FILE NAME=KEY...       write a custodians file from key files
 //	mode PERM FILE...                 check that each file has mode PERM
-//	capture VAR FILE REGEXP           set VAR to REGEXP's first group in FILE
+//	capture VAR FILE REGEXP           set VAR to REGEXP's first group in FILE, VAR_RE to it quoted
 //	edit FILE OLD NEW                 replace the first OLD in FILE by NEW
 //	nonewline FILE OUT                OUT is FILE without its final newline
 //	lines FILE LINE...                write FILE, one argument a line (keys typed for ttyin)
@@ -162,6 +162,8 @@ func cmdCapture(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("capture: no match for %q in %s", args[2], args[1])
 	}
 	ts.Setenv(args[0], m[1])
+	// For a value with regexp characters (base64's + and /) in a regexp.
+	ts.Setenv(args[0]+"_RE", regexp.QuoteMeta(m[1]))
 }
 
 // edit FILE OLD NEW: replaces the first occurrence of OLD in FILE by NEW;
