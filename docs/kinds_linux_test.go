@@ -176,6 +176,11 @@ func TestRecoverEveryKind(t *testing.T) {
 		if !strings.Contains(errOut, "could not open share 1 (alice, x25519) with "+s.keys[carol]) {
 			t.Errorf("a key of a share not given: stderr %q", errOut)
 		}
+		// A public key given for a private one is said to be one.
+		errOut = mustFail(t, "combine", "--age", age13, s.files[bob], s.keys[bob]+".pub", s.files[alice], s.keys[alice])
+		if !strings.Contains(errOut, "this is a public key") {
+			t.Errorf("bob's public key: stderr %q", errOut)
+		}
 	})
 
 	t.Run("FORMAT.md manual steps", func(t *testing.T) {

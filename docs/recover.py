@@ -555,6 +555,9 @@ def read_key(path):
         if path.startswith("/dev/fd/") or path.startswith("/proc/"):
             raise Fail(f"{path}: give an identity as a file: age reads it again")
         return "identity"
+    if data.startswith((b"ssh-", b"age1", b"ecdsa-")):
+        raise Fail(f"{path}: this is a public key (a recipient): give the custodian's "
+                   "private key or identity file")
     return check_payload(data, path)
 
 
