@@ -88,7 +88,8 @@ func GeneratePassphrase(rand io.Reader) []byte {
 	if _, err := io.ReadFull(rand, b[:]); err != nil {
 		panic("seal: reading randomness: " + err.Error())
 	}
-	out := make([]byte, 0, 24+5)
+	symbols := make([]byte, 0, generatedSymbols)
+	defer clear(symbols)
 	var acc uint64
 	var bits uint
 	for _, c := range b {
@@ -96,20 +97,19 @@ func GeneratePassphrase(rand io.Reader) []byte {
 		bits += 8
 		for bits >= 5 {
 			bits -= 5
-			if len(out) > 0 && (len(out)+1)%5 == 0 {
-				out = append(out, '-')
-			}
-			out = append(out, passphraseAlphabet[acc>>bits&31])
+			symbols = append(symbols, passphraseAlphabet[acc>>bits&31])
 		}
 	}
-	return out
+	return groupSymbols(symbols)
 }
 
 // PassphraseIdentity returns an identity that opens a payload sealed to a
 // passphrase. Only when it meets one, it calls prompt, so a custodian is
 // asked "passphrase for share 2 of 5 (alice)" for a passphrase share only,
 // and scrypt never runs for other shares. It wipes what prompt returns. A
-// wrong passphrase stops [Open] with [ErrWrongPassphrase].
+// generated passphrase opens its share however the custodian types it
+// ([GeneratedForm]). A wrong passphrase stops [Open] with
+// [ErrWrongPassphrase].
 func PassphraseIdentity(prompt func() ([]byte, error)) age.Identity {
 	return &passphraseIdentity{prompt: prompt}
 }
@@ -138,17 +138,25 @@ func (i *passphraseIdentity) Unwrap(stanzas []*age.Stanza) ([]byte, error) {
 		// No share is sealed to an empty passphrase: age refuses one.
 		return nil, ErrWrongPassphrase
 	}
-	// As in passphraseRecipient, age wants a string for a moment.
-	id, err := age.NewScryptIdentity(string(pass))
-	if err != nil {
-		return nil, err
+	candidates := passphraseCandidates(pass)
+	defer func() {
+		for _, c := range candidates[:len(candidates)-1] {
+			clear(c) // the generated form; the last is pass itself
+		}
+	}()
+	for _, c := range candidates {
+		// As in passphraseRecipient, age wants a string for a moment.
+		id, err := age.NewScryptIdentity(string(c))
+		if err != nil {
+			return nil, err
+		}
+		key, err := id.Unwrap(stanzas)
+		if !errors.Is(err, age.ErrIncorrectIdentity) {
+			return key, err
+		}
 	}
-	key, err := id.Unwrap(stanzas)
-	if errors.Is(err, age.ErrIncorrectIdentity) {
-		// Not ErrIncorrectIdentity, which would let Decrypt try the next
-		// identity and then report "no identity fits": with a passphrase
-		// share, the passphrase is what was wrong.
-		return nil, ErrWrongPassphrase
-	}
-	return key, err
+	// Not ErrIncorrectIdentity, which would let Decrypt try the next
+	// identity and then report "no identity fits": with a passphrase share,
+	// the passphrase is what was wrong.
+	return nil, ErrWrongPassphrase
 }

@@ -63,6 +63,28 @@ func normalize(s string) (string, int) {
 	return string(out), -1
 }
 
+// TypedSymbols reads base32 symbols as a person types them from paper:
+// the separators put between groups (spaces, tabs, dashes) are dropped, and
+// every symbol is mapped to its canonical form as [normalize] does (any
+// case, Crockford's slips). It is the one rule for typed fingerprints and
+// generated passphrases. bad is the position in typed of the first byte
+// that is neither, or -1. It works on bytes and allocates one new slice, so
+// that a caller reading a secret can wipe both.
+func TypedSymbols(typed []byte) (symbols []byte, bad int) {
+	out := make([]byte, 0, len(typed))
+	for i, c := range typed {
+		switch v := symbolValue[c]; {
+		case c == ' ' || c == '\t' || c == '-':
+		case v < 0:
+			clear(out)
+			return nil, i
+		default:
+			out = append(out, alphabet[v])
+		}
+	}
+	return out, -1
+}
+
 // decode reads canonical base32 as written by encode. A string whose length
 // no byte count gives, or whose pad bits are not zero, is not canonical and
 // is refused, so that every share has exactly one spelling.

@@ -52,8 +52,7 @@ func (f Fingerprint) String() string {
 // ParseFingerprint reads a fingerprint as a person types it: spaces and
 // dashes anywhere, any case, Crockford's slips.
 func ParseFingerprint(s string) (Fingerprint, error) {
-	s = strings.NewReplacer(" ", "", "-", "", "\t", "").Replace(s)
-	norm, bad := normalize(s)
+	norm, bad := TypedSymbols([]byte(s))
 	if bad >= 0 {
 		return "", fmt.Errorf("set fingerprint: %q is not a base32 symbol", s[bad])
 	}
