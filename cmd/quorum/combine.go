@@ -120,11 +120,11 @@ func revealSecret(io *IOStreams, secret []byte, output, head string) error {
 	if head != "" {
 		after += "Access log head hash after this reveal, for the reveal report:\n    " + group4(head) + "\n\n"
 	}
-	if err := io.Term.ShowSecret("\nThe secret, shown once. Make sure no one else can see the screen.\n\n    ", secret, after); err != nil {
-		return err
-	}
-	if err := io.Term.WaitEnter("Press Enter to erase it from the screen. "); err != nil {
-		return err
-	}
-	return io.Term.Clear()
+	return reveal(io, revelation{
+		what:   "the secret",
+		before: "\nThe secret, shown once. Make sure no one else can see the screen.\n\n    ",
+		secret: secret,
+		after:  after,
+		prompt: "Press Enter to erase it from the screen. ",
+	})
 }

@@ -165,11 +165,10 @@ type noTerminal struct{}
 
 var errNoTerminal = errors.New("no terminal in the demo")
 
-func (noTerminal) Available() bool                            { return false }
-func (noTerminal) Secret(string) ([]byte, error)              { return nil, errNoTerminal }
-func (noTerminal) SecretTwice(string, string) ([]byte, error) { return nil, errNoTerminal }
-func (noTerminal) Show(string, ...any) error                  { return errNoTerminal }
-func (noTerminal) ShowSecret(string, []byte, string) error    { return errNoTerminal }
-func (noTerminal) WaitEnter(string) error                     { return errNoTerminal }
-func (noTerminal) Line(string) (string, error)                { return "", errNoTerminal }
-func (noTerminal) Clear() error                               { return errNoTerminal }
+func (noTerminal) Available() bool               { return false }
+func (noTerminal) Secret(string) ([]byte, error) { return nil, errNoTerminal }
+func (noTerminal) Show(string, ...any) error     { return errNoTerminal }
+func (noTerminal) Line(string) (string, error)   { return "", errNoTerminal }
+func (noTerminal) Reveal(string, []byte, string, string, string) error {
+	return errNoTerminal
+}

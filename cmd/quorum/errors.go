@@ -62,6 +62,7 @@ func hints(err error) []string {
 		ple       *pdfimage.LimitError
 		pue       *pdfimage.UnsupportedError
 		plge      *seal.PluginError
+		tre       *triesError
 		shareName = "the share"
 	)
 	var typo *typoError
@@ -77,6 +78,14 @@ func hints(err error) []string {
 		shareName = fmt.Sprintf("share %d (%s)", pse.Index, pse.Custodian)
 	}
 	switch {
+	case errors.As(err, &tre):
+		switch {
+		case errors.Is(err, errMismatch):
+			return []string{"nothing was written; run the command again, typing the same at both prompts"}
+		case errors.Is(err, errNotAsShown):
+			return []string{"nothing was written; run the command again: the custodian gets a new passphrase, and the paper with this one is void"}
+		}
+		return []string{"nothing was written; run the command again"}
 	case errors.As(err, &rbe):
 		return []string{
 			"the fault is in quorum's QR drawing or decoding, not in the share; nothing was written",
@@ -141,7 +150,7 @@ func hints(err error) []string {
 	case errors.Is(err, seal.ErrWrongPassphrase):
 		return []string{fmt.Sprintf("the passphrase does not open %s: the custodian should type it again", shareName)}
 	case errors.As(err, &idpe):
-		return []string{"the passphrase does not unlock that identity file; type it again"}
+		return []string{"the passphrase does not unlock that identity file, three tries: check that it is the right file and its passphrase, then run the command again"}
 	case errors.Is(err, seal.ErrNoIdentity):
 		return []string{fmt.Sprintf("give the key of the custodian of %s with -i; its recipient kind is on the sheet", shareName)}
 	case errors.Is(err, seal.ErrDamaged):

@@ -45,22 +45,17 @@ type Terminal interface {
 	Available() bool
 	// Secret asks for a hidden input.
 	Secret(prompt string) ([]byte, error)
-	// SecretTwice asks twice and fails when the two differ.
-	SecretTwice(prompt, again string) ([]byte, error)
 	// Show writes to the terminal. Never pass it a secret: fmt copies
 	// its arguments into a buffer that it keeps for reuse, unwiped.
 	Show(format string, args ...any) error
-	// ShowSecret writes before, secret and after to the terminal, the
-	// secret as it is, without a copy.
-	ShowSecret(before string, secret []byte, after string) error
-	// WaitEnter waits for the Enter key.
-	WaitEnter(prompt string) error
+	// Reveal shows before, the secret as it is (without a copy), after and
+	// prompt, waits for Enter and erases the screen and the scrollback; it
+	// erases them on every other way out too: io.EOF at the end of input,
+	// and a signal, which shows interrupted and ends the process.
+	Reveal(before string, secret []byte, after, prompt, interrupted string) error
 	// Line asks for a line that is not secret, echoed as typed (a sheet's
 	// text); io.EOF at the end of input.
 	Line(prompt string) (string, error)
-	// Clear erases the screen and, where the terminal supports it, the
-	// scrollback.
-	Clear() error
 }
 
 func systemIO() *IOStreams {
@@ -81,16 +76,10 @@ func (ttyTerminal) Available() bool {
 	return term.WithTerminal(func(in, out *os.File) error { return nil }) == nil
 }
 
-// Secret and SecretTwice lock what was typed against swapping, in case
-// memory is not locked as a whole (harden.go).
+// Secret locks what was typed against swapping, in case memory is not
+// locked as a whole (harden.go).
 func (ttyTerminal) Secret(prompt string) ([]byte, error) {
 	b, err := term.ReadSecret(prompt)
-	harden.Lock(b)
-	return b, err
-}
-
-func (ttyTerminal) SecretTwice(prompt, again string) ([]byte, error) {
-	b, err := term.ReadSecretTwice(prompt, again)
 	harden.Lock(b)
 	return b, err
 }
@@ -102,37 +91,12 @@ func (ttyTerminal) Show(format string, args ...any) error {
 	})
 }
 
-func (ttyTerminal) ShowSecret(before string, secret []byte, after string) error {
-	return term.WithTerminal(func(_, out *os.File) error {
-		for _, b := range [][]byte{[]byte(before), secret, []byte(after)} {
-			if _, err := out.Write(b); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-}
-
-func (ttyTerminal) WaitEnter(prompt string) error {
-	return term.WithTerminal(func(in, out *os.File) error {
-		fmt.Fprint(out, prompt)
-		var b [1]byte
-		for {
-			if _, err := in.Read(b[:]); err != nil || b[0] == '\n' || b[0] == '\r' {
-				return err
-			}
-		}
-	})
+func (ttyTerminal) Reveal(before string, secret []byte, after, prompt, interrupted string) error {
+	return term.Reveal(before, secret, after, prompt, interrupted)
 }
 
 func (ttyTerminal) Line(prompt string) (string, error) {
 	return term.ReadLine(prompt)
-}
-
-func (ttyTerminal) Clear() error {
-	// ED 2 clears the screen, ED 3 the scrollback (xterm, VTE, tmux and
-	// most others), CUP homes the cursor.
-	return ttyTerminal{}.Show("\033[H\033[2J\033[3J")
 }
 
 func (io *IOStreams) warnf(format string, args ...any) {

@@ -70,17 +70,10 @@ func runKeygen(opts *keygenOptions) error {
 		if !io.Term.Available() {
 			return errors.New("no terminal to type the identity's passphrase on; --no-passphrase is for tests and demos")
 		}
-		var pass []byte
-		for {
-			pass, err = io.Term.SecretTwice("passphrase to protect the new identity (at least 16 characters):", "the same passphrase again:")
-			if err != nil {
-				return err
-			}
-			if err = seal.CheckPassphrase(pass); err == nil {
-				break
-			}
-			clear(pass)
-			io.Term.Show("%v\n", err)
+		pass, err := newPassphrase(io, "the new identity's passphrase",
+			"passphrase to protect the new identity (at least 16 characters):", "the same passphrase again:", false)
+		if err != nil {
+			return err
 		}
 		enc, err := seal.EncryptIdentity(file, pass)
 		clear(pass)

@@ -109,6 +109,27 @@ func askPassphrases(io *IOStreams, cs []custodian.Custodian, recipients []split.
 // quorum-FINGERPRINT when dir is "", through a staging directory, and
 // returns the directory's name.
 func writeSet(io *IOStreams, set *split.Set, dir string, plan *newSetPlan) (string, error) {
+	files, err := renderSet(io, set, dir, plan)
+	if err != nil {
+		return "", err
+	}
+	if err := writeNewDir(files.dir, files.names, files.contents); err != nil {
+		return "", err
+	}
+	return files.dir, nil
+}
+
+// setFiles is a new set's directory, made and read back but not yet
+// written: its name, and its files in the order they are written.
+type setFiles struct {
+	dir      string
+	names    []string
+	contents map[string][]byte
+}
+
+// renderSet makes what writeSet writes, so that split can write it
+// together with another file (--generate-output).
+func renderSet(io *IOStreams, set *split.Set, dir string, plan *newSetPlan) (*setFiles, error) {
 	if dir == "" {
 		dir = "quorum-" + string(set.Fingerprint)
 	}
@@ -117,13 +138,13 @@ func writeSet(io *IOStreams, set *split.Set, dir string, plan *newSetPlan) (stri
 	for i, s := range set.Shares {
 		text, err := s.MarshalText()
 		if err != nil {
-			return "", err
+			return nil, err
 		}
 		files[set.Files[i]] = text
 	}
 	m, err := set.Manifest.Marshal()
 	if err != nil {
-		return "", err
+		return nil, err
 	}
 	files["manifest.json"] = m
 	names = append(names, "manifest.json")
@@ -132,14 +153,11 @@ func writeSet(io *IOStreams, set *split.Set, dir string, plan *newSetPlan) (stri
 		Plugins: plan.plugins(),
 	})
 	if err != nil {
-		return "", err
+		return nil, err
 	}
 	if files["sheets.pdf"], err = doc.PDF(); err != nil {
-		return "", err
+		return nil, err
 	}
 	names = append(names, "sheets.pdf")
-	if err := writeNewDir(dir, names, files); err != nil {
-		return "", err
-	}
-	return dir, nil
+	return &setFiles{dir: dir, names: names, contents: files}, nil
 }

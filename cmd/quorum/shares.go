@@ -335,10 +335,19 @@ func opener(io *IOStreams, ids []age.Identity) func(combine.Input) ([]byte, erro
 			}))
 		}
 		payload, err := seal.Open(s.Sealed, all...)
-		// A custodian who mistypes a passphrase types it again, rather
-		// than make everyone start over.
-		for try := 1; try < 3 && errors.Is(err, seal.ErrWrongPassphrase) && io.Term.Available(); try++ {
-			io.Term.Show("wrong passphrase for share %d (%s); try again\n", s.Index, s.Custodian)
+		// A custodian who mistypes a passphrase, the share's or their key
+		// file's, types it again, rather than make everyone start over
+		// (ask.go): the identities already unlocked stay unlocked.
+		var idpe *seal.IdentityPassphraseError
+		for try := 2; try <= maxTries && io.Term.Available(); try++ {
+			switch {
+			case errors.Is(err, seal.ErrWrongPassphrase):
+				io.Term.Show("wrong passphrase for share %d (%s); try again\n", s.Index, s.Custodian)
+			case errors.As(err, &idpe):
+				io.Term.Show("%v; try again\n", idpe)
+			default:
+				return payload, err
+			}
 			payload, err = seal.Open(s.Sealed, all...)
 		}
 		return payload, err

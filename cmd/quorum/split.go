@@ -8,8 +8,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"quorum/internal/harden"
 	"quorum/seal"
+	"quorum/share"
 	"quorum/split"
 )
 
@@ -45,7 +45,9 @@ a passphrase during the ceremony. # starts a comment.
 The secret is typed twice without echo when standard input is a terminal;
 read from standard input when it is piped (one trailing newline is dropped,
 as password tools do); or read from --secret-file (likewise). --generate
-makes a strong random password instead and shows it once on the terminal.
+makes a strong random password instead and shows it once on the terminal,
+when every prompt is answered and the set is written (or writes it to the
+new file --generate-output, with the set).
 The secret is 1 to 1024 bytes; the label at most 64 bytes; names at most 64.
 
 Policy, from the guidance quorum serves: K ≥ 2 (never one person alone) and
@@ -107,7 +109,10 @@ func runSplit(opts *splitOptions) error {
 		}
 	}
 
-	secret, err := readSecret(opts)
+	// A generated password is shown last of all (revealGenerated): shown
+	// earlier, a mistake at a later prompt or a failed write would leave
+	// a root password set that no share holds.
+	secret, bits, err := readSecret(opts)
 	if err != nil {
 		return err
 	}
@@ -127,16 +132,60 @@ func runSplit(opts *splitOptions) error {
 	if err != nil {
 		return err
 	}
-	dir, err := writeSet(io, set, opts.OutputDir, plan)
+	files, err := renderSet(io, set, opts.OutputDir, plan)
 	if err != nil {
 		return err
 	}
+	if opts.GenerateOutput != "" {
+		err = writeSetAndPassword(files, opts.GenerateOutput, secret)
+	} else {
+		err = writeNewDir(files.dir, files.names, files.contents)
+	}
+	if err != nil {
+		return err
+	}
+	if opts.Generate && opts.GenerateOutput == "" {
+		err = revealGenerated(io, secret, bits, files.dir, set.Fingerprint)
+	}
 	io.infof("split %d-of-%d, label %q, self-test passed", opts.Threshold, len(cs), opts.Label)
 	io.infof("set fingerprint: %s", set.Fingerprint)
-	io.infof("wrote %d shares and manifest.json to %s", len(cs), dir)
+	io.infof("wrote %d shares and manifest.json to %s", len(cs), files.dir)
 	io.infof("wrote sheets.pdf: the ceremony record, then one sheet per custodian (%s); every QR code read back", plan.paper)
+	if opts.GenerateOutput != "" {
+		io.infof("the generated password is in %s (0600): set it as the root password, then destroy the file", opts.GenerateOutput)
+	}
 	io.infof("write the set fingerprint on the ceremony record; operator and witness sign it")
+	return err
+}
+
+// writeSetAndPassword writes the generated password to its file and the
+// set beside it, both or neither: a password file without its set would
+// be a root password no share holds.
+func writeSetAndPassword(files *setFiles, passwordFile string, password []byte) error {
+	h := holdSignals()
+	defer h.release()
+	if err := writeFile(passwordFile, password, h); err != nil {
+		return err
+	}
+	if err := writeDir(files.dir, files.names, files.contents, h); err != nil {
+		os.Remove(passwordFile)
+		return err
+	}
 	return nil
+}
+
+// revealGenerated shows the generated password once the set that holds it
+// is written, and says where that set is.
+func revealGenerated(io *IOStreams, pw []byte, bits int, dir string, fp share.Fingerprint) error {
+	return reveal(io, revelation{
+		what: "the generated password",
+		before: fmt.Sprintf("\nThe set is written to %s (set fingerprint %s), self-tested and read back.\n"+
+			"The generated password (%d bits), which it holds, shown once:\n\n    ", dir, fp, bits),
+		secret: pw,
+		after:  "\n\nSet it as the root password now.\n",
+		prompt: "Press Enter when it is set, to erase it from the screen. ",
+		then:   "the set that holds it is in " + dir,
+	})
 }
 
 func checkEmptyDir(dir string) error {
@@ -151,8 +200,9 @@ func checkEmptyDir(dir string) error {
 }
 
 // readSecret gets the secret from a file, a pipe, the terminal, or the
-// generator.
-func readSecret(opts *splitOptions) ([]byte, error) {
+// generator; bits is a generated password's strength, which is not shown
+// yet.
+func readSecret(opts *splitOptions) (secret []byte, bits int, err error) {
 	io := opts.IO
 	switch {
 	case opts.Generate:
@@ -160,20 +210,31 @@ func readSecret(opts *splitOptions) ([]byte, error) {
 	case opts.SecretFile != "":
 		b, err := readInput(io, opts.SecretFile)
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
-		return trimNewline(b), nil
+		return trimNewline(b), 0, nil
 	case !io.InIsTerminal:
 		b, err := readLimited(io.In, "standard input")
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
-		return trimNewline(b), nil
+		return trimNewline(b), 0, nil
 	}
 	if !io.Term.Available() {
-		return nil, errors.New("no terminal to type the secret on")
+		return nil, 0, errors.New("no terminal to type the secret on")
 	}
-	return io.Term.SecretTwice("secret to split (not shown):", "the same secret again:")
+	secret, err = askNewSecret(io, newSecret{
+		what: "the secret", prompt: "secret to split (not shown):", again: "the same secret again:",
+		check: checkSecretSize,
+	})
+	return secret, 0, err
+}
+
+// checkSecretSize applies the format's limits on a secret (share.Pad's).
+func checkSecretSize(secret []byte) error {
+	padded, err := share.Pad(secret)
+	clear(padded)
+	return err
 }
 
 // trimNewline drops one trailing newline, as password tools print one.
@@ -184,41 +245,21 @@ func trimNewline(b []byte) []byte {
 	return bytes.TrimSuffix(b, []byte("\n"))
 }
 
-func generateSecret(opts *splitOptions) ([]byte, error) {
+// generateSecret makes the password, which runSplit writes or shows only
+// once the set is written.
+func generateSecret(opts *splitOptions) ([]byte, int, error) {
 	io := opts.IO
+	if opts.GenerateOutput == "" && !io.Term.Available() {
+		return nil, 0, errors.New("--generate shows the password on the terminal, and there is no terminal; name a file with --generate-output")
+	}
 	pw, bits, err := generatePassword(io.Rand, opts.Length)
 	if err != nil {
-		return nil, usagef("%v", err)
+		return nil, 0, usagef("%v", err)
 	}
 	if bits < 128 {
 		io.warnf("a %d-character password has only %d bits of strength; the default, %d characters, has at least 128", opts.Length, bits, defaultPasswordLength)
 	}
-	if opts.GenerateOutput != "" {
-		if err := writeNewFile(opts.GenerateOutput, pw); err != nil {
-			clear(pw)
-			return nil, err
-		}
-		io.infof("the generated password is in %s (0600): set it as the root password, then destroy the file", opts.GenerateOutput)
-		return pw, nil
-	}
-	if !io.Term.Available() {
-		clear(pw)
-		return nil, errors.New("--generate shows the password on the terminal, and there is no terminal; name a file with --generate-output")
-	}
-	// ShowSecret writes the bytes themselves: fmt would keep a copy in
-	// its reused buffer.
-	err = io.Term.ShowSecret(fmt.Sprintf("\nThe generated password (%d bits), shown once:\n\n    ", bits), pw, "\n\nSet it as the root password now.\n")
-	if err == nil {
-		err = io.Term.WaitEnter("Press Enter when it is set, to erase it from the screen. ")
-	}
-	if err == nil {
-		err = io.Term.Clear()
-	}
-	if err != nil {
-		clear(pw)
-		return nil, err
-	}
-	return pw, nil
+	return pw, bits, nil
 }
 
 // custodianPassphrase asks a passphrase custodian for theirs, or makes one.
@@ -226,32 +267,16 @@ func custodianPassphrase(io *IOStreams, name string, index, n int) (ageRecipient
 	if !io.Term.Available() {
 		return nil, fmt.Errorf("custodian %s seals with a passphrase, and there is no terminal to type it on", name)
 	}
-	for {
-		pass, err := io.Term.SecretTwice(
-			fmt.Sprintf("%s, type a passphrase for share %d of %d (at least 16 characters; empty for a generated one):", name, index, n),
-			fmt.Sprintf("%s, the same passphrase again:", name))
-		if err != nil {
-			return nil, err
-		}
-		if len(pass) == 0 {
-			pass = seal.GeneratePassphrase(io.Rand)
-			harden.Lock(pass)
-			err := io.Term.ShowSecret(fmt.Sprintf("\n%s's passphrase, shown once: write it down and keep it apart from the sheet:\n\n    ", name), pass, "\n\n")
-			if err == nil {
-				err = io.Term.WaitEnter("Press Enter to erase it from the screen. ")
-			}
-			if err != nil {
-				clear(pass)
-				return nil, err
-			}
-			io.Term.Clear()
-		} else if err := seal.CheckPassphrase(pass); err != nil {
-			clear(pass)
-			io.Term.Show("%v\n", err)
-			continue
-		}
-		r, err := seal.PassphraseRecipient(pass)
-		clear(pass)
-		return r, err
+	pass, err := newPassphrase(io, name+"'s passphrase",
+		fmt.Sprintf("%s, type a passphrase for share %d of %d (at least 16 characters; empty for a generated one):", name, index, n),
+		fmt.Sprintf("%s, the same passphrase again:", name), true)
+	if err == nil && len(pass) == 0 {
+		pass, err = generatedPassphrase(io, name)
 	}
+	if err != nil {
+		return nil, err
+	}
+	r, err := seal.PassphraseRecipient(pass)
+	clear(pass)
+	return r, err
 }

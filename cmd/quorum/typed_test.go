@@ -16,12 +16,9 @@ type scriptedTerm struct {
 	prompts []string
 }
 
-func (t *scriptedTerm) Available() bool                            { return true }
-func (t *scriptedTerm) Secret(string) ([]byte, error)              { return nil, io.EOF }
-func (t *scriptedTerm) SecretTwice(string, string) ([]byte, error) { return nil, io.EOF }
-func (t *scriptedTerm) ShowSecret(string, []byte, string) error    { return nil }
-func (t *scriptedTerm) WaitEnter(string) error                     { return nil }
-func (t *scriptedTerm) Clear() error                               { return nil }
+func (t *scriptedTerm) Available() bool                                     { return true }
+func (t *scriptedTerm) Secret(string) ([]byte, error)                       { return nil, io.EOF }
+func (t *scriptedTerm) Reveal(string, []byte, string, string, string) error { return nil }
 
 func (t *scriptedTerm) Show(format string, args ...any) error {
 	fmt.Fprintf(&t.shown, format, args...)

@@ -8,15 +8,18 @@
 //     carry names read from share files, and it is erased after the answer;
 //   - a secret is read without echo and returned as []byte for the caller to
 //     wipe;
+//   - a secret shown on the terminal ([Reveal]) is erased from the screen
+//     and the scrollback on every way out: Enter, the end of input, and the
+//     signals below;
 //   - the terminal's state is restored on every path, including SIGINT,
-//     SIGTERM and SIGHUP during a read: then the process ends as the signal
-//     would have ended it. This package is the one place outside package main
-//     that may end the process, because a terminal left without echo is
-//     worse than a skipped deferred cleanup.
+//     SIGTERM, SIGHUP and SIGQUIT during a read: then the process ends as
+//     the signal would have ended it. This package is the one place outside
+//     package main that may end the process, because a terminal left without
+//     echo, or a secret left on the screen, is worse than a skipped deferred
+//     cleanup.
 package term
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"os/signal"
@@ -60,7 +63,7 @@ func ReadSecret(prompt string) ([]byte, error) {
 }
 
 // withInputMode runs f on the terminal with its input mode changed by set
-// (echo off or on), restored afterwards and on SIGINT, SIGTERM and SIGHUP.
+// (echo off or on), restored afterwards and on the signals of [onSignal].
 // The mode is changed while the signal handler is held back: a signal
 // then finds the terminal either not yet changed or fully changed, never
 // restored first and changed after.
@@ -71,7 +74,10 @@ func withInputMode(set func(fd int) (restore func(), err error), f func(in, out 
 		if err != nil {
 			return err
 		}
-		hold, stop := restoreOnSignal(fd, state, out)
+		hold, stop := onSignal(func() {
+			term.Restore(fd, state)
+			clearLine(out)
+		})
 		defer stop()
 		hold.Lock()
 		restore, err := set(fd)
@@ -82,35 +88,6 @@ func withInputMode(set func(fd int) (restore func(), err error), f func(in, out 
 		defer restore()
 		return f(in, out)
 	})
-}
-
-// MismatchError is returned by [ReadSecretTwice] when the two entries differ.
-type MismatchError struct {
-	Prompt string // the first prompt
-}
-
-func (e *MismatchError) Error() string {
-	return fmt.Sprintf("%s the two entries differ", sanitize(e.Prompt))
-}
-
-// ReadSecretTwice reads a secret with prompt, then again with again, and
-// returns it if both entries are the same, or a [*MismatchError].
-func ReadSecretTwice(prompt, again string) ([]byte, error) {
-	first, err := ReadSecret(prompt)
-	if err != nil {
-		return nil, err
-	}
-	second, err := ReadSecret(again)
-	defer clear(second)
-	if err != nil {
-		clear(first)
-		return nil, err
-	}
-	if !bytes.Equal(first, second) {
-		clear(first)
-		return nil, &MismatchError{Prompt: prompt}
-	}
-	return first, nil
 }
 
 // IsTerminal reports whether f is a terminal.
@@ -129,16 +106,23 @@ func Message(format string, args ...any) error {
 	})
 }
 
-// restoreOnSignal puts the terminal back into state, and ends the process,
-// if a signal arrives before stop is called. Without it, Ctrl-C during a
-// passphrase prompt would leave the shell without echo. The handler takes
-// hold and never gives it back: whoever changes the terminal's state holds
-// it meanwhile, so that the handler cannot restore the state in between.
-func restoreOnSignal(fd int, state *term.State, out *os.File) (hold *sync.Mutex, stop func()) {
+// exitSignals are the signals a person or the system sends to end a
+// process that can clean up: Ctrl-C (SIGINT), Ctrl-\ (SIGQUIT), kill
+// (SIGTERM), and a closed terminal window (SIGHUP).
+var exitSignals = []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT}
+
+// onSignal runs last, and ends the process, if one of exitSignals arrives
+// before stop is called: last puts the terminal back (without it, Ctrl-C
+// during a passphrase prompt would leave the shell without echo) or erases
+// a secret from the screen. The handler takes hold and never gives it back:
+// whoever changes the terminal meanwhile holds it, so that the handler
+// cannot restore the state in between, or erase the screen before the
+// secret is written.
+func onSignal(last func()) (hold *sync.Mutex, stop func()) {
 	hold = new(sync.Mutex)
 	sigs := make(chan os.Signal, 1)
 	done := make(chan struct{})
-	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP} {
+	for _, sig := range exitSignals {
 		// A signal the process was started to ignore (nohup) stays ignored.
 		if !signal.Ignored(sig) {
 			signal.Notify(sigs, sig)
@@ -148,8 +132,7 @@ func restoreOnSignal(fd int, state *term.State, out *os.File) (hold *sync.Mutex,
 		select {
 		case sig := <-sigs:
 			hold.Lock()
-			term.Restore(fd, state)
-			clearLine(out)
+			last()
 			ExitBySignal(sig)
 		case <-done:
 		}
@@ -161,11 +144,16 @@ func restoreOnSignal(fd int, state *term.State, out *os.File) (hold *sync.Mutex,
 }
 
 // ExitBySignal ends the process as sig would have: after signal.Reset the Go runtime
-// handles sig by default again, which for these signals means dying of it,
-// so the parent shell sees the signal. Where a process cannot signal itself
-// (Windows), it exits with the shell's code for the signal.
+// handles sig by default again, which for SIGINT, SIGTERM and SIGHUP means
+// dying of it, so the parent shell sees the signal. For SIGQUIT the runtime
+// would print every goroutine's stack first, and where a process cannot
+// signal itself (Windows) there is no signal to die of: then it exits with
+// the shell's code for the signal.
 func ExitBySignal(sig os.Signal) {
 	signal.Reset(sig)
+	if sig == syscall.SIGQUIT {
+		os.Exit(128 + int(syscall.SIGQUIT))
+	}
 	if p, err := os.FindProcess(os.Getpid()); err == nil && p.Signal(sig) == nil {
 		time.Sleep(time.Second) // the signal is on its way
 	}

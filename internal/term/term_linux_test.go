@@ -77,32 +77,6 @@ func TestReadSecretInterrupt(t *testing.T) {
 	}
 }
 
-func TestReadSecretTwice(t *testing.T) {
-	tests := []struct {
-		name, first, second, want string
-	}{
-		{"same", "tr0ub4dor&3\n", "tr0ub4dor&3\n", "secret \"tr0ub4dor&3\" err <nil>\n"},
-		{"different", "tr0ub4dor&3\n", "tr0ub4dor&4\n", "mismatch \"new passphrase:\"\n"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			c := startChild(t, "twice", true)
-			c.Expect("new passphrase: ")
-			c.WaitEchoOff()
-			c.Type(tt.first)
-			c.Expect("same again: ")
-			c.WaitEchoOff()
-			c.Type(tt.second)
-			if err := c.wait(); err != nil {
-				t.Fatalf("child: %v", err)
-			}
-			if got := c.stdout.String(); got != tt.want {
-				t.Errorf("child reports %q, want %q", got, tt.want)
-			}
-		})
-	}
-}
-
 func TestMessage(t *testing.T) {
 	c := startChild(t, "message", true)
 	if err := c.wait(); err != nil {
@@ -154,7 +128,7 @@ func TestIsTerminal(t *testing.T) {
 // handler restoring the terminal just before echo went off.)
 func TestReadSecretSignalAnyMoment(t *testing.T) {
 	for i := range 40 {
-		c := startChild(t, "twice", true)
+		c := startChild(t, "two", true)
 		c.Expect("new passphrase: ")
 		c.WaitEchoOff()
 		c.Type("first\n")
@@ -169,5 +143,83 @@ func TestReadSecretSignalAnyMoment(t *testing.T) {
 		if !c.EchoOn() {
 			t.Fatalf("echo is off after SIGTERM %v after the prompt", time.Duration(i)*10*time.Microsecond)
 		}
+	}
+}
+
+// eraseAll is what Reveal sends to erase the screen and the scrollback.
+const eraseAll = "\x1b[H\x1b[2J\x1b[3J"
+
+// TestReveal checks every way out of a revealed secret: each erases the
+// screen and the scrollback after the secret was shown. Enter returns, the
+// end of input returns io.EOF, and a signal ends the process by that
+// signal (SIGQUIT by exit code 131, without Go's stack dump) after one line
+// saying so.
+func TestReveal(t *testing.T) {
+	tests := []struct {
+		name     string
+		key      string         // typed at the prompt, or ""
+		sig      syscall.Signal // sent, or 0
+		wantOut  string         // what the child reports, if it returns
+		wantSig  syscall.Signal // the signal it dies of
+		wantCode int            // or its exit code
+	}{
+		{name: "Enter", key: "\n", wantOut: "err <nil>\n"},
+		{name: "typed then Enter", key: "ok\n", wantOut: "err <nil>\n"},
+		{name: "end of input", key: "\x04", wantOut: "err EOF\n"},
+		{name: "Ctrl-C", key: "\x03", wantSig: syscall.SIGINT},
+		{name: "Ctrl-backslash", key: "\x1c", wantCode: 131},
+		{name: "SIGTERM", sig: syscall.SIGTERM, wantSig: syscall.SIGTERM},
+		{name: "SIGHUP", sig: syscall.SIGHUP, wantSig: syscall.SIGHUP},
+		{name: "SIGQUIT", sig: syscall.SIGQUIT, wantCode: 131},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := startChild(t, "reveal", true)
+			c.Expect("Press Enter to erase it. ")
+			shown := c.Seen.Len()
+			if !strings.Contains(c.Seen.String(), "    "+revealed+"\r\n") {
+				t.Fatalf("the terminal does not show the secret: %q", c.Seen.String())
+			}
+			if tt.key != "" {
+				c.Type(tt.key)
+			} else {
+				c.cmd.Process.Signal(tt.sig)
+			}
+			err := c.wait()
+			after := c.Seen.String()[shown:]
+			i := strings.Index(after, eraseAll)
+			if i < 0 {
+				t.Fatalf("after %s the terminal got %q, want the screen and scrollback erased (%q)", tt.name, after, eraseAll)
+			}
+			if strings.Contains(after[i:], revealed) {
+				t.Errorf("the secret is shown again after the erasing: %q", after[i:])
+			}
+			if !c.EchoOn() {
+				t.Error("echo is off afterwards")
+			}
+			var ee *exec.ExitError
+			switch {
+			case tt.wantOut != "":
+				if err != nil || c.stdout.String() != tt.wantOut {
+					t.Errorf("child ended with %v, reporting %q; want it to return and report %q", err, c.stdout.String(), tt.wantOut)
+				}
+				return
+			case !errors.As(err, &ee):
+				t.Fatalf("child ended with %v, want it ended by the signal", err)
+			case tt.wantSig != 0:
+				if ws := ee.Sys().(syscall.WaitStatus); !ws.Signaled() || ws.Signal() != tt.wantSig {
+					t.Errorf("child ended with %v, want death by %v", err, tt.wantSig)
+				}
+			case ee.ExitCode() != tt.wantCode:
+				t.Errorf("child ended with %v, want exit code %d", err, tt.wantCode)
+			}
+			// CRLF, which the terminal's output processing may make CR CR LF.
+			if got, want := strings.TrimRight(after[i+len(eraseAll):], "\r\n"), "interrupted: the secret was erased"; got != want {
+				t.Errorf("after the erasing the terminal shows %q, want the one line %q", got, want)
+			}
+			if c.stdout.Len() != 0 {
+				t.Errorf("child went on after the signal: %q", c.stdout.String())
+			}
+		})
 	}
 }

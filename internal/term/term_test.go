@@ -1,7 +1,6 @@
 package term
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"testing"
@@ -10,6 +9,9 @@ import (
 // childEnv names the variable that makes the test binary act as a program
 // reading from its terminal; the pty tests start it that way.
 const childEnv = "QUORUM_TERM_TEST_CHILD"
+
+// revealed is the secret the "reveal" child shows.
+const revealed = "Reveal-Canary-8Kd3"
 
 func TestMain(m *testing.M) {
 	if mode := os.Getenv(childEnv); mode != "" {
@@ -29,14 +31,14 @@ func runChild(mode string) {
 	case "control":
 		s, err := ReadSecret("name \x1b[2J:")
 		fmt.Printf("secret %q err %v\n", s, err)
-	case "twice":
-		s, err := ReadSecretTwice("new passphrase:", "same again:")
-		var mm *MismatchError
-		if errors.As(err, &mm) {
-			fmt.Printf("mismatch %q\n", mm.Prompt)
-			return
+	case "two":
+		for _, prompt := range []string{"new passphrase:", "same again:"} {
+			s, err := ReadSecret(prompt)
+			fmt.Printf("secret %q err %v\n", s, err)
 		}
-		fmt.Printf("secret %q err %v\n", s, err)
+	case "reveal":
+		err := Reveal("\nThe secret, shown once:\n\n    ", []byte(revealed), "\n\n", "Press Enter to erase it. ", "interrupted: the secret was erased")
+		fmt.Printf("err %v\n", err)
 	case "message":
 		err := Message("waiting on %s plugin...\x1b[2J", "yubikey")
 		fmt.Printf("err %v\n", err)
@@ -63,9 +65,3 @@ func TestSanitize(t *testing.T) {
 	}
 }
 
-func TestMismatchError(t *testing.T) {
-	err := error(&MismatchError{Prompt: "new passphrase:"})
-	if got, want := err.Error(), "new passphrase: the two entries differ"; got != want {
-		t.Errorf("Error() = %q, want %q", got, want)
-	}
-}
