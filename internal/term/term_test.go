@@ -64,4 +64,3 @@ func TestSanitize(t *testing.T) {
 		})
 	}
 }
-
