@@ -38,13 +38,19 @@ func Open(t testing.TB) (*Terminal, *os.File) {
 		t.Fatalf("opening /dev/ptmx: %v", err)
 	}
 	t.Cleanup(func() { master.Close() })
-	fd := int(master.Fd())
-	if err := unix.IoctlSetPointerInt(fd, unix.TIOCSPTLCK, 0); err != nil {
-		t.Fatalf("unlocking pty: %v", err)
-	}
-	n, err := unix.IoctlGetInt(fd, unix.TIOCGPTN)
+	var n int
+	err = control(master, func(fd int) error {
+		if err := unix.IoctlSetPointerInt(fd, unix.TIOCSPTLCK, 0); err != nil {
+			return fmt.Errorf("unlocking pty: %v", err)
+		}
+		var err error
+		if n, err = unix.IoctlGetInt(fd, unix.TIOCGPTN); err != nil {
+			return fmt.Errorf("getting pty number: %v", err)
+		}
+		return nil
+	})
 	if err != nil {
-		t.Fatalf("getting pty number: %v", err)
+		t.Fatal(err)
 	}
 	slave, err := os.OpenFile(fmt.Sprintf("/dev/pts/%d", n), os.O_RDWR|unix.O_NOCTTY, 0)
 	if err != nil {
@@ -126,7 +132,11 @@ func (tt *Terminal) WaitEchoOff() {
 // the master side act on the pair's settings (tty->link in Linux).
 func (tt *Terminal) EchoOn() bool {
 	tt.t.Helper()
-	tio, err := unix.IoctlGetTermios(int(tt.Master.Fd()), unix.TCGETS)
+	var tio *unix.Termios
+	err := control(tt.Master, func(fd int) (err error) {
+		tio, err = unix.IoctlGetTermios(fd, unix.TCGETS)
+		return err
+	})
 	if err != nil {
 		tt.t.Fatalf("TCGETS: %v", err)
 	}
@@ -154,4 +164,20 @@ func (tt *Terminal) Drain() {
 			return
 		}
 	}
+}
+
+// control runs f with file's descriptor. It is not File.Fd, which puts the
+// descriptor into blocking mode for good: reads of the master would then
+// ignore their deadline, and a test waiting for a prompt that never comes
+// would hang instead of failing after Timeout.
+func control(file *os.File, f func(fd int) error) error {
+	rc, err := file.SyscallConn()
+	if err != nil {
+		return err
+	}
+	var ferr error
+	if err := rc.Control(func(fd uintptr) { ferr = f(int(fd)) }); err != nil {
+		return err
+	}
+	return ferr
 }

@@ -2,8 +2,10 @@ package ptytest
 
 import (
 	"os/exec"
+	"runtime"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // TestTerminal drives a shell's read of a passphrase as the other
@@ -30,4 +32,44 @@ func TestTerminal(t *testing.T) {
 	if !tty.EchoOn() {
 		t.Error("echo is off after the child turned it back on")
 	}
+}
+
+// TestExpectTimesOut: waiting for what never comes fails the test after
+// Timeout instead of hanging, also after EchoOn has read the terminal's
+// settings.
+func TestExpectTimesOut(t *testing.T) {
+	tty, slave := Open(t)
+	cmd := exec.Command("/bin/sh", "-c", `printf 'pass: '; read x`)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = slave, slave, slave
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true, Ctty: 0}
+	if err := Start(t, cmd, slave); err != nil {
+		t.Fatalf("starting sh: %v", err)
+	}
+	tty.Expect("pass: ")
+	tty.EchoOn()
+	ft := &fatalT{TB: t}
+	tty.t = ft
+	tty.Timeout = 100 * time.Millisecond
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		tty.Expect("never shown")
+	}()
+	<-done
+	if !ft.failed {
+		t.Error("Expect returned without the text and without failing")
+	}
+}
+
+// fatalT records a Fatalf, and ends the goroutine as testing.T does.
+type fatalT struct {
+	testing.TB
+	failed bool
+}
+
+func (f *fatalT) Helper() {}
+
+func (f *fatalT) Fatalf(string, ...any) {
+	f.failed = true
+	runtime.Goexit()
 }
