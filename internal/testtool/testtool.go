@@ -77,6 +77,8 @@ func install(program string) string {
 		return "Debian: apt-get install dosfstools fusefat"
 	case "mkfs.exfat", "mount.exfat-fuse":
 		return "Debian: apt-get install exfatprogs exfat-fuse"
+	case "tmux":
+		return "Debian: apt-get install tmux"
 	}
 	return ""
 }
