@@ -256,49 +256,49 @@ func TestGeneratedPassphrase(t *testing.T) {
 	before := listDir(t, dir)
 	passphrase := regexp.MustCompile(`\n    ([0-9A-Z]{4}(?:-[0-9A-Z]{4}){5})\r\n`)
 	const revealPrompt = "Press Enter when it is written down, to erase it from the screen. "
+	// split starts a split in which paula asks for a generated passphrase,
+	// and returns it once it is shown.
+	split := func(t *testing.T) (*ttyProc, string) {
+		p := startTTY(t, bin, ttyOptions{dir: dir, env: env, stdin: strings.NewReader("the secret to split")},
+			"split", "-k", "2", "-c", "custodians.txt", "-o", "set")
+		p.answer("paula, type a passphrase for share 3 of 3", "")
+		p.expect(revealPrompt)
+		m := passphrase.FindStringSubmatch(p.seen.String())
+		if m == nil {
+			t.Fatalf("no passphrase on the terminal: %q", p.seen.String())
+		}
+		return p, m[1]
+	}
 
 	for _, w := range []wayOut{endOfInput, {name: "Ctrl-C", key: "\x03"}, {name: "SIGTERM", sig: syscall.SIGTERM}} {
 		t.Run(w.name, func(t *testing.T) {
-			p := startTTY(t, bin, ttyOptions{dir: dir, env: env, stdin: strings.NewReader("the secret to split")},
-				"split", "-k", "2", "-c", "custodians.txt", "-o", "set")
-			p.answer("paula, type a passphrase for share 3 of 3", "")
-			p.expect(revealPrompt)
-			m := passphrase.FindStringSubmatch(p.seen.String())
-			if m == nil {
-				t.Fatalf("no passphrase on the terminal: %q", p.seen.String())
-			}
+			p, pass := split(t)
 			shown := p.seen.Len()
 			w.leave(p)
-			checkErased(t, p, w, p.wait(), shown, m[1], "paula's passphrase was erased from the screen; nothing was written")
+			checkErased(t, p, w, p.wait(), shown, pass, "paula's passphrase was erased from the screen; nothing was written")
 			if after := listDir(t, dir); !slices.Equal(after, before) {
 				t.Errorf("the folder held %q before, %q after", before, after)
 			}
 		})
 	}
 
-	p := startTTY(t, bin, ttyOptions{dir: dir, env: env, stdin: strings.NewReader("the secret to split")},
-		"split", "-k", "2", "-c", "custodians.txt", "-o", "set")
-	p.answer("paula, type a passphrase for share 3 of 3", "")
-	p.expect(revealPrompt)
-	m := passphrase.FindStringSubmatch(p.seen.String())
-	if m == nil {
-		t.Fatalf("no passphrase on the terminal: %q", p.seen.String())
-	}
+	p, pass := split(t)
 	p.typ("\n")
 	p.answer("paula, type the passphrase from your paper", "ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ")
 	const again = "what was typed is not the passphrase shown; it is shown again, try 2 of 3"
 	p.expect(again)
-	p.expect(revealPrompt)
-	if shownAgain := p.seen.String()[strings.Index(p.seen.String(), again):]; !strings.Contains(shownAgain, "    "+m[1]+"\r\n") {
+	from := strings.Index(p.seen.String(), again)
+	p.tty.ExpectAfter(from, revealPrompt)
+	if shownAgain := p.seen.String()[from:]; !strings.Contains(shownAgain, "    "+pass+"\r\n") {
 		t.Fatalf("the same passphrase is not shown again: %q", shownAgain)
 	}
 	p.typ("\n")
-	p.answer("paula, type the passphrase from your paper", strings.ToLower(strings.ReplaceAll(m[1], "-", "")))
+	p.answer("paula, type the passphrase from your paper", strings.ToLower(strings.ReplaceAll(pass, "-", "")))
 	p.mustSucceed()
 
 	p = startTTY(t, bin, ttyOptions{dir: dir, env: env},
 		"combine", "-i", "alice.key", "set/1-alice.share", "set/3-paula.share")
-	p.answer("passphrase for share 3 of 3 (paula):", strings.ToLower(strings.ReplaceAll(m[1], "-", " ")))
+	p.answer("passphrase for share 3 of 3 (paula):", strings.ToLower(strings.ReplaceAll(pass, "-", " ")))
 	p.mustSucceed()
 	if got := p.stdout.String(); got != "the secret to split" {
 		t.Errorf("combine gave %q, want the secret", got)

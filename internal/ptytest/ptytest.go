@@ -99,10 +99,17 @@ type Terminal struct {
 // it does not within Timeout.
 func (tt *Terminal) Expect(want string) {
 	tt.t.Helper()
+	tt.ExpectAfter(0, want)
+}
+
+// ExpectAfter is [Terminal.Expect] for want shown after the first from
+// bytes of Seen: a prompt shown again, say.
+func (tt *Terminal) ExpectAfter(from int, want string) {
+	tt.t.Helper()
 	tt.last = want
 	deadline := time.Now().Add(tt.Timeout)
 	buf := make([]byte, 4096)
-	for !strings.Contains(tt.Seen.String(), want) {
+	for !strings.Contains(tt.Seen.String()[from:], want) {
 		tt.Master.SetReadDeadline(deadline)
 		n, err := tt.Master.Read(buf)
 		tt.Seen.Write(buf[:n])

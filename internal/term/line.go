@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync"
 )
 
 // maxTypedLine bounds a typed line: a Linux terminal in canonical mode
@@ -25,7 +26,7 @@ const maxTypedLine = 4096
 // (Ctrl-D on an empty line) the error is [io.EOF].
 func ReadLine(prompt string) (string, error) {
 	var line string
-	err := withInputMode(showInput, func(in, out *os.File) error {
+	err := withInputMode(showInput, nil, func(in, out *os.File, _ *sync.Mutex) error {
 		if !inputWaiting(int(in.Fd())) {
 			fmt.Fprint(out, sanitize(prompt))
 		}

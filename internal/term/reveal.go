@@ -3,8 +3,7 @@ package term
 import (
 	"fmt"
 	"os"
-
-	"golang.org/x/term"
+	"sync"
 )
 
 // Reveal shows a secret on the terminal until the person has read it:
@@ -19,27 +18,14 @@ import (
 // its reused buffer. before, after and prompt are quorum's own text and may
 // hold newlines; interrupted is one line.
 func Reveal(before string, secret []byte, after, prompt, interrupted string) error {
-	return WithTerminal(func(in, out *os.File) error {
-		fd := int(in.Fd())
-		state, err := term.GetState(fd)
-		if err != nil {
-			return err
-		}
-		hold, stop := onSignal(func() {
-			term.Restore(fd, state)
-			eraseScreen(out)
-			fmt.Fprintf(out, "%s\r\n", sanitize(interrupted))
-		})
-		defer stop()
-		// Enter, Ctrl-D and Ctrl-C must do what they say whatever the
-		// terminal was left in: a line read in canonical mode, with signals.
-		hold.Lock()
-		restore, err := showInput(fd)
-		hold.Unlock()
-		if err != nil {
-			return err
-		}
-		defer restore()
+	gone := func(out *os.File) {
+		eraseScreen(out)
+		fmt.Fprintf(out, "%s\r\n", sanitize(interrupted))
+	}
+	// Enter, Ctrl-D and Ctrl-C must do what they say whatever the terminal
+	// was left in: a line read in canonical mode, with signals.
+	return withInputMode(showInput, gone, func(in, out *os.File, hold *sync.Mutex) error {
+		var err error
 		for _, b := range [][]byte{[]byte(before), secret, []byte(after + prompt)} {
 			if _, err = out.Write(b); err != nil {
 				break

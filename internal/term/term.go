@@ -52,7 +52,7 @@ func WithTerminal(f func(in, out *os.File) error) error {
 // The prompt is erased after the answer.
 func ReadSecret(prompt string) ([]byte, error) {
 	var secret []byte
-	err := withInputMode(hideInput, func(in, out *os.File) error {
+	err := withInputMode(hideInput, nil, func(in, out *os.File, _ *sync.Mutex) error {
 		printPrompt(out, prompt)
 		defer clearLine(out)
 		var err error
@@ -63,11 +63,15 @@ func ReadSecret(prompt string) ([]byte, error) {
 }
 
 // withInputMode runs f on the terminal with its input mode changed by set
-// (echo off or on), restored afterwards and on the signals of [onSignal].
-// The mode is changed while the signal handler is held back: a signal
-// then finds the terminal either not yet changed or fully changed, never
-// restored first and changed after.
-func withInputMode(set func(fd int) (restore func(), err error), f func(in, out *os.File) error) error {
+// (echo off or on), restored afterwards and on the signals of [onSignal],
+// which then erase the prompt, or do what interrupted does (nil: erase the
+// prompt). The mode is changed while the signal handler is held back: a
+// signal then finds the terminal either not yet changed or fully changed,
+// never restored first and changed after. f may hold it back too.
+func withInputMode(set func(fd int) (restore func(), err error), interrupted func(out *os.File), f func(in, out *os.File, hold *sync.Mutex) error) error {
+	if interrupted == nil {
+		interrupted = clearLine
+	}
 	return WithTerminal(func(in, out *os.File) error {
 		fd := int(in.Fd())
 		state, err := term.GetState(fd)
@@ -76,7 +80,7 @@ func withInputMode(set func(fd int) (restore func(), err error), f func(in, out 
 		}
 		hold, stop := onSignal(func() {
 			term.Restore(fd, state)
-			clearLine(out)
+			interrupted(out)
 		})
 		defer stop()
 		hold.Lock()
@@ -86,7 +90,7 @@ func withInputMode(set func(fd int) (restore func(), err error), f func(in, out 
 			return err
 		}
 		defer restore()
-		return f(in, out)
+		return f(in, out, hold)
 	})
 }
 
