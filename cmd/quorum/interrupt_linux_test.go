@@ -83,7 +83,7 @@ func TestInterruptedSplitAtPrompt(t *testing.T) {
 
 			p := startTTY(t, bin, ttyOptions{dir: dir, env: env, stdin: strings.NewReader(interruptSecret)},
 				"split", "-k", "2", "--allow-all-required", "-c", "custodians.txt", "-o", "set")
-			p.answer("paula, type a passphrase for share 2 of 2", "half a passphrase, not yet")
+			p.answer("paula, type a passphrase for share 2 of 2", "half a passphrase, not yet typed in full")
 			p.expect("paula, the same passphrase again:")
 			p.cmd.Process.Signal(sig)
 			diedBy(t, p.wait(), sig)
