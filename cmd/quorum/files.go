@@ -21,8 +21,8 @@ package main
 // FAT keeps no permissions: files there have the modes the mount gives
 // every file (SECURITY.md).
 //
-// An interrupted run leaves nothing half-written. SIGINT, SIGTERM and
-// SIGHUP are held while an output is written: one that comes before the
+// An interrupted run leaves nothing half-written. SIGINT, SIGTERM, SIGHUP
+// and SIGQUIT are held while an output is written: one that comes before the
 // output is in place undoes the write, one that comes later leaves it
 // whole; the temporary files are removed, and then the process ends by the
 // signal. SIGKILL and a power cut cannot be held: they may leave a
@@ -39,7 +39,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"syscall"
 
 	"quorum/internal/term"
 )
@@ -199,8 +198,8 @@ func writeDir(dir string, names []string, contents map[string][]byte, h *heldSig
 	return err
 }
 
-// heldSignals are SIGINT, SIGTERM and SIGHUP, held while an output is
-// written.
+// heldSignals are SIGINT, SIGTERM, SIGHUP and SIGQUIT (term.NotifyExit),
+// held while an output is written.
 type heldSignals struct {
 	sigs chan os.Signal
 	sig  os.Signal // the first that came
@@ -209,15 +208,10 @@ type heldSignals struct {
 // errInterrupted undoes a write; the process then ends by the signal.
 var errInterrupted = errors.New("interrupted")
 
-// holdSignals holds SIGINT, SIGTERM and SIGHUP until release. A signal the
-// process was started to ignore (nohup) stays ignored.
+// holdSignals holds the signals of term.NotifyExit until release.
 func holdSignals() *heldSignals {
 	h := &heldSignals{sigs: make(chan os.Signal, 1)}
-	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP} {
-		if !signal.Ignored(sig) {
-			signal.Notify(h.sigs, sig)
-		}
-	}
+	term.NotifyExit(h.sigs)
 	return h
 }
 

@@ -115,6 +115,17 @@ func Message(format string, args ...any) error {
 // (SIGTERM), and a closed terminal window (SIGHUP).
 var exitSignals = []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT}
 
+// NotifyExit relays to c the signals that end a process which cleans up
+// first: SIGINT, SIGTERM, SIGHUP and SIGQUIT. A signal the process was
+// started to ignore (nohup) stays ignored.
+func NotifyExit(c chan<- os.Signal) {
+	for _, sig := range exitSignals {
+		if !signal.Ignored(sig) {
+			signal.Notify(c, sig)
+		}
+	}
+}
+
 // onSignal runs last, and ends the process, if one of exitSignals arrives
 // before stop is called: last puts the terminal back (without it, Ctrl-C
 // during a passphrase prompt would leave the shell without echo) or erases
@@ -126,12 +137,7 @@ func onSignal(last func()) (hold *sync.Mutex, stop func()) {
 	hold = new(sync.Mutex)
 	sigs := make(chan os.Signal, 1)
 	done := make(chan struct{})
-	for _, sig := range exitSignals {
-		// A signal the process was started to ignore (nohup) stays ignored.
-		if !signal.Ignored(sig) {
-			signal.Notify(sigs, sig)
-		}
-	}
+	NotifyExit(sigs)
 	go func() {
 		select {
 		case sig := <-sigs:
