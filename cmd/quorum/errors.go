@@ -48,6 +48,7 @@ func hints(err error) []string {
 		cle       *custodian.LineError
 		pe        *split.PolicyError
 		ee        *ExistsError
+		nfe       *NoFolderError
 		ue        *usageError
 		mie       *manifest.InvalidSignatureError
 		idpe      *seal.IdentityPassphraseError
@@ -175,7 +176,15 @@ func hints(err error) []string {
 		return drillHints(err)
 	case isLogError(err):
 		return logHints(err)
+	case errors.As(err, &nfe):
+		if nfe.IsFile {
+			return []string{"name a path in a folder"}
+		}
+		return []string{fmt.Sprintf("make the folder first (mkdir -p %s), or name a path in a folder that exists", nfe.Folder)}
 	case errors.As(err, &ue):
+		if ue.hint != "" {
+			return []string{ue.hint}
+		}
 		return nil
 	}
 	if strings.Contains(err.Error(), "no terminal") {

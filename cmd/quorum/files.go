@@ -38,6 +38,7 @@ import (
 	"io/fs"
 	"os"
 	"os/signal"
+	"syscall"
 	"path/filepath"
 
 	"quorum/internal/term"
@@ -64,8 +65,8 @@ func writeNewFile(path string, data []byte) error {
 }
 
 func writeFile(path string, data []byte, h *heldSignals) error {
-	if _, err := os.Lstat(path); err == nil {
-		return &ExistsError{path}
+	if err := checkNew(path); err != nil {
+		return err
 	}
 	tmp := tempName(filepath.Dir(path), filepath.Base(path))
 	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
@@ -160,6 +161,9 @@ func writeDir(dir string, names []string, contents map[string][]byte, h *heldSig
 	} else {
 		created = true
 	}
+	if err := checkFolder(filepath.Clean(dir)); err != nil {
+		return err
+	}
 	parent := filepath.Dir(filepath.Clean(dir))
 	stage, err := os.MkdirTemp(parent, ".quorum-staging-")
 	if err != nil {
@@ -235,11 +239,55 @@ func (h *heldSignals) release() {
 	}
 }
 
-// checkNew fails early when an output file exists, before any custodian
-// has typed anything; writeNewFile checks again when it writes.
+// checkNew fails early when an output file exists or its folder does
+// not, before any custodian has typed anything; writeNewFile checks again
+// when it writes.
 func checkNew(path string) error {
 	if _, err := os.Lstat(path); err == nil {
 		return &ExistsError{path}
+	}
+	return checkFolder(path)
+}
+
+// checkEmptyDir fails early when an output directory has files in it, or
+// the folder it would be made in does not exist.
+func checkEmptyDir(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if err == nil && len(entries) > 0 {
+		return &ExistsError{dir + " (and is not empty)"}
+	}
+	if err != nil && !os.IsNotExist(err) {
+		return err
+	}
+	return checkFolder(filepath.Clean(dir))
+}
+
+// NoFolderError means that the folder an output would be written into
+// does not exist, or is not a folder.
+type NoFolderError struct {
+	Path   string // the output
+	Folder string
+	IsFile bool // Folder is a file
+}
+
+func (e *NoFolderError) Error() string {
+	if e.IsFile {
+		return fmt.Sprintf("cannot write %s: %s is a file, not a folder", e.Path, e.Folder)
+	}
+	return fmt.Sprintf("cannot write %s: there is no folder %s", e.Path, e.Folder)
+}
+
+// checkFolder checks that the folder path goes into exists: otherwise
+// the temporary file's name would surface in a raw "no such file or
+// directory".
+func checkFolder(path string) error {
+	folder := filepath.Dir(path)
+	fi, err := os.Stat(folder)
+	switch {
+	case err == nil && !fi.IsDir():
+		return &NoFolderError{Path: path, Folder: folder, IsFile: true}
+	case errors.Is(err, fs.ErrNotExist), errors.Is(err, syscall.ENOTDIR):
+		return &NoFolderError{Path: path, Folder: folder}
 	}
 	return nil
 }

@@ -31,7 +31,7 @@ func logHints(err error) []string {
 	switch {
 	case errors.As(err, &be):
 		h := []string{
-			fmt.Sprintf("record %d or the one before it was changed, deleted, moved or inserted, or the last write did not finish; the %d records before it check", be.Seq, be.Seq-1),
+			fmt.Sprintf("record %d or the one before it was changed, deleted, moved or inserted, or the last write did not finish; %s", be.Seq, checkedBefore(be.Seq)),
 			"quorum never rewrites a log: keep this file as evidence, compare it with a backup and the printed drill reports, and start a new log whose first note names this one",
 		}
 		return h
@@ -43,4 +43,15 @@ func logHints(err error) []string {
 		return []string{"each line starting with ! above says what is due or wrong: run the drill, have the custodian run 'quorum verify', or record the event"}
 	}
 	return nil
+}
+
+// checkedBefore says how many records before record seq check.
+func checkedBefore(seq int) string {
+	switch seq {
+	case 1:
+		return "it is the first record"
+	case 2:
+		return "the record before it checks"
+	}
+	return fmt.Sprintf("the %d records before it check", seq-1)
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 
 	"github.com/spf13/cobra"
 
@@ -134,7 +133,7 @@ func runPrint(opts *printOptions) error {
 		if err := writeNewFile(opts.Output, pdf); err != nil {
 			return err
 		}
-		io.infof("wrote %s: %s, %d pages, %s", opts.Output, sheetCount(doc), pages, paper)
+		io.infof("wrote %s: %s, %s, %s", opts.Output, sheetCount(doc), count(pages, "page"), paper)
 	}
 	if opts.PNG != "" {
 		var names []string
@@ -189,10 +188,7 @@ func sheetCount(doc *print.Document) string {
 			n++
 		}
 	}
-	words := fmt.Sprintf("%d sheets", n)
-	if n == 1 {
-		words = "1 sheet"
-	}
+	words := count(n, "sheet")
 	switch {
 	case record && n == 0:
 		return "the ceremony record"

@@ -25,14 +25,18 @@ func run(args []string, io *IOStreams) int {
 	return 1
 }
 
-// usageError is a mistake in the command line itself.
-type usageError struct{ err error }
+// usageError is a mistake in the command line itself, with a hint when
+// there is more to say than its error (usage.go).
+type usageError struct {
+	err  error
+	hint string
+}
 
 func (e *usageError) Error() string { return e.err.Error() }
 func (e *usageError) Unwrap() error { return e.err }
 
 func usagef(format string, args ...any) error {
-	return &usageError{fmt.Errorf(format, args...)}
+	return &usageError{err: fmt.Errorf(format, args...)}
 }
 
 func newRootCmd(io *IOStreams) *cobra.Command {
@@ -56,21 +60,26 @@ quorum is offline: it has no network code.`,
 	root.SetIn(io.In)
 	root.SetOut(io.Out)
 	root.SetErr(io.Err)
-	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return &usageError{fmt.Errorf("%v (see 'quorum help %s')", err, c.Name())}
-	})
+	root.SetFlagErrorFunc(flagError)
+	// quorum's own completion command replaces cobra's, in its words.
 	root.CompletionOptions.DisableDefaultCmd = true
 	// cobra checks required and exclusive flags after this hook, with
 	// errors of no type of their own: checked here first, they are usage
 	// errors (exit code 2) like every other mistake in the command line.
 	root.PersistentPreRunE = func(c *cobra.Command, args []string) error {
-		for _, check := range []func() error{c.ValidateRequiredFlags, c.ValidateFlagGroups} {
-			if err := check(); err != nil {
-				return &usageError{fmt.Errorf("%v (see 'quorum help %s')", err, c.Name())}
-			}
-		}
-		return nil
+		return checkFlags(c)
 	}
+	// Runnable, so that cobra hands an unknown command to quorum to word
+	// instead of its own "unknown command … Did you mean this?".
+	root.Args = cobra.ArbitraryArgs
+	root.RunE = func(c *cobra.Command, args []string) error {
+		if len(args) > 0 {
+			return unknownCommand(root, args[0])
+		}
+		return c.Help()
+	}
+	root.SetHelpCommand(newHelpCmd(root))
+	root.SuggestionsMinimumDistance = 2
 	root.AddCommand(
 		newKeygenCmd(io, nil),
 		newSplitCmd(io, nil),
@@ -85,7 +94,9 @@ quorum is offline: it has no network code.`,
 		newLogCmd(io, nil),
 		newDemoCmd(io),
 		newVersionCmd(io),
+		newCompletionCmd(io, root),
 	)
+	wordArgs(root)
 	return root
 }
 

@@ -188,17 +188,6 @@ func revealGenerated(io *IOStreams, pw []byte, bits int, dir string, fp share.Fi
 	})
 }
 
-func checkEmptyDir(dir string) error {
-	entries, err := os.ReadDir(dir)
-	if err == nil && len(entries) > 0 {
-		return &ExistsError{dir + " (and is not empty)"}
-	}
-	if err != nil && !os.IsNotExist(err) {
-		return err
-	}
-	return nil
-}
-
 // readSecret gets the secret from a file, a pipe, the terminal, or the
 // generator; bits is a generated password's strength, which is not shown
 // yet.

@@ -51,7 +51,7 @@ func parseHead(records []*accesslog.Record, typed string) (string, error) {
 		return "", nil
 	}
 	if r, at := accesslog.NearHash(records, typed); r != nil {
-		return "", &usageError{&typoError{Flag: "--head", Symbols: at, Of: fmt.Sprintf("record %d's hash", r.Seq),
+		return "", &usageError{err: &typoError{Flag: "--head", Symbols: at, Of: fmt.Sprintf("record %d's hash", r.Seq),
 			Value: group4(r.Hash), Paper: "the drill or reveal report"}}
 	}
 	head, err := accesslog.ParseHash(typed)
@@ -76,7 +76,7 @@ func setTypo(typed string, pinned share.Fingerprint, inputs []combine.Input) err
 	for _, in := range inputs {
 		fp := in.Share.Fingerprint()
 		if at := share.Typos(typed, string(fp)); at != nil {
-			return &usageError{&typoError{Flag: "--set", Symbols: at,
+			return &usageError{err: &typoError{Flag: "--set", Symbols: at,
 				Of:    fmt.Sprintf("the set of share %d (%s, %s)", in.Share.Index, in.Share.Custodian, in.Source),
 				Value: fp.String(), Paper: "the signed ceremony record"}}
 		}
@@ -103,7 +103,7 @@ func logSetTypo(records []*accesslog.Record, typed string, pinned share.Fingerpr
 	for _, r := range records {
 		for _, fp := range []string{r.Set, r.NewSet} {
 			if at := share.Typos(typed, fp); fp != "" && at != nil {
-				return &usageError{&typoError{Flag: "--set", Symbols: at,
+				return &usageError{err: &typoError{Flag: "--set", Symbols: at,
 					Of:    fmt.Sprintf("the set%s of record %d", labelSuffix(r.Label), r.Seq),
 					Value: share.Fingerprint(fp).String(), Paper: "the signed ceremony record"}}
 			}
