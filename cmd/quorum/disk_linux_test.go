@@ -112,6 +112,7 @@ func TestNoSecretOnDisk(t *testing.T) {
 	runQuorum(t, bin, work, env, nil, "print", "-m", "set/manifest.json", "-o", "again.pdf", "set/1-alice.share")
 	runQuorum(t, bin, work, env, nil, "demo")
 	runQuorum(t, bin, work, env, nil, "version")
+	runQuorum(t, bin, work, env, nil, "completion", "bash")
 
 	// verify, drill, combine --log and reshare: the secret is
 	// rebuilt in memory by the last three, and must reach no file, the
@@ -162,7 +163,7 @@ func TestNoSecretOnDisk(t *testing.T) {
 	}
 	// A command added later must be added here too.
 	for _, c := range newRootCmd(systemIO()).Commands() {
-		if !slices.Contains([]string{"keygen", "split", "combine", "inspect", "print", "demo", "version", "verify", "drill", "reshare", "record", "status", "log"}, c.Name()) {
+		if !slices.Contains([]string{"keygen", "split", "combine", "inspect", "print", "demo", "version", "verify", "drill", "reshare", "record", "status", "log", "completion"}, c.Name()) {
 			t.Errorf("quorum %s is not run by this test", c.Name())
 		}
 	}
@@ -269,13 +270,6 @@ func randomHex(n int) string {
 	b := make([]byte, n)
 	rand.Read(b)
 	return hex.EncodeToString(b)
-}
-
-func writeTestFile(t *testing.T, path, data string) {
-	t.Helper()
-	if err := os.WriteFile(path, []byte(data), 0o600); err != nil {
-		t.Fatal(err)
-	}
 }
 
 func capture(t *testing.T, s, re string) string {

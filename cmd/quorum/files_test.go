@@ -79,3 +79,10 @@ func TestWriteNewFileLeavesNothing(t *testing.T) {
 		t.Fatalf("sheets.pdf holds %q", b)
 	}
 }
+
+func writeTestFile(t *testing.T, path, data string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(data), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}

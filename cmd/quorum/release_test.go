@@ -1,6 +1,7 @@
 package main
 
 import (
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -45,5 +46,63 @@ func TestBuildAllStampsVersion(t *testing.T) {
 	cmd.Env = append(os.Environ(), "QUORUM_VERSION=v1 -X main.other=x")
 	if out, err := cmd.CombinedOutput(); err == nil || !strings.Contains(string(out), "is not a tag or a commit") {
 		t.Errorf("scripts/build-all took a version with a space: %v\n%s", err, out)
+	}
+}
+
+// TestManPages writes the man pages with scripts/man, as scripts/release
+// does, and checks that there is one for quorum and each command, made from
+// the help quorum prints (the examples too), and that two runs give the
+// same bytes.
+func TestManPages(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("scripts/man is a bash script")
+	}
+	dirs := []string{filepath.Join(t.TempDir(), "man"), filepath.Join(t.TempDir(), "man")}
+	for _, dir := range dirs {
+		cmd := exec.Command("../../scripts/man", dir)
+		cmd.Env = append(os.Environ(), "QUORUM_VERSION=v9.8.7", "SOURCE_DATE_EPOCH=1799971200")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("scripts/man: %v\n%s", err, out)
+		}
+	}
+	root := newRootCmd(&IOStreams{In: strings.NewReader(""), Out: io.Discard, Err: io.Discard, Term: noTerminal{}})
+	pages := []string{"quorum.1"}
+	for _, c := range root.Commands() {
+		if c.IsAvailableCommand() {
+			pages = append(pages, "quorum-"+c.Name()+".1")
+		}
+	}
+	for _, page := range pages {
+		a, err := os.ReadFile(filepath.Join(dirs[0], page))
+		if err != nil {
+			t.Errorf("no man page %s: %v", page, err)
+			continue
+		}
+		if b, _ := os.ReadFile(filepath.Join(dirs[1], page)); string(a) != string(b) {
+			t.Errorf("%s differs between two runs", page)
+		}
+		if !strings.Contains(string(a), `.TH "QUORUM" "1" "Jan 2027" "quorum v9.8.7" "quorum manual"`) {
+			t.Errorf("%s has no header with the version and the date:\n%.300s", page, a)
+		}
+	}
+	split, _ := os.ReadFile(filepath.Join(dirs[0], "quorum-split.1"))
+	for _, want := range []string{"quorum split -k 3", "custodians"} {
+		if !strings.Contains(string(split), want) {
+			t.Errorf("quorum-split.1 does not hold %q", want)
+		}
+	}
+}
+
+// TestManCodeNotInRelease: cobra's doc package and what it imports are
+// built into quorum only with the tag mangen, never into a release.
+func TestManCodeNotInRelease(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", ".").Output()
+	if err != nil {
+		t.Fatalf("go list -deps: %v", err)
+	}
+	for _, pkg := range strings.Fields(string(out)) {
+		if pkg == "github.com/spf13/cobra/doc" || strings.Contains(pkg, "md2man") || strings.Contains(pkg, "yaml") || strings.Contains(pkg, "blackfriday") {
+			t.Errorf("quorum imports %s", pkg)
+		}
 	}
 }

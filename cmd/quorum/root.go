@@ -96,6 +96,7 @@ quorum is offline: it has no network code.`,
 		newVersionCmd(io),
 		newCompletionCmd(io, root),
 	)
+	root.AddCommand(buildCommands(io)...)
 	wordArgs(root)
 	return root
 }

@@ -40,7 +40,8 @@ RECIPIENT (the rest of the line) is an age recipient (age1…), a post-quantum
 one (age1pq1…, which needs age 1.3 or later to open), an OpenSSH public key
 line (ssh-ed25519 …, ssh-rsa …), a plugin recipient (age1yubikey1…; the
 plugin is run as age runs it), or the word passphrase: that custodian types
-a passphrase during the ceremony. # starts a comment.
+a passphrase during the ceremony. A # at the start of a line or after a
+space starts a comment.
 
 The secret is typed twice without echo when standard input is a terminal;
 read from standard input when it is piped (one trailing newline is dropped,
