@@ -38,8 +38,8 @@ import (
 	"io/fs"
 	"os"
 	"os/signal"
-	"syscall"
 	"path/filepath"
+	"syscall"
 
 	"quorum/internal/term"
 )
