@@ -31,6 +31,20 @@ func TestBuildAllStampsVersion(t *testing.T) {
 		t.Fatalf("scripts/build-all: %v\n%s", err, out)
 	}
 	bin := filepath.Join(dir, "quorum-"+runtime.GOOS+"-"+runtime.GOARCH)
+	// Built with the toolchain go.mod names.
+	gomod, err := os.ReadFile("../../go.mod")
+	if err != nil {
+		t.Fatal(err)
+	}
+	toolchain := ""
+	for _, line := range strings.Split(string(gomod), "\n") {
+		if f := strings.Fields(line); len(f) == 2 && f[0] == "toolchain" {
+			toolchain = f[1]
+		}
+	}
+	if out, _ := exec.Command(bin, "version").Output(); toolchain == "" || !strings.Contains(string(out), "\ngo "+toolchain+"\n") {
+		t.Errorf("go.mod names toolchain %q; quorum version says:\n%s", toolchain, out)
+	}
 	for args, want := range map[string]string{"version": "quorum v9.8.7\n", "--version": "quorum version v9.8.7\n"} {
 		out, err := exec.Command(bin, args).Output()
 		if err != nil {
@@ -104,5 +118,42 @@ func TestManCodeNotInRelease(t *testing.T) {
 		if pkg == "github.com/spf13/cobra/doc" || strings.Contains(pkg, "md2man") || strings.Contains(pkg, "yaml") || strings.Contains(pkg, "blackfriday") {
 			t.Errorf("quorum imports %s", pkg)
 		}
+	}
+}
+
+// TestReleaseRefusesDirtyTree runs scripts/release in a clone of this
+// commit with a file nobody committed: it must refuse before building, and
+// write nothing. A release built from changes nobody committed could not
+// be rebuilt by anyone.
+func TestReleaseRefusesDirtyTree(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("scripts/release is a bash script")
+	}
+	git, err := exec.LookPath("git")
+	if err != nil {
+		t.Skip("git is not installed")
+	}
+	clone := filepath.Join(t.TempDir(), "quorum")
+	if out, err := exec.Command(git, "clone", "-q", "../..", clone).CombinedOutput(); err != nil {
+		t.Skipf("no Git checkout to clone: %v\n%s", err, out)
+	}
+	// The scripts under test are this tree's, which may not be committed yet.
+	for _, s := range []string{"release", "version", "build-all", "man"} {
+		data, err := os.ReadFile("../../scripts/" + s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(clone, "scripts", s), data, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	exec.Command(git, "-C", clone, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "scripts under test").Run()
+	writeTestFile(t, filepath.Join(clone, "cmd", "quorum", "extra.go"), "package main\n")
+	out, err := exec.Command(filepath.Join(clone, "scripts", "release")).CombinedOutput()
+	if err == nil || !strings.Contains(string(out), "changes that are not committed") {
+		t.Errorf("scripts/release on a dirty tree: %v\n%s", err, out)
+	}
+	if _, err := os.Stat(filepath.Join(clone, "dist")); err == nil {
+		t.Error("scripts/release wrote dist/ from a dirty tree")
 	}
 }
