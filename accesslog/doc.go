@@ -13,12 +13,15 @@
 // appended to and never rewritten. A record is a JSON object whose members
 // come in this order, empty ones left out (those marked * always there):
 //
-//	format*       "quorum log v1"
+//	format*       "quorum log v1", or "quorum log v2" for a record of the
+//	              kit (below)
 //	seq*          1 for the first record, then 2, 3, … with no gaps
 //	prev*         the hash of the line before; for the first, 52 zeros
 //	kind*         split, verify, drill, combine, reshare, sheet-out, sheet-in,
-//	              sheet-lost, sheet-destroyed, left-room, returned, note; no
-//	              other (a quorum that adds a kind changes format)
+//	              sheet-lost, sheet-destroyed, left-room, returned, note;
+//	              in v2 also kit-add, kit-out, kit-in, kit-move, kit-check,
+//	              kit-replace, kit-lost, kit-retire, review; no other (a
+//	              quorum that adds a kind changes format)
 //	time*         UTC to the second, "2026-01-05T09:30:00Z", as the clock of
 //	              the machine that wrote it said
 //	set           the set fingerprint, 28 symbols without spaces
@@ -30,6 +33,12 @@
 //	outcome       "pass" or "fail"
 //	failures      [{"index", "custodian", "source", "reason"}, …]
 //	new_set       reshare: the fingerprint of the set that replaces set
+//	item_kind     v2: mfa-device, phone, email, safe-key, sheet or other
+//	place         v2: where an item is kept, in words
+//	holders       v2: who may take an item out
+//	expires       v2: when an MFA device's battery expires, "2027-03-31"
+//	access        v2: a review's {"email", "password", "mfa", "phone"},
+//	              each a list of names, empty ones left out
 //	tool          "quorum v1.0.0"
 //	signer        "set" or "share N"
 //	key           the Ed25519 public key that signed (base32, FORMAT.md §1)
@@ -48,6 +57,23 @@
 // operator, witnesses and by without control, format, invisible or bidi
 // characters; other text valid UTF-8 without control characters; tool
 // printable ASCII; key 32 bytes and sig 64. FORMAT.md §14 lists the same.
+//
+// # The kit
+//
+// The guidance protects four things besides the password's shares: the
+// MFA device, the account's contact phone (handset and SIM; its number is
+// never recorded), the group email address, and the places they are kept.
+// A record of the kit says "quorum log v2", and a record that uses none
+// of the kit's kinds or members says "quorum log v1": one spelling a
+// record, and every log an earlier quorum wrote reads as it is, while
+// that quorum refuses a v2 record by its format line. In a kit record,
+// item is the item's ID (registered by kit-add, with its item_kind, place
+// and holders; a sheet item names its set, and its share, or none for all
+// of the set's sheets); kit-check says its outcome; kit-move and kit-in
+// their place. A review record lists who has access (access), who did it
+// (by), and as participants the custodians who confirmed at it, each of
+// whom also has a verify record signed with their share key. place and
+// item are free text; holders and access hold names, checked as by is.
 //
 // A record's hash is SHA-256 of its line without the "\n", in base32
 // (52 symbols). The log's head is the hash of its last record.

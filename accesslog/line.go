@@ -59,6 +59,11 @@ type wire struct {
 	Outcome      string        `json:"outcome,omitempty"`
 	Failures     []Failure     `json:"failures,omitempty"`
 	NewSet       string        `json:"new_set,omitempty"`
+	ItemKind     string        `json:"item_kind,omitempty"`
+	Place        string        `json:"place,omitempty"`
+	Holders      []string      `json:"holders,omitempty"`
+	Expires      string        `json:"expires,omitempty"`
+	Access       *Access       `json:"access,omitempty"`
 	Tool         string        `json:"tool,omitempty"`
 	Signer       string        `json:"signer,omitempty"`
 	Key          string        `json:"key,omitempty"`
@@ -71,7 +76,9 @@ func toWire(r *Record) *wire {
 		Set: r.Set, Label: r.Label, Participants: r.Participants, Operator: r.Operator,
 		Witnesses: r.Witnesses, By: r.By, Item: r.Item, Share: r.Share, Event: r.Event, Reason: r.Reason,
 		Outcome: r.Outcome, Failures: r.Failures, NewSet: r.NewSet, Tool: r.Tool, Signer: r.Signer,
+		ItemKind: r.ItemKind, Place: r.Place, Holders: r.Holders, Expires: r.Expires, Access: r.Access,
 	}
+	w.Format = formatOf(w)
 	if r.PublicKey != nil {
 		w.Key = share.EncodeBinary(r.PublicKey)
 	}
@@ -127,8 +134,8 @@ func ShareOf(signer string) (int, bool) {
 // written), so that what status and log print was checked once. It does
 // not compare Seq and Prev with the chain, nor verify the signature.
 func check(w *wire) (field, reason string) {
-	if w.Format != Format {
-		return "format", fmt.Sprintf("%q, and this quorum reads %q", filterQuote(w.Format), Format)
+	if w.Format != Format && w.Format != FormatKit {
+		return "format", fmt.Sprintf("%q, and this quorum reads %q and %q", filterQuote(w.Format), Format, FormatKit)
 	}
 	if w.Seq < 1 {
 		return "seq", fmt.Sprintf("%d is not a record's place (1, 2, …)", w.Seq)
@@ -138,6 +145,9 @@ func check(w *wire) (field, reason string) {
 	}
 	if !slices.Contains(Kinds, w.Kind) {
 		return "kind", fmt.Sprintf("%q is not a kind of %s: a newer quorum, which would change the format line, or a forged record", filterQuote(w.Kind), Format)
+	}
+	if field, reason := checkKit(w); field != "" {
+		return field, reason
 	}
 	if _, err := time.Parse(timeLayout, w.Time); err != nil {
 		return "time", fmt.Sprintf("%q is not a UTC time like 2026-01-05T09:30:00Z", filterQuote(w.Time))
@@ -173,12 +183,9 @@ func check(w *wire) (field, reason string) {
 	// invisible or reordering, one script a word). Custodians are those
 	// of a share, held to its rule.
 	names := append(append([]string{w.Operator}, w.Witnesses...), w.By...)
-	for _, n := range names {
-		if filter.Text(n) != n {
-			return "name", "name holds a control, format or invisible character"
-		}
-		if err := share.ValidateLabel(n); err != nil {
-			return "name", strings.Replace(err.Error(), "label", "name", 1)
+	for _, n := range append(names, kitNames(w)...) {
+		if reason := nameReason(n); reason != "" {
+			return "name", reason
 		}
 	}
 	for _, p := range w.Participants {
@@ -189,7 +196,7 @@ func check(w *wire) (field, reason string) {
 			return "participants", err.Error()
 		}
 	}
-	texts := []string{w.Item, w.Event, w.Reason}
+	texts := []string{w.Item, w.Event, w.Reason, w.Place}
 	for _, f := range w.Failures {
 		if f.Index < 0 || f.Index > 255 {
 			return "failures", fmt.Sprintf("index %d is outside 0…255", f.Index)
@@ -230,6 +237,17 @@ func check(w *wire) (field, reason string) {
 		return "signer", "signed by " + w.Signer + ", but the key or signature is missing"
 	}
 	return "", ""
+}
+
+// nameReason says why n cannot be a person's name in the log, or "".
+func nameReason(n string) string {
+	if filter.Text(n) != n {
+		return "name holds a control, format or invisible character"
+	}
+	if err := share.ValidateLabel(n); err != nil {
+		return strings.Replace(err.Error(), "label", "name", 1)
+	}
+	return ""
 }
 
 // badText refuses what would make a line ambiguous or a terminal lie:
@@ -293,6 +311,7 @@ func parseLine(line []byte) (*Record, *wire, string) {
 		Operator: w.Operator, Witnesses: w.Witnesses, By: w.By, Item: w.Item, Share: w.Share, Event: w.Event,
 		Reason: w.Reason, Outcome: w.Outcome, Failures: w.Failures, NewSet: w.NewSet, Tool: w.Tool,
 		Seq: w.Seq, Prev: w.Prev, Signer: w.Signer, Hash: hashLine(line),
+		ItemKind: w.ItemKind, Place: w.Place, Holders: w.Holders, Expires: w.Expires, Access: w.Access,
 	}
 	if w.Signer == "" {
 		return r, &w, ""

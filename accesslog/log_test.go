@@ -400,6 +400,10 @@ func TestOldLogsRead(t *testing.T) {
 			continue
 		}
 		for _, kind := range accesslog.Kinds {
+			// kinds.log was written before the kit (quorum log v2).
+			if slices.Contains(accesslog.KitKinds, kind) || kind == accesslog.KindReview {
+				continue
+			}
 			if !slices.ContainsFunc(records, func(r *accesslog.Record) bool { return r.Kind == kind }) {
 				t.Errorf("%s has no %s record", file, kind)
 			}

@@ -28,7 +28,8 @@ const (
 // Kinds are every kind of record: a record of any other kind is refused
 // where it is read. A newer quorum that adds a kind changes [Format].
 var Kinds = []string{KindSplit, KindVerify, KindDrill, KindCombine, KindReshare,
-	KindSheetOut, KindSheetIn, KindSheetLost, KindSheetDestroyed, KindLeftRoom, KindReturned, KindNote}
+	KindSheetOut, KindSheetIn, KindSheetLost, KindSheetDestroyed, KindLeftRoom, KindReturned, KindNote,
+	KindKitAdd, KindKitOut, KindKitIn, KindKitMove, KindKitCheck, KindKitReplace, KindKitLost, KindKitRetire, KindReview}
 
 // EventKinds are the kinds "quorum record" writes: custody events, never
 // signed.
@@ -96,7 +97,15 @@ type Record struct {
 	Outcome      string   // Pass, Fail or ""
 	Failures     []Failure
 	NewSet       string // reshare: the new set's fingerprint
-	Tool         string // "quorum v1.2.0"
+	// The kit's members (kit.go): the item's kind, where it is kept, who
+	// may take it out, when its battery expires (YYYY-MM-DD), and a
+	// review's access lists.
+	ItemKind string
+	Place    string
+	Holders  []string
+	Expires  string
+	Access   *Access
+	Tool     string // "quorum v1.2.0"
 
 	Seq       int               // 1 for the first record
 	Prev      string            // the hash of the record before (ZeroHash for the first)
