@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -11,6 +10,7 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"quorum/internal/testplugin"
+	"quorum/internal/testtool"
 )
 
 func TestMain(m *testing.M) {
@@ -71,18 +71,13 @@ func scriptFiles(t *testing.T) []string {
 }
 
 // haveProgram is the condition [have:PROG]: whether PROG is installed.
-// Scripts skip with "[!have:age] skip"; in CI (CI set) a missing program
-// is a broken CI setup, so the condition fails the script instead.
+// Scripts skip with "[!have:age] skip"; under CI (CI set) a missing program
+// is a broken CI setup, so the condition fails the script instead, by
+// testtool's rule.
 func haveProgram(cond string) (bool, error) {
 	prog, ok := strings.CutPrefix(cond, "have:")
 	if !ok {
 		return false, fmt.Errorf("unknown condition %q", cond)
 	}
-	if _, err := exec.LookPath(prog); err != nil {
-		if os.Getenv("CI") != "" {
-			return false, fmt.Errorf("%s is not installed, and CI is set: .ci/run must install it", prog)
-		}
-		return false, nil
-	}
-	return true, nil
+	return testtool.Installed(prog)
 }

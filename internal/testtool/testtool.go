@@ -12,6 +12,7 @@
 package testtool
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"testing"
@@ -26,14 +27,33 @@ func Need(t testing.TB, program string) string {
 	if err == nil {
 		return path
 	}
-	if os.Getenv("CI") != "" {
-		if how := install(program); how != "" {
-			t.Fatalf("%s is not installed, and CI is set: install it (%s)", program, how)
-		}
-		t.Fatalf("%s is not installed, and CI is set: install it", program)
+	if err := missingUnderCI(program); err != nil {
+		t.Fatalf("%v", err)
 	}
 	t.Skipf("%s is not installed", program)
 	return ""
+}
+
+// Installed applies the rule where there is no test to end: a testscript
+// condition such as [have:age]. It reports whether program is on PATH and,
+// if it is not and CI is set, returns the error that [Need] fails with.
+func Installed(program string) (bool, error) {
+	if _, err := exec.LookPath(program); err != nil {
+		return false, missingUnderCI(program)
+	}
+	return true, nil
+}
+
+// missingUnderCI is the error for program missing when CI is set, or nil
+// when CI is not set.
+func missingUnderCI(program string) error {
+	if os.Getenv("CI") == "" {
+		return nil
+	}
+	if how := install(program); how != "" {
+		return fmt.Errorf("%s is not installed, and CI is set: install it (%s)", program, how)
+	}
+	return fmt.Errorf("%s is not installed, and CI is set: install it", program)
 }
 
 // Have reports whether program is installed, for tests that also have

@@ -89,3 +89,32 @@ func TestHave(t *testing.T) {
 		})
 	}
 }
+
+func TestInstalled(t *testing.T) {
+	tests := []struct {
+		name, ci, program string
+		want              bool
+		wantErr           string // "" for none
+	}{
+		{"installed", "", "sh", true, ""},
+		{"installed under CI", "true", "sh", true, ""},
+		{"missing", "", missing, false, ""},
+		{"missing under CI", "true", missing, false, missing + " is not installed, and CI is set: install it"},
+		{"zbarimg under CI", "true", "zbarimg", false, "zbarimg is not installed, and CI is set: install it (Debian: apt-get install zbar-tools)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("CI", tt.ci)
+			if tt.program == "zbarimg" {
+				t.Setenv("PATH", t.TempDir()) // whatever this machine has installed
+			}
+			got, err := Installed(tt.program)
+			if got != tt.want {
+				t.Errorf("Installed(%q) = %v, want %v", tt.program, got, tt.want)
+			}
+			if gotErr := fmt.Sprint(err); (tt.wantErr == "") != (err == nil) || (err != nil && gotErr != tt.wantErr) {
+				t.Errorf("Installed(%q) error %v, want %q", tt.program, err, tt.wantErr)
+			}
+		})
+	}
+}
