@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"sync/atomic"
 
 	"codeberg.org/go-pdf/fpdf"
 )
@@ -44,47 +43,10 @@ func startPDF(d *Document) *pdfJob {
 	return j
 }
 
-// Preload starts reading the fonts of a PDF on paper p, in the
-// background, for a caller that will call [New] soon and has other work
-// to do first, such as the split itself: reading them is a fifth of New's
-// time and needs nothing else (bench/ANALYSIS.md). Pass the result in
-// [Options].Preloaded; the first New on paper p uses what it read, and a
-// Preloaded that no New uses costs only its time.
-func Preload(p Paper) *Preloaded {
-	j := &Preloaded{paper: p, done: make(chan struct{})}
-	go func() {
-		defer close(j.done)
-		j.f = newWriter(p)
-	}()
-	return j
-}
-
-// Preloaded is a PDF writer with its fonts read, made by [Preload].
-type Preloaded struct {
-	paper Paper
-	done  chan struct{} // closed once f is set
-	taken atomic.Bool   // a writer makes one PDF
-	f     *fpdf.Fpdf
-}
-
-// take returns the preloaded writer for paper p, or nil when j is nil,
-// for other paper, or already taken.
-func (j *Preloaded) take(p Paper) *fpdf.Fpdf {
-	if j == nil || j.paper != p || j.taken.Swap(true) {
-		return nil
-	}
-	<-j.done
-	return j.f
-}
-
 // newPDF returns a PDF writer, codeberg.org/go-pdf/fpdf, with the
-// document's settings and fonts: the preloaded ones when the caller
-// passed a [Preloaded] for the same paper.
+// document's settings and fonts.
 func newPDF(d *Document) *fpdf.Fpdf {
-	f := d.preloaded.take(d.paper)
-	if f == nil {
-		f = newWriter(d.paper)
-	}
+	f := newWriter(d.paper)
 	// Sorted catalogs and a fixed date make the same input give the same
 	// bytes.
 	f.SetCatalogSort(true)
@@ -117,7 +79,7 @@ func newWriter(p Paper) *fpdf.Fpdf {
 		// A copy: fpdf writes into the bytes it is given when it subsets
 		// a font, which made every PDF after a process's first differ
 		// from it, and would race with the fonts that measure and draw
-		// the same bytes (TestPreload, TestFontsUnchanged).
+		// the same bytes (TestDeterministic, TestFontsUnchanged).
 		f.AddUTF8FontFromBytes(fontName[id], "", bytes.Clone(fontTTF(id)))
 	}
 	return f

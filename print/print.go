@@ -1,7 +1,6 @@
 package print
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"slices"
@@ -64,20 +63,16 @@ type Options struct {
 	// Date is the creation date in the PDF's metadata; the zero time means
 	// the clock's, which makes the output differ from run to run.
 	Date time.Time
-	// Preloaded, when not nil, is the PDF writer [Preload] prepared.
-	Preloaded *Preloaded
 }
 
 // Document is a laid-out set of sheets whose QR codes have been read back.
 type Document struct {
-	paper Paper
-	fonts *fonts
-	title string
-	date  time.Time
-	pdf   *pdfJob
-	// preloaded is Options.Preloaded.
-	preloaded *Preloaded
-	Sheets    []*Sheet
+	paper  Paper
+	fonts  *fonts
+	title  string
+	date   time.Time
+	pdf    *pdfJob
+	Sheets []*Sheet
 }
 
 // Sheet is one custodian's sheet, or the ceremony record: one page, or more
@@ -148,7 +143,7 @@ func New(shares []*share.Share, opts Options) (*Document, error) {
 	shares = slices.Clone(shares)
 	slices.SortStableFunc(shares, func(a, b *share.Share) int { return a.Index - b.Index })
 
-	d := &Document{paper: opts.Paper, fonts: fs, date: opts.Date, title: "quorum sheets", preloaded: opts.Preloaded}
+	d := &Document{paper: opts.Paper, fonts: fs, date: opts.Date, title: "quorum sheets"}
 	switch {
 	case len(shares) > 0:
 		d.title = fmt.Sprintf("quorum sheets, set %s", shares[0].Fingerprint())
@@ -272,12 +267,14 @@ func sheetDataOf(s *share.Share, m *manifest.Manifest, plugin string) (*sheetDat
 	return d, nil
 }
 
-// PDF returns the document as a PDF, which New has written.
+// PDF returns the document as a PDF, which New has written. The bytes are
+// the document's own, not a copy (a 255-sheet PDF is 19 MB): the caller
+// must not change them.
 func (d *Document) PDF() ([]byte, error) {
 	if d.pdf.err != nil {
 		return nil, d.pdf.err
 	}
-	return bytes.Clone(d.pdf.pdf), nil
+	return d.pdf.pdf, nil
 }
 
 // Pages returns how many pages the sheet has.

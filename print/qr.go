@@ -4,15 +4,17 @@ import (
 	"fmt"
 	"sync"
 
-	"quorum/internal/qr"
+	qrcode "github.com/skip2/go-qrcode"
+
 	"quorum/share"
 )
 
 const (
 	// level is error-correction level Q, which restores up to 25% of the
 	// code's codewords: a sheet scanned years later through a scratched or
-	// glaring plastic sleeve. FORMAT.md §13 says why Q and not H.
-	level = qr.Q
+	// glaring plastic sleeve. go-qrcode calls Q "High" (and H "Highest").
+	// FORMAT.md §13 says why Q and not H.
+	level = qrcode.High
 	// MaxVersion is the largest QR version printed: 117×117 modules, about
 	// 1041 share symbols at level Q. A longer share is printed in parts
 	// (FORMAT.md §8), each at most this version, so that every code keeps
@@ -50,13 +52,16 @@ type code struct {
 // height of the page, from whose bottom PDF counts.
 type pathKey struct{ x, y, module, pageH float64 }
 
-// mrect is a rectangle of dark modules, in module units.
-type mrect struct{ x, y, w, h int }
+// mrect is a rectangle of dark modules, in module units. A side is at
+// most 177 modules (version 40), so int16 holds every coordinate: a
+// 255-sheet set keeps a quarter of a million of them until its PDF is
+// written, 5 MB rather than 21 with int.
+type mrect struct{ x, y, w, h int16 }
 
 // plan returns the code of text, at the smallest version that holds it at
 // level Q, not yet drawn.
 func plan(text string) (*code, error) {
-	v, err := qr.Version(text, level)
+	v, err := versionOf(text)
 	if err != nil {
 		return nil, err
 	}
@@ -68,14 +73,15 @@ func plan(text string) (*code, error) {
 func (c *code) draw() error {
 	c.once.Do(func() {
 		defer close(c.drawn)
-		q, err := qr.Encode(c.text, level)
+		q, err := qrcode.New(c.text, level)
 		if err != nil {
 			c.err = err
 			return
 		}
+		q.DisableBorder = true // the layout keeps the quiet zone clear
 		bm := q.Bitmap()
-		if q.Version != c.version || len(bm) != c.size {
-			c.err = fmt.Errorf("QR code drawn at version %d (%d modules), planned at version %d", q.Version, len(bm), c.version)
+		if q.VersionNumber != c.version || len(bm) != c.size {
+			c.err = fmt.Errorf("QR code drawn at version %d (%d modules), planned at version %d", q.VersionNumber, len(bm), c.version)
 			return
 		}
 		c.rects = merge(bm)
@@ -95,11 +101,22 @@ func encode(text string) (*code, error) {
 // version returns the version text needs at level Q without drawing it,
 // or 0 when it does not fit any.
 func version(text string) int {
-	v, err := qr.Version(text, level)
+	v, err := versionOf(text)
 	if err != nil {
 		return 0
 	}
 	return v
+}
+
+// versionOf returns the smallest version that holds text at level Q.
+// go-qrcode's New chooses it from the encoded data alone; the modules are
+// made later, by Bitmap, so planning costs no drawing.
+func versionOf(text string) (int, error) {
+	q, err := qrcode.New(text, level)
+	if err != nil {
+		return 0, err
+	}
+	return q.VersionNumber, nil
 }
 
 // merge turns a bitmap (bm[y][x], true for dark) into rectangles: runs of
@@ -136,7 +153,7 @@ func merge(bm [][]bool) []mrect {
 				rects[o.rect].h++
 				next[start] = o
 			} else {
-				rects = append(rects, mrect{start, y, w, 1})
+				rects = append(rects, mrect{int16(start), int16(y), int16(w), 1})
 				next[start] = run{len(rects) - 1, w}
 			}
 		}

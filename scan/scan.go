@@ -2,7 +2,7 @@
 // that quorum reads its own sheets without a camera app or a C library.
 //
 // It uses github.com/makiuchi-d/gozxing, a port of ZXing: a decoder written
-// apart from the encoder that draws the sheets (quorum/internal/qr), so
+// apart from the encoder that draws the sheets (github.com/skip2/go-qrcode), so
 // that a code both agree on is a code other readers can be expected to
 // read too. scan returns the texts as the codes hold them, and share.Read
 // judges them; of shares it reads only the part header (FORMAT.md §8), to

@@ -15,13 +15,11 @@ import (
 // newSetPlan is what split and reshare check before any secret is read or
 // any share opened, so that everything that can be refused is refused
 // first: the custodians and the threshold, the label, the paper and the
-// output folder. From then on the sheets' fonts are read in the
-// background, while the secret is read and split.
+// output folder.
 type newSetPlan struct {
 	custodians []custodian.Custodian
 	recipients []split.Custodian
 	paper      print.Paper
-	fonts      *print.Preloaded
 }
 
 // plugins names the age plugin of each custodian sealed to one, by share
@@ -57,7 +55,7 @@ func planNewSet(io *IOStreams, custodiansFile string, k int, allowAllRequired bo
 	if k == len(cs) {
 		io.warnf("%d-of-%d: every custodian is required; one lost sheet or one absence loses the secret", k, len(cs))
 	}
-	return &newSetPlan{custodians: cs, recipients: recipients, paper: p, fonts: print.Preload(p)}, nil
+	return &newSetPlan{custodians: cs, recipients: recipients, paper: p}, nil
 }
 
 // loadCustodians reads the custodians file and checks the threshold
@@ -149,7 +147,7 @@ func renderSet(io *IOStreams, set *split.Set, dir string, plan *newSetPlan) (*se
 	files["manifest.json"] = m
 	names = append(names, "manifest.json")
 	doc, err := print.New(set.Shares, print.Options{
-		Paper: plan.paper, Manifest: set.Manifest, Record: true, Date: io.Now(), Preloaded: plan.fonts,
+		Paper: plan.paper, Manifest: set.Manifest, Record: true, Date: io.Now(),
 		Plugins: plan.plugins(),
 	})
 	if err != nil {
