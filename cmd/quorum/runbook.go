@@ -1,0 +1,131 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"quorum/print"
+	"quorum/runbook"
+)
+
+type runbookOptions struct {
+	IO       *IOStreams
+	Scenario string
+	Manifest string
+	Log      string
+	Format   string
+	Paper    string
+	Output   string
+}
+
+func newRunbookCmd(io *IOStreams, runF func(*runbookOptions) error) *cobra.Command {
+	opts := &runbookOptions{IO: io}
+	cmd := &cobra.Command{
+		Use:   "runbook SCENARIO [-m MANIFEST] [--log LOG] [--format pdf|text] [-o FILE]",
+		Short: "Print the written procedure for a root scenario, to follow with a pen",
+		Long: `Print the procedure for one scenario of the root user as a checklist to
+follow at a table: roles (operator, witness, custodians), numbered steps each
+with a box, a time and initials, the quorum command of each step, what to
+check in the cloud console, lines for the values used, a table for the
+exceptions (who left the room and what was taken out; who returned and what
+was brought back) and a box for what went wrong and what to improve.
+'quorum runbook list' names the scenarios: the ten the guidance asks to be
+documented, its quarterly test, and quorum's own.
+
+With -m, the runbook names the set (label, fingerprint, k of n, custodians)
+from its verified manifest, and its commands name the manifest; --log names
+the access log in the commands. Without them, the commands say MANIFEST and
+LOG, and the facts are left to write in.
+
+The PDF goes to FILE (-o, 0600, never over an existing file). --format text
+writes the same runbook as Markdown, for the team's own documentation, to
+standard output or to FILE. No runbook holds the account's phone number: it
+is documented on the account's contact page and nowhere else.`,
+		Example: `  quorum runbook list
+  quorum runbook quarterly-test -m manifest.json --log access.log -o quarterly.pdf
+  quorum runbook mfa-lost --format text > mfa-lost.md`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usagef("name one scenario: quorum runbook SCENARIO (quorum runbook list names them)")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Scenario = args[0]
+			if runF != nil {
+				return runF(opts)
+			}
+			return runRunbook(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&opts.Manifest, "manifest", "m", "", "fill in the set's facts from its `MANIFEST`")
+	f.StringVar(&opts.Log, "log", "", "name the access `LOG` in the runbook's commands")
+	f.StringVar(&opts.Format, "format", "pdf", "pdf, or text for Markdown")
+	f.StringVar(&opts.Paper, "paper", "a4", "the paper size of the PDF: a4 or letter")
+	f.StringVarP(&opts.Output, "output", "o", "", "write the runbook to `FILE` (0600, must not exist)")
+	cmd.AddCommand(newRunbookListCmd(io))
+	return cmd
+}
+
+func newRunbookListCmd(io *IOStreams) *cobra.Command {
+	return &cobra.Command{
+		Use:   "list",
+		Short: "List the scenarios that have a runbook",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			for _, s := range runbook.Scenarios() {
+				fmt.Fprintf(io.Out, "%-18s %s\n", s.Name, s.Title)
+			}
+			return nil
+		},
+	}
+}
+
+func runRunbook(opts *runbookOptions) error {
+	io := opts.IO
+	s, err := runbook.Lookup(opts.Scenario)
+	if err != nil {
+		return usagef("%v (quorum runbook list describes each)", err)
+	}
+	paper, err := print.ParsePaper(opts.Paper)
+	if err != nil {
+		return usagef("%v", err)
+	}
+	switch {
+	case opts.Format != "pdf" && opts.Format != "text":
+		return usagef("--format is pdf or text, not %q", opts.Format)
+	case opts.Format == "pdf" && opts.Output == "":
+		return usagef("name the PDF with -o FILE, or give --format text for Markdown on standard output")
+	}
+	if opts.Output != "" {
+		if err := checkNew(opts.Output); err != nil {
+			return err
+		}
+	}
+	_, m, err := pin(io, "", opts.Manifest)
+	if err != nil {
+		return err
+	}
+	facts, err := runbook.FactsFrom(m, opts.Manifest, opts.Log)
+	if err != nil {
+		return err
+	}
+	rb := runbook.Fill(s, facts)
+	out := rb.Markdown()
+	if opts.Format == "pdf" {
+		if out, err = print.RunbookPDF(rb, print.RunbookOptions{Paper: paper, Date: io.Now()}); err != nil {
+			return err
+		}
+	}
+	if opts.Output == "" {
+		_, err := io.Out.Write(out)
+		return err
+	}
+	if err := writeNewFile(opts.Output, out); err != nil {
+		return err
+	}
+	io.infof("wrote %s: the runbook %s (%s)", opts.Output, s.Name, opts.Format)
+	return nil
+}
