@@ -28,7 +28,7 @@ import (
 // as custodians do: keygen (protected and not), split (secret piped,
 // passphrase custodians typed and generated; --generate shown on the
 // terminal), combine (to a pipe, to -o FILE, shown on the terminal),
-// inspect (--age too), print, demo and version; it fails if quorum has a
+// inspect (--age too), print, runbook, demo and version; it fails if quorum has a
 // command it does not run. Then it reads every file under the
 // three folders and fails if any holds, raw or in hex, base64 or base32,
 // the secret, a generated password, a passphrase, an identity's secret
@@ -157,6 +157,9 @@ func TestNoSecretOnDisk(t *testing.T) {
 		t.Errorf("quorum log access.log: %v\n%s", err, out)
 	}
 	said = append(said, out)
+	// A runbook, on paper and as text: public facts only.
+	said = append(said, runQuorum(t, bin, work, env, nil, "runbook", "quarterly-test", "-m", "set/manifest.json", "--log", "access.log", "-o", "quarterly.pdf"),
+		runQuorum(t, bin, work, env, nil, "runbook", "quarterly-test", "-m", "set/manifest.json", "--log", "access.log", "--format", "text"))
 	for i, out := range said {
 		if bytes.Contains(out, []byte(secret)) || bytes.Contains(out, []byte(erinPass)) {
 			t.Errorf("output %d of verify, drill, combine --log or reshare holds the secret or a passphrase", i)
@@ -164,7 +167,7 @@ func TestNoSecretOnDisk(t *testing.T) {
 	}
 	// A command added later must be added here too.
 	for _, c := range newRootCmd(systemIO()).Commands() {
-		if !slices.Contains([]string{"keygen", "split", "combine", "inspect", "print", "demo", "version", "verify", "drill", "reshare", "record", "status", "log", "completion"}, c.Name()) {
+		if !slices.Contains([]string{"keygen", "split", "combine", "inspect", "print", "demo", "version", "verify", "drill", "reshare", "record", "status", "log", "completion", "runbook"}, c.Name()) {
 			t.Errorf("quorum %s is not run by this test", c.Name())
 		}
 	}
