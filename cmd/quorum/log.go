@@ -137,6 +137,9 @@ func what(r *accesslog.Record) string {
 	if r.Label != "" {
 		parts = append(parts, fmt.Sprintf("%q", r.Label))
 	}
+	if r.ItemKind != "" {
+		parts = append(parts, r.ItemKind)
+	}
 	if r.Item != "" {
 		parts = append(parts, r.Item)
 	} else if r.Share > 0 {
@@ -154,6 +157,18 @@ func what(r *accesslog.Record) string {
 	}
 	if r.NewSet != "" {
 		parts = append(parts, "new set "+share.Fingerprint(r.NewSet).String())
+	}
+	if r.Place != "" {
+		parts = append(parts, "at "+r.Place)
+	}
+	if len(r.Holders) > 0 {
+		parts = append(parts, "holders "+strings.Join(r.Holders, ", "))
+	}
+	if r.Expires != "" {
+		parts = append(parts, "expires "+r.Expires)
+	}
+	if r.Access != nil {
+		parts = append(parts, "access reviewed")
 	}
 	if len(r.By) > 0 {
 		parts = append(parts, "by "+strings.Join(r.By, ", "))
