@@ -1,0 +1,407 @@
+package main
+
+// quorum kit: the rest of the root kit (the MFA device, the phone, the
+// group email address, the keys of the safes, where the sheets are) in the
+// access log. Flags and wording only: what an event may do to an item is
+// package kit's, the record's form package accesslog's.
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/spf13/cobra"
+
+	"quorum/accesslog"
+	"quorum/internal/filter"
+	"quorum/kit"
+	"quorum/share"
+)
+
+type kitOptions struct {
+	IO       *IOStreams
+	Kind     string // the record kind: accesslog.KindKitAdd, …
+	ID       string
+	Log      string
+	ItemKind string
+	Place    string
+	Holders  []string
+	By       []string
+	Witness  []string
+	Reason   string
+	Result   string
+	Expires  string
+	Manifest string
+	Share    string
+	Now      string // hidden, for tests
+}
+
+const phoneWarning = `Never write the phone's number: not in an ID, a place or a reason, and not on
+any paper. The guidance keeps it on the account's contact page and nowhere
+else; quorum refuses text that looks like one.`
+
+func newKitCmd(io *IOStreams) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "kit",
+		Short: "Record where the MFA device, the phone, the email and the sheets are, and every access",
+		Long: `Besides the password's shares, the root user rests on an MFA device, the
+account's contact phone (a dedicated handset and SIM kept in a safe), the
+group email address, and the places where each is kept. quorum kit registers
+each as an item in the access log and records every time it is taken out,
+put back, moved, checked, replaced, lost or retired, chained with the
+shares' events. quorum status then says when the MFA device or the phone is
+kept with the sheets, when an item is out too long, when a check, a battery
+or a review is due, and when the people who hold the MFA device could reach
+k shares among themselves.
+
+` + phoneWarning,
+		Example: `  quorum kit add mfa-1 --kind mfa-device --place "safe B" --holder erin --holder frank --battery-expires 2029-06-30 --log access.log
+  quorum kit add sheets --kind sheet -m manifest.json --share all --place "safe A" --log access.log
+  quorum kit out mfa-1 --by erin --witness frank --reason "drill" --log access.log
+  quorum kit check phone --by frank --result ok --log access.log
+  quorum kit list --log access.log`,
+		Args: cobra.NoArgs,
+	}
+	events := []struct{ kind, use, short string }{
+		{accesslog.KindKitOut, "out", "Record that an item was taken out of its place"},
+		{accesslog.KindKitIn, "in", "Record that an item was put back (--place: where, if not where it was)"},
+		{accesslog.KindKitMove, "move", "Record that an item was moved to another place (--place)"},
+		{accesslog.KindKitCheck, "check", "Record a test of an item: --result ok or failed"},
+		{accesslog.KindKitReplace, "replace", "Record that an item was replaced by a new one"},
+		{accesslog.KindKitLost, "lost", "Record that an item is lost"},
+		{accesslog.KindKitRetire, "retire", "Record that an item is no longer in use"},
+	}
+	cmd.AddCommand(newKitAddCmd(io))
+	for _, e := range events {
+		cmd.AddCommand(newKitEventCmd(io, e.kind, e.use, e.short))
+	}
+	cmd.AddCommand(newKitListCmd(io))
+	return cmd
+}
+
+func newKitAddCmd(io *IOStreams) *cobra.Command {
+	opts := &kitOptions{IO: io, Kind: accesslog.KindKitAdd}
+	cmd := &cobra.Command{
+		Use:   "add ID --kind KIND --place PLACE --log LOG [--holder NAME]... [--battery-expires DATE] [-m MANIFEST --share N|all]",
+		Short: "Register an item of the kit in the access log",
+		Long: `Register an item under ID (letters, digits, '.', '_', '-': "mfa-1") with its
+kind, where it is kept, and who may take it out (--holder, repeated).
+
+Kinds:
+  mfa-device   the root user's MFA device, by its serial in ID or --reason;
+               --battery-expires DATE for a battery-based one
+  phone        the account's contact phone: the handset and its SIM
+  email        the group address, and who receives its mail (--holder)
+  safe-key     the key or code of a safe
+  sheet        where a set's sheets are kept: -m MANIFEST --share N or all
+  other        anything else
+
+` + phoneWarning,
+		Example: `  quorum kit add mfa-1 --kind mfa-device --place "safe B" --holder erin --battery-expires 2029-06-30 --log access.log
+  quorum kit add phone --kind phone --place "safe C" --holder frank --log access.log
+  quorum kit add sheets --kind sheet -m manifest.json --share all --place "safe A" --log access.log`,
+		Args: kitIDArg,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.ID = args[0]
+			return runKit(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.ItemKind, "kind", "", "what the item is: `KIND` (mfa-device, phone, email, safe-key, sheet, other)")
+	f.StringVar(&opts.Place, "place", "", "where it is kept (`PLACE`, in words; never the phone's number)")
+	f.StringArrayVar(&opts.Holders, "holder", nil, "who may take it out (`NAME`); repeat for several")
+	f.StringVar(&opts.Expires, "battery-expires", "", "a battery-based MFA device: when its battery expires (`DATE`, YYYY-MM-DD)")
+	f.StringVarP(&opts.Manifest, "manifest", "m", "", "a sheet item: its set's `MANIFEST`")
+	f.StringVar(&opts.Share, "share", "", "a sheet item: which sheet (`N`), or all")
+	addKitCommonFlags(cmd, opts)
+	cmd.MarkFlagRequired("kind")
+	return cmd
+}
+
+func newKitEventCmd(io *IOStreams, kind, use, short string) *cobra.Command {
+	opts := &kitOptions{IO: io, Kind: kind}
+	cmd := &cobra.Command{
+		Use:   use + " ID --by NAME [--witness NAME] [--reason TEXT] [--place PLACE] --log LOG",
+		Short: short,
+		Long: short + `, chained to the access log's last record and not
+signed: it says what the person at the keyboard typed, on the day the
+laptop's clock says. An unknown item, an event on a retired item, or one
+that does not fit (out twice, in when it is in) is refused, and the log is
+left as it was.
+
+` + phoneWarning,
+		Args: kitIDArg,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.ID = args[0]
+			return runKit(opts)
+		},
+	}
+	f := cmd.Flags()
+	switch kind {
+	case accesslog.KindKitMove, accesslog.KindKitIn, accesslog.KindKitReplace:
+		f.StringVar(&opts.Place, "place", "", "its new place (`PLACE`, in words)")
+	}
+	switch kind {
+	case accesslog.KindKitCheck:
+		f.StringVar(&opts.Result, "result", "", "how the test went: `ok` or failed")
+		cmd.MarkFlagRequired("result")
+	case accesslog.KindKitReplace:
+		f.StringVar(&opts.Expires, "battery-expires", "", "the new device's battery expiry (`DATE`, YYYY-MM-DD)")
+		f.StringArrayVar(&opts.Holders, "holder", nil, "who may take the new one out (`NAME`), if others")
+	case accesslog.KindKitMove:
+		cmd.MarkFlagRequired("place")
+	}
+	addKitCommonFlags(cmd, opts)
+	cmd.MarkFlagRequired("by")
+	return cmd
+}
+
+func addKitCommonFlags(cmd *cobra.Command, opts *kitOptions) {
+	f := cmd.Flags()
+	f.StringVar(&opts.Log, "log", "", "the access `LOG` (created 0600 when missing)")
+	f.StringArrayVar(&opts.By, "by", nil, "who did it (`NAME`); repeat for several")
+	f.StringArrayVar(&opts.Witness, "witness", nil, "who saw it (`NAME`); repeat for several")
+	f.StringVar(&opts.Reason, "reason", "", "why, in words (`TEXT`)")
+	addNowFlag(cmd, &opts.Now)
+	cmd.MarkFlagRequired("log")
+}
+
+func kitIDArg(cmd *cobra.Command, args []string) error {
+	if len(args) != 1 {
+		return usagef("quorum kit %s takes one ID, the item's (\"mfa-1\"), and %d were given", cmd.Name(), len(args))
+	}
+	if share.ValidateCustodian(args[0]) != nil {
+		return usagef("ID %q: use letters, digits, '.', '_' and '-', not starting with '.' or '-' (\"mfa-1\")", args[0])
+	}
+	if kit.PhoneNumberIn(args[0]) {
+		return usagef("ID %q looks like a phone number: never write the phone's number; name the item (\"phone\")", args[0])
+	}
+	return nil
+}
+
+func runKit(opts *kitOptions) error {
+	io := opts.IO
+	now, err := clock(io, opts.Now)
+	if err != nil {
+		return err
+	}
+	r := &accesslog.Record{Kind: opts.Kind, Time: now(), Item: opts.ID, ItemKind: opts.ItemKind,
+		Place: opts.Place, Holders: opts.Holders, By: opts.By, Witnesses: opts.Witness,
+		Reason: opts.Reason, Expires: opts.Expires, Tool: toolName()}
+	if err := kitFlags(opts, r); err != nil {
+		return err
+	}
+	data, err := readLogFile(opts.Log)
+	if err != nil {
+		return err
+	}
+	records, err := accesslog.Read(data)
+	if err != nil {
+		return &sourceError{opts.Log, err}
+	}
+	st, _ := kit.Replay(records)
+	if err := st.Apply(r); err != nil {
+		return kitError(opts, err)
+	}
+	head, err := accesslog.Append(opts.Log, r, nil, "")
+	if err != nil {
+		return &sourceError{opts.Log, err}
+	}
+	io.infof("recorded %s %s as record %d of %s", r.Kind, r.Item, r.Seq, opts.Log)
+	fmt.Fprintln(io.Out, head)
+	return nil
+}
+
+// kitFlags checks what the flags give before the log is read: names,
+// text, the result, the sheet, and no phone number anywhere.
+func kitFlags(opts *kitOptions, r *accesslog.Record) error {
+	for _, f := range []struct {
+		flag  string
+		names []string
+	}{{"--holder", opts.Holders}, {"--by", opts.By}, {"--witness", opts.Witness}} {
+		for _, n := range f.names {
+			if strings.TrimSpace(n) == "" {
+				return usagef("%s is empty: give a person's name", f.flag)
+			}
+			if err := accesslog.CheckName(n); err != nil {
+				return usagef("%s %q: %v", f.flag, n, err)
+			}
+		}
+	}
+	for _, f := range []struct{ flag, text string }{{"--place", opts.Place}, {"--reason", opts.Reason}} {
+		if strings.ContainsFunc(f.text, unicode.IsControl) || !utf8Valid(f.text) {
+			return usagef("%s holds a control character or is not UTF-8: one line of words", f.flag)
+		}
+		if kit.PhoneNumberIn(f.text) {
+			return usagef("%s looks like it holds a phone number: never write the phone's number; it belongs on the account's contact page only", f.flag)
+		}
+	}
+	switch opts.Result {
+	case "":
+	case "ok":
+		r.Outcome = accesslog.Pass
+	case "failed":
+		r.Outcome = accesslog.Fail
+	default:
+		return usagef("--result %q: a check is ok or failed", opts.Result)
+	}
+	if opts.ItemKind == accesslog.ItemSheet {
+		if opts.Manifest == "" {
+			return usagef("--kind sheet needs -m MANIFEST: the set whose sheets these are")
+		}
+		fp, m, err := pin(opts.IO, "", opts.Manifest)
+		if err != nil {
+			return err
+		}
+		r.Set, r.Label = string(fp), m.Label
+		switch {
+		case opts.Share == "all":
+		case opts.Share == "":
+			return usagef("--kind sheet needs --share N (one sheet) or --share all")
+		default:
+			n, err := strconv.Atoi(opts.Share)
+			if err != nil || n < 1 || n > m.Shares {
+				return usagef("--share %q: give a sheet of set %q (1…%d) or all", opts.Share, m.Label, m.Shares)
+			}
+			r.Share = n
+		}
+	} else if opts.Manifest != "" || opts.Share != "" {
+		return usagef("-m and --share name the sheets of a --kind sheet item only")
+	}
+	return nil
+}
+
+func utf8Valid(s string) bool { return strings.ToValidUTF8(s, "\uFFFD") == s }
+
+// kitError words package kit's refusals for the command line.
+func kitError(opts *kitOptions, err error) error {
+	var (
+		fe *kit.FieldError
+		ue *kit.UnknownItemError
+		de *kit.DuplicateError
+		se *kit.StateError
+	)
+	switch {
+	case errors.As(err, &fe):
+		return &usageError{err: err, hint: "nothing was recorded; " + opts.Log + " is as it was"}
+	case errors.As(err, &ue):
+		return &usageError{err: err, hint: fmt.Sprintf("'quorum kit list --log %s' lists the kit; 'quorum kit add' registers an item", opts.Log)}
+	case errors.As(err, &de):
+		return &usageError{err: err, hint: "an ID names one item for the whole log; a new device under the old ID is 'quorum kit replace'"}
+	case errors.As(err, &se):
+		return &usageError{err: err, hint: fmt.Sprintf("'quorum kit list --log %s' shows where each item is", opts.Log)}
+	}
+	return err
+}
+
+type kitListOptions struct {
+	IO   *IOStreams
+	Log  string
+	JSON bool
+	Now  string
+}
+
+func newKitListCmd(io *IOStreams) *cobra.Command {
+	opts := &kitListOptions{IO: io}
+	cmd := &cobra.Command{
+		Use:   "list --log LOG [--json]",
+		Short: "List the kit: each item's place, holders, in or out, last check, next due",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runKitList(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Log, "log", "", "the access `LOG`")
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the items as JSON")
+	addNowFlag(cmd, &opts.Now)
+	cmd.MarkFlagRequired("log")
+	return cmd
+}
+
+func runKitList(opts *kitListOptions) error {
+	io := opts.IO
+	now, err := clock(io, opts.Now)
+	if err != nil {
+		return err
+	}
+	data, err := readLogFile(opts.Log)
+	if err != nil {
+		return err
+	}
+	records, err := accesslog.Read(data)
+	if err != nil {
+		return &sourceError{opts.Log, err}
+	}
+	st, _ := kit.Replay(records)
+	rep := kit.Compute(st, nil, now(), kit.Rules{})
+	if opts.JSON {
+		b, err := json.MarshalIndent(rep.Items, "", "  ")
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(io.Out, "%s\n", b)
+		return nil
+	}
+	if len(rep.Items) == 0 {
+		fmt.Fprintf(io.Out, "no kit in %s: register items with 'quorum kit add'\n", opts.Log)
+		return nil
+	}
+	printKit(io, rep.Items)
+	return nil
+}
+
+// printKit lists the items (kit list, status). Their words came from the
+// log: they pass the one filter.
+func printKit(io *IOStreams, items []*kit.ItemStatus) {
+	for _, it := range items {
+		var notes []string
+		switch {
+		case !it.Retired.IsZero():
+			notes = append(notes, "retired "+it.Retired.Format(time.DateOnly))
+		case !it.Lost.IsZero():
+			notes = append(notes, "LOST "+it.Lost.Format(time.DateOnly))
+		case !it.Out.IsZero():
+			notes = append(notes, fmt.Sprintf("OUT since %s (%s) by %s", it.Out.Format(time.DateOnly), count(it.OutDays, "day"), strings.Join(it.OutBy, ", ")))
+		default:
+			notes = append(notes, "in")
+		}
+		if it.Kind == accesslog.ItemSheet {
+			which := "all sheets"
+			if it.Share > 0 {
+				which = "sheet " + strconv.Itoa(it.Share)
+			}
+			notes = append(notes, which+" of set "+share.Fingerprint(it.Set).String())
+		}
+		if len(it.Holders) > 0 {
+			notes = append(notes, "holders "+strings.Join(it.Holders, ", "))
+		}
+		if !it.LastCheck.IsZero() {
+			res := "ok"
+			if it.LastResult == accesslog.Fail {
+				res = "FAILED"
+			}
+			notes = append(notes, fmt.Sprintf("checked %s %s", it.LastCheck.Format(time.DateOnly), res))
+		} else if it.Checked() {
+			notes = append(notes, "never checked")
+		}
+		if !it.CheckDue.IsZero() && it.Active() {
+			due := "next due " + it.CheckDue.Format(time.DateOnly)
+			if it.CheckOverdue {
+				due += " OVERDUE"
+			}
+			notes = append(notes, due)
+		}
+		if !it.Expires.IsZero() {
+			b := "battery expires " + it.Expires.Format(time.DateOnly)
+			if it.BatterySoon {
+				b += " SOON"
+			}
+			notes = append(notes, b)
+		}
+		fmt.Fprintf(io.Out, "  %-12s %-10s %-14s %s\n", filter.Text(it.ID), it.Kind, filter.Text(it.Place), filter.Text(strings.Join(notes, "; ")))
+	}
+}
