@@ -141,6 +141,9 @@ func TestNoSecretOnDisk(t *testing.T) {
 	said = append(said, p.stdout.Bytes(), p.stderr.Bytes(), p.seen.Bytes())
 	said = append(said, runQuorum(t, bin, work, env, nil, "record", "--log", "access.log", "-m", "set/manifest.json",
 		"--event", "sheet-destroyed: shredded", "--share", "1", "--by", "alice"))
+	said = append(said, runQuorum(t, bin, work, env, nil, "kit", "add", "sheets", "--kind", "sheet", "-m", "set/manifest.json",
+		"--share", "all", "--place", "safe A", "--log", "access.log"))
+	said = append(said, runQuorum(t, bin, work, env, nil, "kit", "list", "--log", "access.log"))
 	// status may well find something due (the reshared set is 2-of-2):
 	// what it prints is checked, not its verdict.
 	status := exec.Command(bin, "status", "-m", "set/manifest.json", "-m", "reshared/manifest.json", "--log", "access.log")
@@ -167,7 +170,7 @@ func TestNoSecretOnDisk(t *testing.T) {
 	}
 	// A command added later must be added here too.
 	for _, c := range newRootCmd(systemIO()).Commands() {
-		if !slices.Contains([]string{"keygen", "split", "combine", "inspect", "print", "demo", "version", "verify", "drill", "reshare", "record", "status", "log", "completion", "runbook"}, c.Name()) {
+		if !slices.Contains([]string{"keygen", "split", "combine", "inspect", "print", "demo", "version", "verify", "drill", "reshare", "record", "kit", "status", "log", "completion", "runbook"}, c.Name()) {
 			t.Errorf("quorum %s is not run by this test", c.Name())
 		}
 	}
