@@ -223,14 +223,7 @@ func (l *layout) step(p *page, y float64, n int, s runbook.Step) float64 {
 	if s.Command != "" {
 		var lines []string
 		for _, c := range strings.Split(s.Command, "\n") {
-			// A command wraps at a space, its later lines indented, as a
-			// shell continues it.
-			for j, line := range l.fs.wrap(mono, rbCmd, l.fs.printable(mono, c), w-16-12) {
-				if j > 0 {
-					line = "    " + line
-				}
-				lines = append(lines, line)
-			}
+			lines = append(lines, l.commandLines(l.fs.printable(mono, c), w-16)...)
 		}
 		h := float64(len(lines))*rbCmdLead + 7
 		y += 4
@@ -252,6 +245,40 @@ func (l *layout) step(p *page, y float64, n int, s runbook.Step) float64 {
 	y += 7
 	p.line(l.x0, y, l.x1, y, 0.5, rule)
 	return y
+}
+
+// commandLines wraps a command to width w: between its words, never
+// between a flag and its value ("--run RUN") nor inside a quoted value,
+// later lines indented, as a
+// shell continues a command, so that each line reads as whole options.
+func (l *layout) commandLines(cmd string, w float64) []string {
+	var groups []string
+	for _, word := range strings.Fields(cmd) {
+		n := len(groups)
+		quoted := n > 0 && strings.Count(groups[n-1], `"`)%2 == 1
+		flag := n > 0 && strings.HasPrefix(groups[n-1], "-") && !strings.Contains(groups[n-1], " ") && !strings.HasPrefix(word, "-")
+		if quoted || flag {
+			groups[n-1] += " " + word
+			continue
+		}
+		groups = append(groups, word)
+	}
+	const indent = "    "
+	var lines []string
+	line := ""
+	for _, g := range groups {
+		try := g
+		if line != "" {
+			try = line + " " + g
+		}
+		if line == "" || l.fs.width(mono, rbCmd, try) <= w {
+			line = try
+			continue
+		}
+		lines = append(lines, line)
+		line = indent + g
+	}
+	return append(lines, line)
 }
 
 // leadIn writes a paragraph whose first words are bold.

@@ -94,3 +94,26 @@ func TestRunbookMargins(t *testing.T) {
 		}
 	}
 }
+
+// TestCommandLines wraps a long command: never between a flag and its
+// value, nor inside quotes.
+func TestCommandLines(t *testing.T) {
+	fs, err := loadFonts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := newLayout(A4, fs)
+	cmd := `quorum combine -m set/manifest.json --log access.log --reason "MFA device lost" --operator OPERATOR --run RUN -i KEY… SHARE…`
+	for _, w := range []float64{120, 200, 300, 1000} {
+		lines := l.commandLines(cmd, w)
+		if got := squash(strings.Join(lines, " ")); got != cmd {
+			t.Errorf("width %v: the lines do not give back the command: %q", w, got)
+		}
+		for _, line := range lines[1:] {
+			f := strings.Fields(line)[0]
+			if !strings.HasPrefix(f, "-") && f != "KEY…" && f != "SHARE…" {
+				t.Errorf("width %v: a line starts with %q, cut from its flag", w, line)
+			}
+		}
+	}
+}

@@ -45,6 +45,8 @@ var (
 		"is kept, and takes it back. Not one of the custodians present."}
 	phoneHolder = Role{Role: "Phone holder", Duty: "Brings {phone} from its own place, apart from the sheets and the MFA " +
 		"device, and takes it back."}
+	newMFAHolder = Role{Role: "New MFA device holder", Duty: "Brings the new MFA device, keeps it during the run, " +
+		"and takes it to its own place, not where any sheet is kept. Not one of the custodians present."}
 	mailRecipient = Role{Role: "Email recipient", Duty: "One of the senior managers who receive the group address's " +
 		"mail: reads out the messages the steps wait for, forwards nothing."}
 )
@@ -160,11 +162,16 @@ func signOut() Step {
 	}
 }
 
-func status(also string) Step {
+// status checks the log; a run that made a new set checks both sets.
+func status(also string, newSet bool) Step {
+	manifests := "-m {manifest}"
+	if newSet {
+		manifests += " -m NEW/manifest.json"
+	}
 	return Step{
 		Title:   "Check the log",
 		Do:      "quorum status checks the log up to the head hash on paper and lists what is out, lost or due." + also,
-		Command: "quorum status -m {manifest} --log {log} --head HASH",
+		Command: "quorum status " + manifests + " --log {log} --head HASH",
 		Write:   []string{"New head hash (first 8 symbols)"},
 	}
 }
@@ -203,11 +210,13 @@ func drillNew() Step {
 	}
 }
 
-func destroyOld() Step {
+// destroy shreds every sheet of a set: the old one after a new set
+// replaced it, or the set itself once retired.
+func destroy(set string) Step {
 	return Step{
-		Title: "Destroy the old sheets",
-		Do: "Every sheet of the old set, and every copy of its share files, is shredded in front of the witness, " +
-			"and each is recorded. Until the last one is, quorum status lists the old set.",
+		Title: "Destroy the sheets of " + set,
+		Do: "Every sheet of " + set + ", and every copy of its share files, is shredded in front of the witness, " +
+			"and each is recorded. Until the last one is, quorum status lists " + set + ".",
 		Command: "quorum record --log {log} -m {manifest} --event sheet-destroyed --share N --by NAME --run RUN",
 		Write:   []string{"Old shares destroyed (numbers)"},
 	}
@@ -292,7 +301,7 @@ func rootOperation() Scenario {
 			signOut(),
 			kitIn("{mfa}", "{mfa-id}"),
 			sheetsBack(),
-			status(""),
+			status("", false),
 			closeRun(),
 		},
 	}
@@ -336,9 +345,9 @@ func passwordLost() Scenario {
 			signOut(),
 			printNewSheets(),
 			drillNew(),
-			destroyOld(),
+			destroy("the old set"),
 			kitIn("{mfa}", "{mfa-id}"),
-			status(" The old set is listed until its last sheet is recorded destroyed."),
+			status(" The old set is listed until its last sheet is recorded destroyed.", true),
 			closeRun(),
 		},
 	}
@@ -376,14 +385,15 @@ func passwordChange() Scenario {
 				Title: "Set the new password",
 				Do: "Type the new password twice into the console from the laptop's screen. Sign out, and sign in with " +
 					"it and the code {mfa} shows. Then press Enter on the laptop: quorum erases it.",
-				Console: "The console says the password was changed, and the sign-in with it succeeded.",
+				Console: "The console says the password was changed, and the sign-in with it succeeded. A refused " +
+					"password: the old one still holds; stop, write it in the exceptions, and abort the run.",
 			},
 			signOut(),
 			printNewSheets(),
 			drillNew(),
-			destroyOld(),
+			destroy("the old set"),
 			kitIn("{mfa}", "{mfa-id}"),
-			status(" The old set is listed until its last sheet is recorded destroyed."),
+			status(" The old set is listed until its last sheet is recorded destroyed.", true),
 			closeRun(),
 		},
 	}
@@ -395,7 +405,7 @@ func mfaLost() Scenario {
 		Title: "Reset the root MFA when the device is lost",
 		Guidance: "The guidance: \"Resetting the root user MFA when you lose access to the device\". Signing in " +
 			"without it checks the group email address and the account's phone, so both take part.",
-		Roles: []Role{operator, witness, custodians, phoneHolder, mailRecipient},
+		Roles: []Role{operator, witness, custodians, phoneHolder, mailRecipient, newMFAHolder},
 		Bring: []string{bringLaptop, bringOnline, bringRecord, bringNoPhone,
 			"The new MFA device, in its packaging: hardware, without a battery if possible, used for nothing else."},
 		Steps: []Step{
@@ -439,7 +449,7 @@ func mfaLost() Scenario {
 			kitIn("the new MFA device", "NEW-MFA-ID"),
 			kitIn("{phone}", "{phone-id}"),
 			sheetsBack(),
-			status(""),
+			status("", false),
 			closeRun(),
 		},
 	}
@@ -484,7 +494,7 @@ func mfaBattery() Scenario {
 			},
 			kitIn("the new MFA device", "NEW-MFA-ID"),
 			sheetsBack(),
-			status(""),
+			status("", false),
 			closeRun(),
 		},
 	}
@@ -513,7 +523,7 @@ func emailLost() Scenario {
 			signOut(),
 			kitIn("{mfa}", "{mfa-id}"),
 			sheetsBack(),
-			status(""),
+			status("", false),
 			closeRun(),
 		},
 	}
@@ -541,7 +551,7 @@ func emailChange() Scenario {
 			signOut(),
 			kitIn("{mfa}", "{mfa-id}"),
 			sheetsBack(),
-			status(" Keep the old address's mailbox until the team is sure nothing is sent to it."),
+			status(" Keep the old address's mailbox until the team is sure nothing is sent to it.", false),
 			closeRun(),
 		},
 	}
@@ -577,7 +587,7 @@ func phoneLost() Scenario {
 			kitIn("the new phone and its SIM papers", "NEW-PHONE-ID"),
 			kitIn("{mfa}", "{mfa-id}"),
 			sheetsBack(),
-			status(""),
+			status("", false),
 			closeRun(),
 		},
 	}
@@ -614,7 +624,7 @@ func phoneChange() Scenario {
 			kitIn("the new phone and its SIM papers", "NEW-PHONE-ID"),
 			kitIn("{mfa}", "{mfa-id}"),
 			sheetsBack(),
-			status(""),
+			status("", false),
 			closeRun(),
 		},
 	}
@@ -660,14 +670,14 @@ func deleteAccount() Scenario {
 					"set.",
 				Command: "quorum retire -m {manifest} --log {log} --run RUN",
 			},
-			destroyOld(),
+			destroy("the set"),
 			{
 				Title: "Retire the kit",
 				Do: "Destroy the MFA device and the SIM in front of the witness; the billing team ends the phone " +
 					"contract; the mail administrators close the group address. Retire each in the kit.",
 				Command: "quorum kit retire ID --by NAME --reason \"account deleted\" --log {log} --run RUN",
 			},
-			status(" The set is no longer listed once every sheet is recorded destroyed."),
+			status(" The set is no longer listed once every sheet is recorded destroyed.", false),
 			closeRun(),
 		},
 	}
@@ -731,7 +741,7 @@ func quarterlyTest() Scenario {
 			kitIn("{phone}", "{phone-id}"),
 			kitIn("{mfa}", "{mfa-id}"),
 			sheetsBack(),
-			status(""),
+			status("", false),
 			closeRun(),
 		},
 	}
@@ -752,9 +762,10 @@ func custodianChange() Scenario {
 			why("Write who leaves or joins, and the new threshold. A leaving custodian's sheet must come back: if it " +
 				"cannot, change the password instead (the password-change runbook)."),
 			{
-				Title:   "Check the new custodians file",
-				Do:      "Each new custodian reads their line of custodians-new.txt against the public key their keygen printed.",
-				Command: "quorum keygen -o NAME.key",
+				Title: "Check the new custodians file",
+				Do: "Each new custodian made their key beforehand, on their own (quorum keygen -o NAME.key), and handed " +
+					"over its public key. Each reads their line of custodians-new.txt against what their key file shows.",
+				Command: "quorum inspect NAME.key",
 			},
 			sheetsOut(),
 			{
@@ -769,13 +780,13 @@ func custodianChange() Scenario {
 				Do:      "Each custodian of the new set checks that their own key opens their share.",
 				Command: "quorum verify -m NEW/manifest.json -i NAME.key --log {log} --run RUN NEW/N-NAME.share",
 			},
-			destroyOld(),
+			destroy("the old set"),
 			{
 				Title:   "Review who has access",
 				Do:      "Remove whoever left from the group address, the kit's holders and the alert's recipients, and record the review.",
 				Command: "quorum review -m NEW/manifest.json --log {log} --access KIND=NAME,NAME…",
 			},
-			status(" The old set is listed until its last sheet is recorded destroyed."),
+			status(" The old set is listed until its last sheet is recorded destroyed.", true),
 			closeRun(),
 		},
 	}
@@ -800,7 +811,7 @@ func sheetLost() Scenario {
 			},
 			{
 				Title: "Judge the margin",
-				Do: "quorum status says how many sheets are left above {k}. Too few, or sheet and key may be in the same " +
+				Do: "quorum status says how many more sheets the set can lose before fewer than {k} are left. Too few, or sheet and key may be in the same " +
 					"wrong hands? Reshare instead (the custodian-change runbook), or change the password.",
 				Command: "quorum status -m {manifest} --log {log}",
 			},
@@ -820,7 +831,7 @@ func sheetLost() Scenario {
 					"and record that in a note.",
 				Command: "quorum record --log {log} -m {manifest} --event sheet-in --share N --by NAME --run RUN",
 			},
-			status(""),
+			status("", false),
 			closeRun(),
 		},
 	}
