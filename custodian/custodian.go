@@ -106,7 +106,6 @@ func Parse(data []byte) ([]Custodian, error) {
 		return nil, errors.New("custodians file is larger than 1 MiB")
 	}
 	var cs []Custodian
-	names := map[string]int{}
 	keys := map[string]int{} // canonical key to its index in cs
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(nil, maxLineLength+2)
@@ -132,22 +131,18 @@ func Parse(data []byte) ([]Custodian, error) {
 		}
 		rest = strings.TrimSpace(rest)
 		if !ok || rest == "" {
-			return nil, &LineError{n, fmt.Errorf("%q has no recipient; write NAME RECIPIENT", line)}
+			return nil, &LineError{n, errors.New("no recipient; write NAME RECIPIENT")}
 		}
 		if err := share.ValidateCustodian(name); err != nil {
 			return nil, &LineError{n, err}
 		}
 		c := Custodian{Line: n, Name: name, Recipient: rest, Kind: kindOf(rest)}
 		if c.Kind == share.KindPassphrase && rest != Passphrase {
-			return nil, &LineError{n, fmt.Errorf("%q after the word passphrase: write the word alone, and a comment after #", strings.TrimSpace(strings.TrimPrefix(rest, Passphrase)))}
+			return nil, &LineError{n, errors.New("text after the word passphrase: write the word alone, and a comment after #")}
 		}
 		if c.Kind == 0 {
-			return nil, &LineError{n, fmt.Errorf("unknown recipient %q: want age1…, age1pq1…, ssh-ed25519 …, ssh-rsa …, a plugin recipient, or the word passphrase", firstField(rest))}
+			return nil, &LineError{n, errors.New("unknown recipient: want age1…, age1pq1…, ssh-ed25519 …, ssh-rsa …, a plugin recipient, or the word passphrase")}
 		}
-		if first, dup := names[name]; dup {
-			return nil, &LineError{n, fmt.Errorf("custodian %q is already on line %d", name, first)}
-		}
-		names[name] = n
 		if c.Kind != share.KindPassphrase {
 			key := c.Key()
 			if i, dup := keys[key]; dup {
@@ -166,6 +161,15 @@ func Parse(data []byte) ([]Custodian, error) {
 	}
 	if len(cs) == 0 {
 		return nil, errors.New("no custodians in the file")
+	}
+	names := make([]string, len(cs))
+	for i, c := range cs {
+		names[i] = c.Name
+	}
+	var lae *share.LookAlikeError
+	if err := share.CheckNames(names); errors.As(err, &lae) {
+		first, again := cs[lae.First-1].Line, cs[lae.Second-1].Line
+		return nil, &LineError{again, fmt.Errorf("this name is the one on line %d, or looks like it: give each custodian a name no one can mistake for another's", first)}
 	}
 	return cs, nil
 }

@@ -33,7 +33,7 @@ func newFixture(t *testing.T, secret string) *fixture {
 			t.Fatal(err)
 		}
 		f.ids = append(f.ids, id)
-		cs = append(cs, split.Custodian{Name: fmt.Sprintf("c%d", i+1), Kind: share.KindX25519, Recipient: id.Recipient(), Fingerprint: "x"})
+		cs = append(cs, split.Custodian{Name: fmt.Sprintf("c%d", i+1), Kind: share.KindX25519, Recipient: id.Recipient()})
 	}
 	set, err := split.Split(split.Options{
 		Secret: []byte(secret), Threshold: 3, Label: "drill test", Custodians: cs,

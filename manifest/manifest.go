@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"strings"
 
 	"quorum/share"
@@ -66,40 +67,23 @@ func (m *Manifest) SetKey() (ed25519.PublicKey, error) {
 	return ed25519.PublicKey(k), nil
 }
 
-// SignedText returns the text the set key signs (FORMAT.md §9).
+// SignedText returns the text the set key signs (FORMAT.md §9). It
+// refuses a manifest whose fields are not of their form (see [Manifest.Verify]),
+// so that no two manifests sign the same text and nothing is signed that
+// a reader would refuse.
 func (m *Manifest) SignedText() ([]byte, error) {
-	var b bytes.Buffer
-	one := func(s string) error {
-		if strings.ContainsAny(s, "\n\r") || s == "" {
-			return fmt.Errorf("manifest: field %q is empty or spans lines", s)
-		}
-		return nil
+	if err := m.checkFields(); err != nil {
+		return nil, err
 	}
+	var b bytes.Buffer
 	fmt.Fprintf(&b, "%s\nset %s\nlabel %s\ncreated %s\nthreshold %d\nshares %d\n",
 		Format, m.SetPublicKey, m.Label, m.Created, m.Threshold, m.Shares)
-	if strings.ContainsAny(m.Label, "\n\r") {
-		return nil, errors.New("manifest: label spans lines")
-	}
 	for _, c := range m.Custodians {
 		rfp := c.RecipientFingerprint
-		if rfp == "-" { // "-" stands for "" in the signed text
-			return nil, errors.New(`manifest: recipient_fingerprint "-" is not a fingerprint`)
-		}
 		if rfp == "" {
-			rfp = "-"
-		}
-		for _, f := range []string{c.Name, c.RecipientKind, rfp, c.ShareHash, c.Commitment} {
-			if err := one(f); err != nil {
-				return nil, err
-			}
-			if strings.Contains(f, " ") {
-				return nil, fmt.Errorf("manifest: field %q holds a space", f)
-			}
+			rfp = "-" // "-" stands for "" in the signed text
 		}
 		fmt.Fprintf(&b, "custodian %d %s %s %s %s %s\n", c.Index, c.Name, c.RecipientKind, rfp, c.ShareHash, c.Commitment)
-	}
-	if err := one(m.Tool); err != nil {
-		return nil, err
 	}
 	fmt.Fprintf(&b, "tool %s\n", m.Tool)
 	return b.Bytes(), nil
@@ -119,17 +103,21 @@ func (m *Manifest) Sign(setKey ed25519.PrivateKey) error {
 	return nil
 }
 
-// Verify checks the signature and that the entries are those of a set:
-// indexes 1…n once each, k and n in range.
+// Verify checks that every field has its form, the signature, and that
+// the entries are those of a set: indexes 1…n once each, k and n in range,
+// each share_file the name the split gives it, no two names alike.
+//
+// A valid signature proves only that whoever made the manifest held its
+// set key, and anyone can make a set of their own: so the fields are
+// checked as strictly as any file's, and the label and names by the rules
+// of the share header (share.ValidateLabel, share.ValidateCustodian).
+// Errors name the field, never its content.
 func (m *Manifest) Verify() error {
-	if m.Format != Format {
-		return fmt.Errorf("manifest format %q is not %q", m.Format, Format)
-	}
-	pub, err := m.SetKey()
+	text, err := m.SignedText()
 	if err != nil {
 		return err
 	}
-	text, err := m.SignedText()
+	pub, err := m.SetKey()
 	if err != nil {
 		return err
 	}
@@ -140,12 +128,26 @@ func (m *Manifest) Verify() error {
 	if m.Threshold < 2 || m.Threshold > m.Shares || m.Shares > 255 || len(m.Custodians) != m.Shares {
 		return fmt.Errorf("manifest: %d-of-%d with %d custodians is not a set", m.Threshold, m.Shares, len(m.Custodians))
 	}
+	names := make([]string, len(m.Custodians))
 	for i, c := range m.Custodians {
 		if c.Index != i+1 {
 			return fmt.Errorf("manifest: custodian %d has index %d", i+1, c.Index)
 		}
+		if c.ShareFile != ShareFile(c.Index, m.Shares, c.Name) {
+			return fmt.Errorf("manifest: custodian %d: share_file is not the name the split gives the share", i+1)
+		}
+		names[i] = c.Name
+	}
+	if err := share.CheckNames(names); err != nil {
+		return fmt.Errorf("manifest: %w", err)
 	}
 	return nil
+}
+
+// ShareFile returns the name the split gives a share's file: the index
+// zero-padded to the width of n, the custodian name, ".share".
+func ShareFile(index, n int, name string) string {
+	return fmt.Sprintf("%0*d-%s.share", len(fmt.Sprint(n)), index, name)
 }
 
 // Fingerprint returns the fingerprint of the manifest's set.
@@ -157,7 +159,8 @@ func (m *Manifest) Fingerprint() (share.Fingerprint, error) {
 	return share.FingerprintOf(pub), nil
 }
 
-// Parse reads manifest.json and verifies it.
+// Parse reads manifest.json and verifies it. Its errors never quote the
+// file: given a secret by mistake ("-m secret.txt"), it must not print it.
 func Parse(data []byte) (*Manifest, error) {
 	if len(data) > maxSize {
 		return nil, errors.New("manifest is larger than 4 MiB")
@@ -166,7 +169,7 @@ func Parse(data []byte) (*Manifest, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&m); err != nil {
-		return nil, fmt.Errorf("manifest is not valid JSON: %v", err)
+		return nil, jsonError(err)
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		return nil, errors.New("manifest has data after its JSON object")
@@ -175,6 +178,38 @@ func Parse(data []byte) (*Manifest, error) {
 		return nil, err
 	}
 	return &m, nil
+}
+
+// jsonError says what is wrong with a manifest that encoding/json refused,
+// without its message, which quotes the bytes it stopped at ("invalid
+// character 'M'") and the names of unknown members.
+func jsonError(err error) error {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		return fmt.Errorf("manifest is not valid JSON: the error is at byte %d", se.Offset)
+	case errors.As(err, &te):
+		// Field is the path of a member this package declares: no file bytes.
+		return fmt.Errorf("manifest is not valid JSON for this format: %s is not a JSON %s", te.Field, jsonKind(te.Type.Kind()))
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return errors.New("manifest is not valid JSON: it is empty or ends early")
+	case strings.HasPrefix(err.Error(), "json: unknown field"):
+		return errors.New("manifest holds an unknown field: it was not written by this format")
+	}
+	return errors.New("manifest is not valid JSON")
+}
+
+func jsonKind(k reflect.Kind) string {
+	switch k {
+	case reflect.String:
+		return "string"
+	case reflect.Slice:
+		return "array"
+	case reflect.Struct:
+		return "object"
+	}
+	return "number"
 }
 
 // Marshal returns manifest.json.

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"quorum/internal/filter"
+	"quorum/internal/forge"
 	"quorum/share"
 )
 
@@ -106,8 +108,8 @@ func TestSignedText(t *testing.T) {
 
 // TestEditedField changes one field of a signed manifest at a time: every
 // signed field gives an InvalidSignatureError, through Verify and through
-// Parse. set_fingerprint and share_file are not signed (FORMAT.md §9:
-// readers recompute the fingerprint), so editing them is not detected.
+// Parse. set_fingerprint and share_file are not signed (FORMAT.md §9), but
+// each can hold only one value, which readers check.
 func TestEditedField(t *testing.T) {
 	otherKey := ed25519.NewKeyFromSeed(bytes.Repeat([]byte{9}, 32))
 	for _, tt := range []struct {
@@ -121,7 +123,10 @@ func TestEditedField(t *testing.T) {
 		{"threshold", func(m *Manifest) { m.Threshold = 3 }, ""},
 		{"shares", func(m *Manifest) { m.Shares = 4 }, ""},
 		{"tool", func(m *Manifest) { m.Tool = "quorum v0.1.1" }, ""},
-		{"set public key", func(m *Manifest) { m.SetPublicKey = share.EncodeBinary(otherKey.Public().(ed25519.PublicKey)) }, ""},
+		{"set public key", func(m *Manifest) {
+			pub := otherKey.Public().(ed25519.PublicKey)
+			m.SetPublicKey, m.SetFingerprint = share.EncodeBinary(pub), share.FingerprintOf(pub).String()
+		}, ""},
 		{"set public key in lower case", func(m *Manifest) { m.SetPublicKey = strings.ToLower(m.SetPublicKey) }, ""},
 		{"signature", func(m *Manifest) { m.Signature = share.EncodeBinary(make([]byte, 64)) }, ""},
 		{"signature cut", func(m *Manifest) { m.Signature = m.Signature[:len(m.Signature)-2] }, ""},
@@ -130,7 +135,7 @@ func TestEditedField(t *testing.T) {
 		{"custodian name", func(m *Manifest) { m.Custodians[1].Name = "mallory" }, ""},
 		{"custodian kind", func(m *Manifest) { m.Custodians[0].RecipientKind = "ssh-ed25519" }, ""},
 		{"recipient fingerprint", func(m *Manifest) { m.Custodians[0].RecipientFingerprint = b32("mallory")[:16] }, ""},
-		{"recipient fingerprint of a passphrase", func(m *Manifest) { m.Custodians[2].RecipientFingerprint = "-" }, "not a fingerprint"},
+		{"recipient fingerprint of a passphrase", func(m *Manifest) { m.Custodians[2].RecipientFingerprint = "-" }, "recipient_fingerprint"},
 		{"share hash", func(m *Manifest) { m.Custodians[2].ShareHash = b32("share 4") }, ""},
 		{"commitment", func(m *Manifest) { m.Custodians[0].Commitment = b32("commitment 4") }, ""},
 		{"custodians swapped", func(m *Manifest) { m.Custodians[0], m.Custodians[1] = m.Custodians[1], m.Custodians[0] }, ""},
@@ -138,8 +143,8 @@ func TestEditedField(t *testing.T) {
 		{"custodian added", func(m *Manifest) { m.Custodians = append(m.Custodians, m.Custodians[2]) }, ""},
 		{"format", func(m *Manifest) { m.Format = "quorum manifest v2" }, "format"},
 		{"set public key not base32", func(m *Manifest) { m.SetPublicKey = "not a key" }, "set_public_key"},
-		{"set fingerprint (not signed)", func(m *Manifest) { m.SetFingerprint = "0000 0000 0000 0000 0000 0000 0000" }, "none"},
-		{"share file (not signed)", func(m *Manifest) { m.Custodians[0].ShareFile = "elsewhere.share" }, "none"},
+		{"set fingerprint (not signed)", func(m *Manifest) { m.SetFingerprint = "0000 0000 0000 0000 0000 0000 0000" }, "set_fingerprint"},
+		{"share file (not signed)", func(m *Manifest) { m.Custodians[0].ShareFile = "../elsewhere.share" }, "share_file"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			m := testManifest(t)
@@ -170,6 +175,14 @@ func TestEditedField(t *testing.T) {
 			}
 		})
 	}
+}
+
+func names(m *Manifest) []string {
+	var ns []string
+	for _, c := range m.Custodians {
+		ns = append(ns, c.Name)
+	}
+	return ns
 }
 
 func parseErr(data []byte) error {
@@ -281,6 +294,14 @@ func FuzzParseManifest(f *testing.F) {
 		bytes.Replace(good, []byte(`"tool"`), []byte(`"x": 1, "tool"`), 1),
 		[]byte("{}"), []byte("null"),
 	}
+	// Re-signed under another key with fields that a reader must refuse.
+	for _, edit := range []string{`created="2026-12-04\x1b[1A"`, `name 2="bob\u202e"`, "name 2=аlice", `label="root\u2028"`} {
+		forged, err := forge.Manifest(good, forge.Key("fuzz"), edit)
+		if err != nil {
+			f.Fatal(err)
+		}
+		seeds = append(seeds, forged)
+	}
 	for _, s := range seeds {
 		f.Add(s)
 	}
@@ -294,6 +315,11 @@ func FuzzParseManifest(f *testing.F) {
 		}
 		if err := m.Verify(); err != nil {
 			t.Fatalf("Parse accepted a manifest that does not verify: %v", err)
+		}
+		for _, s := range append([]string{m.Label, m.Created, m.Tool}, names(m)...) {
+			if filter.Text(s) != s {
+				t.Fatalf("Parse accepted a field that does not show as it is: %q", s)
+			}
 		}
 		again, err := m.Marshal()
 		if err != nil {

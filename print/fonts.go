@@ -12,6 +12,8 @@ import (
 	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
+
+	"quorum/internal/filter"
 )
 
 // fontID names one of the four fonts a sheet uses: the Go fonts (BSD
@@ -105,12 +107,12 @@ func (fs *fonts) width(id fontID, size float64, s string) float64 {
 	return w * size
 }
 
-// printable returns s with every rune that font id cannot draw written as
-// <U+XXXX>, so that a label in a script the Go fonts lack prints as
+// printable returns s through filter.Text, with every rune that font id
+// cannot draw written as <U+XXXX>, so that a label in a script the Go fonts lack prints as
 // something a person can still read back exactly, not as empty boxes.
 func (fs *fonts) printable(id fontID, s string) string {
 	var b strings.Builder
-	for _, r := range s {
+	for _, r := range filter.Text(s) {
 		if fs.has(id, r) {
 			b.WriteRune(r)
 		} else {

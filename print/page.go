@@ -1,5 +1,7 @@
 package print
 
+import "quorum/internal/filter"
+
 // A page is laid out once, as a list of drawing operations in points
 // (1/72 inch) with the origin at the top left, and then drawn twice: into
 // the PDF, and into images for the read-back check and the previews. Both
@@ -60,7 +62,11 @@ type page struct {
 	ops  []op
 }
 
+// text draws s. Every string on a page passes filter.Text here, the last
+// step before the PDF and the preview, whether or not it came from a file:
+// no field can reorder or hide what a sheet says.
 func (p *page) text(x, y float64, f fontID, size float64, gray uint8, s string) {
+	s = filter.Text(s)
 	if s != "" {
 		p.ops = append(p.ops, textOp{x, y, f, size, gray, s})
 	}

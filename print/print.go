@@ -148,7 +148,13 @@ func New(shares []*share.Share, opts Options) (*Document, error) {
 	case len(shares) > 0:
 		d.title = fmt.Sprintf("quorum sheets, set %s", shares[0].Fingerprint())
 	case m != nil:
-		d.title = fmt.Sprintf("quorum ceremony record, set %s", m.SetFingerprint)
+		// The fingerprint computed from the signed key, never the
+		// manifest's set_fingerprint member, which is not signed.
+		fp, err := m.Fingerprint()
+		if err != nil {
+			return nil, err
+		}
+		d.title = fmt.Sprintf("quorum ceremony record, set %s", fp)
 	}
 	// Drawing the codes, writing the PDF and reading the codes back are
 	// nearly all the work: the PDF writer starts at once, beside the rest

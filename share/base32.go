@@ -99,7 +99,7 @@ func decode(s string) ([]byte, error) {
 	for i := 0; i < len(s); i++ {
 		v := symbolValue[s[i]]
 		if v < 0 {
-			return nil, fmt.Errorf("%q at position %d is not a base32 symbol", s[i], i+1)
+			return nil, fmt.Errorf("symbol %d is not a base32 symbol", i+1)
 		}
 		acc = acc<<5 | uint32(v)
 		bits += 5

@@ -54,7 +54,7 @@ func (f Fingerprint) String() string {
 func ParseFingerprint(s string) (Fingerprint, error) {
 	norm, bad := TypedSymbols([]byte(s))
 	if bad >= 0 {
-		return "", fmt.Errorf("set fingerprint: %q is not a base32 symbol", s[bad])
+		return "", fmt.Errorf("set fingerprint: symbol %d is not a base32 symbol", bad+1)
 	}
 	if len(norm) != fingerprintSymbols {
 		return "", fmt.Errorf("set fingerprint has %d symbols, not %d", len(norm), fingerprintSymbols)
@@ -157,7 +157,7 @@ func EncodeBinary(b []byte) string { return encode(b) }
 func DecodeBinary(s string) ([]byte, error) {
 	norm, bad := normalize(s)
 	if bad >= 0 {
-		return nil, fmt.Errorf("%q is not a base32 symbol", s[bad])
+		return nil, fmt.Errorf("symbol %d is not a base32 symbol", bad+1)
 	}
 	return decode(norm)
 }

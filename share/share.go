@@ -8,8 +8,6 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 )
 
 const (
@@ -74,48 +72,6 @@ func (h *Header) Validate() error {
 		return err
 	}
 	return ValidateCustodian(h.Custodian)
-}
-
-// ValidateLabel checks a set label: at most [MaxLabel] bytes of UTF-8
-// without control characters, so that it prints on one line.
-func ValidateLabel(l string) error {
-	if len(l) > MaxLabel {
-		return fmt.Errorf("label is %d bytes long; the limit is %d", len(l), MaxLabel)
-	}
-	if !utf8.ValidString(l) {
-		return errors.New("label is not valid UTF-8")
-	}
-	for _, r := range l {
-		if unicode.IsControl(r) {
-			return errors.New("label contains a control character")
-		}
-	}
-	return nil
-}
-
-// ValidateCustodian checks a custodian name: 1 to [MaxCustodian] bytes of
-// letters, digits, '.', '_' and '-', not starting with '.' or '-'. The name
-// becomes part of a file name, so it may hold nothing a file system or a
-// shell would read differently.
-func ValidateCustodian(name string) error {
-	if name == "" {
-		return errors.New("custodian name is empty")
-	}
-	if len(name) > MaxCustodian {
-		return fmt.Errorf("custodian name %q is %d bytes long; the limit is %d", name, len(name), MaxCustodian)
-	}
-	if !utf8.ValidString(name) {
-		return errors.New("custodian name is not valid UTF-8")
-	}
-	if name[0] == '.' || name[0] == '-' {
-		return fmt.Errorf("custodian name %q starts with %q", name, name[0])
-	}
-	for _, r := range name {
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' && r != '_' && r != '-' {
-			return fmt.Errorf("custodian name %q may hold only letters, digits, '.', '_' and '-'", name)
-		}
-	}
-	return nil
 }
 
 func days(t time.Time) int64 {

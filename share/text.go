@@ -180,7 +180,7 @@ func checkLine(n, want int, symbols, check string) (numberedLine, error) {
 	}
 	data, bad := normalize(symbols)
 	if bad >= 0 {
-		return numberedLine{}, &LineError{Line: n, Reason: fmt.Sprintf("%q (symbol %d) is not in the alphabet", symbols[bad], bad+1)}
+		return numberedLine{}, &LineError{Line: n, Reason: fmt.Sprintf("symbol %d is not in the alphabet", bad+1)}
 	}
 	if len(data) == 0 {
 		// A last line holds 1 to 24 symbols (FORMAT.md §7); without this,
@@ -190,7 +190,7 @@ func checkLine(n, want int, symbols, check string) (numberedLine, error) {
 	}
 	c, bad := normalize(check)
 	if bad >= 0 || len(c) != 2 {
-		return numberedLine{}, &LineError{Line: n, Reason: fmt.Sprintf("check %q is not two symbols", check)}
+		return numberedLine{}, &LineError{Line: n, Reason: "the check is not two symbols"}
 	}
 	switch {
 	case len(data) == LineSymbols && c == checkSymbols(lineCheck(n, false, data)):

@@ -94,7 +94,7 @@ func CheckPolicy(k, n int, allowAllRequired bool) error {
 // FileName returns the share file name of FORMAT.md §9: the index
 // zero-padded to the width of n, the custodian name, ".share".
 func FileName(index, n int, name string) string {
-	return fmt.Sprintf("%0*d-%s.share", len(fmt.Sprint(n)), index, name)
+	return manifest.ShareFile(index, n, name)
 }
 
 // Split makes a set. The secret is not kept: the caller wipes it.
@@ -106,10 +106,15 @@ func Split(opts Options) (*Set, error) {
 	if err := share.ValidateLabel(opts.Label); err != nil {
 		return nil, err
 	}
-	for _, c := range opts.Custodians {
+	names := make([]string, len(opts.Custodians))
+	for i, c := range opts.Custodians {
 		if err := share.ValidateCustodian(c.Name); err != nil {
 			return nil, err
 		}
+		names[i] = c.Name
+	}
+	if err := share.CheckNames(names); err != nil {
+		return nil, err
 	}
 	rnd := opts.Rand
 	if rnd == nil {

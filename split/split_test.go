@@ -115,11 +115,18 @@ func custodians(t testing.TB, n int) ([]split.Custodian, []*age.X25519Identity) 
 		}
 		cs = append(cs, split.Custodian{
 			Name: fmt.Sprintf("c%d", i+1), Kind: share.KindX25519, Recipient: id.Recipient(),
-			Fingerprint: fmt.Sprintf("FP%d", i+1),
+			Fingerprint: recipientFingerprint(id.Recipient().String()),
 		})
 		ids = append(ids, id)
 	}
 	return cs, ids
+}
+
+// recipientFingerprint is the manifest's recipient fingerprint of an age
+// recipient (FORMAT.md §9), which the manifest checks for its form.
+func recipientFingerprint(recipient string) string {
+	h := sha256.Sum256([]byte(recipient))
+	return share.EncodeBinary(h[:])[:16]
 }
 
 func TestSplitErrors(t *testing.T) {
@@ -295,7 +302,7 @@ func checkSet(t *testing.T, set *split.Set, ids []*age.X25519Identity, k, n int)
 		if set.Files[i] != split.FileName(i+1, n, s.Custodian) || c.ShareFile != set.Files[i] {
 			t.Errorf("share %d: file %q, manifest %q", i+1, set.Files[i], c.ShareFile)
 		}
-		if c.RecipientFingerprint != fmt.Sprintf("FP%d", i+1) || c.RecipientKind != "x25519" || c.Name != s.Custodian {
+		if c.RecipientFingerprint != recipientFingerprint(ids[i].Recipient().String()) || c.RecipientKind != "x25519" || c.Name != s.Custodian {
 			t.Errorf("share %d: manifest entry %+v", i+1, c)
 		}
 		str, _ := s.Marshal()
@@ -363,5 +370,17 @@ func BenchmarkSplit(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestSplitRefusesLookAlikeNames: a set never gets two custodians whose
+// names a person could take for each other, whoever calls Split.
+func TestSplitRefusesLookAlikeNames(t *testing.T) {
+	cs, _ := custodians(t, 3)
+	cs[0].Name, cs[2].Name = "alice", "аӏісе" // Latin, then Cyrillic
+	_, err := split.Split(split.Options{Secret: []byte("s3cret"), Threshold: 2, Custodians: cs, Created: time.Now(), Tool: "quorum test"})
+	var lae *share.LookAlikeError
+	if !errors.As(err, &lae) || lae.First != 1 || lae.Second != 3 {
+		t.Errorf("got %v, want a LookAlikeError for custodians 1 and 3", err)
 	}
 }

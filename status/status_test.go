@@ -35,8 +35,8 @@ func newSet(t *testing.T, seed byte, label, created string) *testSet {
 		k := ed25519.NewKeyFromSeed(bytes.Repeat([]byte{seed + byte(i) + 1}, 32))
 		s.shareKeys = append(s.shareKeys, k)
 		s.m.Custodians = append(s.m.Custodians, manifest.Custodian{
-			Index: i + 1, Name: name, RecipientKind: "age", RecipientFingerprint: "X", ShareFile: fmt.Sprintf("%d-%s.share", i+1, name),
-			ShareHash: "H", Commitment: share.EncodeBinary(k.Public().(ed25519.PublicKey)),
+			Index: i + 1, Name: name, RecipientKind: "x25519", ShareFile: fmt.Sprintf("%d-%s.share", i+1, name),
+			ShareHash: share.EncodeBinary(make([]byte, 32)), Commitment: share.EncodeBinary(k.Public().(ed25519.PublicKey)),
 		})
 	}
 	if err := s.m.Sign(s.key); err != nil {

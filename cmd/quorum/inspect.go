@@ -12,6 +12,7 @@ import (
 	"quorum/accesslog"
 	"quorum/combine"
 	"quorum/custodian"
+	"quorum/internal/filter"
 	"quorum/manifest"
 	"quorum/seal"
 	"quorum/share"
@@ -135,6 +136,9 @@ func runInspect(opts *inspectOptions) error {
 			results = append(results, inspectShare(in, pinned, m))
 		}
 	}
+	for i := range results {
+		results[i].filter()
+	}
 	if opts.JSON {
 		all := make([]any, 0, len(keys)+len(results))
 		for _, k := range keys {
@@ -172,6 +176,15 @@ func runInspect(opts *inspectOptions) error {
 		return fmt.Errorf("%d of %d failed inspection", bad, len(results))
 	}
 	return nil
+}
+
+// filter passes every text member through filter.Text, for the terminal
+// and for JSON alike: the label, the custodian and the problem come from
+// the files, the source is a file name.
+func (r *inspected) filter() {
+	for _, s := range []*string{&r.Source, &r.Label, &r.Custodian, &r.Created, &r.Problem} {
+		*s = filter.Text(*s)
+	}
 }
 
 func pinState(fp, pinned share.Fingerprint) string {
@@ -252,7 +265,7 @@ func printInspected(io *IOStreams, r inspected) {
 	}
 	row("set", r.Fingerprint)
 	if r.Type == "share" || r.Threshold != 0 { // a manifest that does not verify says nothing
-		row("label", fmt.Sprintf("%q", r.Label))
+		row("label", quote(r.Label))
 	}
 	row("custodian", r.Custodian)
 	row("recipient kind", r.RecipientKind)

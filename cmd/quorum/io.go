@@ -16,6 +16,7 @@ import (
 	"os"
 	"time"
 
+	"quorum/internal/filter"
 	"quorum/internal/harden"
 	"quorum/internal/term"
 )
@@ -99,14 +100,20 @@ func (ttyTerminal) Line(prompt string) (string, error) {
 	return term.ReadLine(prompt)
 }
 
+// warnf, hintf and infof write one line to standard error, filtered
+// whole: their arguments are often names, labels and paths from files.
 func (io *IOStreams) warnf(format string, args ...any) {
-	fmt.Fprintf(io.Err, "quorum: warning: "+format+"\n", args...)
+	fmt.Fprintf(io.Err, "quorum: warning: %s\n", filter.Text(fmt.Sprintf(format, args...)))
 }
 
 func (io *IOStreams) hintf(format string, args ...any) {
-	fmt.Fprintf(io.Err, "quorum: hint: "+format+"\n", args...)
+	fmt.Fprintf(io.Err, "quorum: hint: %s\n", filter.Text(fmt.Sprintf(format, args...)))
 }
 
 func (io *IOStreams) infof(format string, args ...any) {
-	fmt.Fprintf(io.Err, "quorum: "+format+"\n", args...)
+	fmt.Fprintf(io.Err, "quorum: %s\n", filter.Text(fmt.Sprintf(format, args...)))
 }
+
+// quote writes text from a file in double quotes, as it shows labels,
+// through filter.Text.
+func quote(s string) string { return `"` + filter.Text(s) + `"` }

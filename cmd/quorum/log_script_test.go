@@ -71,7 +71,7 @@ func cmdTestSet(ts *testscript.TestScript, neg bool, args []string) {
 		hash := sha256.Sum256([]byte(label + strconv.Itoa(i)))
 		m.Custodians = append(m.Custodians, manifest.Custodian{
 			Index: i, Name: testNames[(i-1)%len(testNames)], RecipientKind: "x25519",
-			RecipientFingerprint: share.EncodeBinary(hash[:8]), ShareFile: fmt.Sprintf("%d-%s.share", i, testNames[(i-1)%len(testNames)]),
+			RecipientFingerprint: share.EncodeBinary(hash[:10]), ShareFile: fmt.Sprintf("%d-%s.share", i, testNames[(i-1)%len(testNames)]),
 			ShareHash: share.EncodeBinary(hash[:]), Commitment: share.EncodeBinary(pub),
 		})
 	}

@@ -194,7 +194,7 @@ func checkShareFlag(kind string, r *accesslog.Record, n int, m *manifest.Manifes
 	case m == nil:
 		return nil
 	case n > m.Shares:
-		return usagef("--share %d: set %q has shares 1…%d", n, m.Label, m.Shares)
+		return usagef("--share %d: set %s has shares 1…%d", n, quote(m.Label), m.Shares)
 	}
 	r.Label = m.Label
 	for _, c := range m.Custodians {

@@ -125,7 +125,7 @@ func runReshare(opts *reshareOptions) error {
 	if err != nil {
 		return err
 	}
-	io.infof("new set %d-of-%d, label %q, self-test passed", opts.Threshold, len(cs), label)
+	io.infof("new set %d-of-%d, label %s, self-test passed", opts.Threshold, len(cs), quote(label))
 	io.infof("new set fingerprint: %s", set.Fingerprint)
 	io.infof("wrote %d shares, manifest.json and sheets.pdf to %s; every QR code read back", len(cs), dir)
 

@@ -23,6 +23,7 @@ package main
 //	qrcode OUT TEXT                   a PNG of a QR code holding TEXT
 //	hugepng OUT W H                   a PNG header claiming W × H pixels, no data
 //	head IN N OUT                     the first N bytes of IN (a file cut short)
+//	forgedset DIR K NAME=KEY... -- EDIT...  a set and a manifest re-signed with EDITs (forged_script_test.go)
 //
 // The forging commands change one thing and encode the rest as quorum
 // would (with the share package), so that the one check that must fail is
@@ -68,6 +69,7 @@ func scriptCmds() map[string]func(ts *testscript.TestScript, neg bool, args []st
 		"qrcode":       cmdQRCode,
 		"hugepng":      cmdHugePNG,
 		"head":         cmdHead,
+		"forgedset":    cmdForgedSet,
 	}
 	for name, cmd := range logScriptCmds() {
 		cmds[name] = cmd

@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"quorum/combine"
+	"quorum/internal/filter"
 	"quorum/internal/harden"
 	"quorum/manifest"
 	"quorum/seal"
@@ -266,6 +267,14 @@ func rebuildSet(io *IOStreams, setFP, manifestFile string, args []string, typed 
 		return nil, err
 	}
 	sayPinned(io, set)
+	if manifestFile != "" {
+		// Whoever holds the shares' safe may hold a manifest beside them
+		// that they made themselves, re-signed under a set key of their
+		// own (SECURITY.md): -m proves the set only when the manifest was
+		// kept apart from the safe, with the ceremony record.
+		io.warnf("the set is pinned by the manifest alone: that proves it only if the manifest was kept apart from the shares, with the signed ceremony record")
+		io.hintf("compare the fingerprint above with the ceremony record, or pin the set with --set FINGERPRINT from it")
+	}
 	ids, err := loadIdentities(io, identities)
 	if err != nil {
 		return nil, err
@@ -342,9 +351,9 @@ func opener(io *IOStreams, ids []age.Identity) func(combine.Input) ([]byte, erro
 		for try := 2; try <= maxTries && io.Term.Available(); try++ {
 			switch {
 			case errors.Is(err, seal.ErrWrongPassphrase):
-				io.Term.Show("wrong passphrase for share %d (%s); try again\n", s.Index, s.Custodian)
+				io.Term.Show("wrong passphrase for share %d (%s); try again\n", s.Index, filter.Text(s.Custodian))
 			case errors.As(err, &idpe):
-				io.Term.Show("%v; try again\n", idpe)
+				io.Term.Show("%s; try again\n", filter.Text(idpe.Error()))
 			default:
 				return payload, err
 			}
@@ -389,5 +398,5 @@ func labelSuffix(label string) string {
 	if label == "" {
 		return ""
 	}
-	return fmt.Sprintf(" %q", label)
+	return " " + quote(label)
 }

@@ -148,7 +148,7 @@ func runSplit(opts *splitOptions) error {
 	if opts.Generate && opts.GenerateOutput == "" {
 		err = revealGenerated(io, secret, bits, files.dir, set.Fingerprint)
 	}
-	io.infof("split %d-of-%d, label %q, self-test passed", opts.Threshold, len(cs), opts.Label)
+	io.infof("split %d-of-%d, label %s, self-test passed", opts.Threshold, len(cs), quote(opts.Label))
 	io.infof("set fingerprint: %s", set.Fingerprint)
 	io.infof("wrote %d shares and manifest.json to %s", len(cs), files.dir)
 	io.infof("wrote sheets.pdf: the ceremony record, then one sheet per custodian (%s); every QR code read back", plan.paper)

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"quorum/accesslog"
+	"quorum/internal/filter"
 	"quorum/manifest"
 	"quorum/share"
 	"quorum/status"
@@ -149,7 +150,7 @@ func printStatus(io *IOStreams, rep *status.Report, logName string) {
 		fp := share.Fingerprint(s.Fingerprint)
 		fmt.Fprintln(w)
 		if s.SupersededBy != "" {
-			fmt.Fprintf(w, "set %q  %s  SUPERSEDED by %s on %s\n", s.Label, fp, share.Fingerprint(s.SupersededBy), date(s.SupersededOn))
+			fmt.Fprintf(w, "set %s  %s  SUPERSEDED by %s on %s\n", quote(s.Label), fp, share.Fingerprint(s.SupersededBy), date(s.SupersededOn))
 			if !s.Manifest {
 				fmt.Fprintf(w, "  its sheets open the same secret until destroyed; give its manifest (-m) to see which are live\n")
 				continue
@@ -161,13 +162,13 @@ func printStatus(io *IOStreams, rep *status.Report, logName string) {
 			var live []string
 			for _, c := range s.Custodians {
 				if !c.Destroyed {
-					live = append(live, fmt.Sprintf("%d (%s)", c.Index, c.Name))
+					live = append(live, fmt.Sprintf("%d (%s)", c.Index, filter.Text(c.Name)))
 				}
 			}
 			fmt.Fprintf(w, "  LIVE: sheets not recorded destroyed, which still open the secret: %s\n", strings.Join(live, ", "))
 			continue
 		}
-		fmt.Fprintf(w, "set %q  %s\n", s.Label, fp)
+		fmt.Fprintf(w, "set %s  %s\n", quote(s.Label), fp)
 		margin := fmt.Sprintf("margin %d", s.Margin)
 		switch {
 		case s.Margin < 0:
@@ -205,7 +206,7 @@ func printStatus(io *IOStreams, rep *status.Report, logName string) {
 			case !c.Out.IsZero():
 				notes = append(notes, "sheet out since "+date(c.Out))
 			}
-			fmt.Fprintf(w, "  %3d %-12s %s\n", c.Index, c.Name, strings.Join(notes, "; "))
+			fmt.Fprintf(w, "  %3d %-12s %s\n", c.Index, filter.Text(c.Name), strings.Join(notes, "; "))
 		}
 	}
 	if rep.Log != nil {
@@ -218,7 +219,7 @@ func printStatus(io *IOStreams, rep *status.Report, logName string) {
 		return
 	}
 	for _, p := range rep.Problems {
-		fmt.Fprintf(w, "! %s\n", p)
+		fmt.Fprintf(w, "! %s\n", filter.Text(p))
 	}
 }
 
@@ -227,9 +228,9 @@ func printLogCheck(io *IOStreams, l *status.Log, logName string) {
 	w := io.Out
 	switch {
 	case l.Broken != nil:
-		fmt.Fprintf(w, "log %s: BROKEN at record %d; the %s before it check\n", logName, l.Broken.Seq, count(l.Records, "record"))
+		fmt.Fprintf(w, "log %s: BROKEN at record %d; the %s before it check\n", filter.Text(logName), l.Broken.Seq, count(l.Records, "record"))
 	default:
-		fmt.Fprintf(w, "log %s: %s, chain and signatures check (%d signed)\n", logName, count(l.Records, "record"), l.Signed)
+		fmt.Fprintf(w, "log %s: %s, chain and signatures check (%d signed)\n", filter.Text(logName), count(l.Records, "record"), l.Signed)
 	}
 	if l.Head != "" {
 		fmt.Fprintf(w, "  head %s\n", l.Head)

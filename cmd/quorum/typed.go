@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"quorum/combine"
+	"quorum/internal/filter"
 	"quorum/share"
 )
 
@@ -37,7 +38,7 @@ func readTyped(io *IOStreams) ([]combine.Input, error) {
 		if s == nil {
 			return inputs, nil
 		}
-		io.Term.Show("sheet %d: share %d of %d (%s), set %s\n", sheet, s.Index, s.Shares, s.Custodian, s.Fingerprint())
+		io.Term.Show("sheet %d: share %d of %d (%s), set %s\n", sheet, s.Index, s.Shares, filter.Text(s.Custodian), s.Fingerprint())
 		inputs = append(inputs, combine.Input{Source: fmt.Sprintf("typed sheet %d", sheet), Share: s})
 	}
 }
