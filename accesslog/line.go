@@ -18,6 +18,7 @@ import (
 	"unicode/utf8"
 
 	"quorum/internal/filter"
+	"quorum/internal/jsonerr"
 	"quorum/share"
 )
 
@@ -291,7 +292,7 @@ func parseLine(line []byte) (*Record, *wire, string) {
 	dec := json.NewDecoder(bytes.NewReader(line))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&w); err != nil {
-		return nil, nil, fmt.Sprintf("not a record: %v", err)
+		return nil, nil, "not a record: " + jsonerr.Describe(err) // never the decoder's message, which quotes the file
 	}
 	if dec.More() {
 		return nil, &w, "data after the record"

@@ -12,9 +12,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"reflect"
-	"strings"
 
+	"quorum/internal/jsonerr"
 	"quorum/share"
 )
 
@@ -169,7 +168,8 @@ func Parse(data []byte) (*Manifest, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&m); err != nil {
-		return nil, jsonError(err)
+		// jsonerr, not the decoder's message, which quotes the file.
+		return nil, fmt.Errorf("not a manifest: %s", jsonerr.Describe(err))
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		return nil, errors.New("manifest has data after its JSON object")
@@ -178,38 +178,6 @@ func Parse(data []byte) (*Manifest, error) {
 		return nil, err
 	}
 	return &m, nil
-}
-
-// jsonError says what is wrong with a manifest that encoding/json refused,
-// without its message, which quotes the bytes it stopped at ("invalid
-// character 'M'") and the names of unknown members.
-func jsonError(err error) error {
-	var se *json.SyntaxError
-	var te *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &se):
-		return fmt.Errorf("manifest is not valid JSON: the error is at byte %d", se.Offset)
-	case errors.As(err, &te):
-		// Field is the path of a member this package declares: no file bytes.
-		return fmt.Errorf("manifest is not valid JSON for this format: %s is not a JSON %s", te.Field, jsonKind(te.Type.Kind()))
-	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-		return errors.New("manifest is not valid JSON: it is empty or ends early")
-	case strings.HasPrefix(err.Error(), "json: unknown field"):
-		return errors.New("manifest holds an unknown field: it was not written by this format")
-	}
-	return errors.New("manifest is not valid JSON")
-}
-
-func jsonKind(k reflect.Kind) string {
-	switch k {
-	case reflect.String:
-		return "string"
-	case reflect.Slice:
-		return "array"
-	case reflect.Struct:
-		return "object"
-	}
-	return "number"
 }
 
 // Marshal returns manifest.json.

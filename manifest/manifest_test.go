@@ -257,11 +257,11 @@ func TestParseRefuses(t *testing.T) {
 		data    []byte
 		wantErr string
 	}{
-		{"unknown field", bytes.Replace(good, []byte(`"tool"`), []byte(`"comment": "hi", "tool"`), 1), "unknown field"},
-		{"unknown field in a custodian", bytes.Replace(good, []byte(`"index": 2`), []byte(`"index": 2, "extra": 1`), 1), "unknown field"},
+		{"unknown field", bytes.Replace(good, []byte(`"tool"`), []byte(`"comment": "hi", "tool"`), 1), "member this format does not have"},
+		{"unknown field in a custodian", bytes.Replace(good, []byte(`"index": 2`), []byte(`"index": 2, "extra": 1`), 1), "member this format does not have"},
 		{"not JSON", []byte("quorum manifest v1\n"), "not valid JSON"},
-		{"empty", nil, "not valid JSON"},
-		{"threshold as a string", bytes.Replace(good, []byte(`"threshold": 2`), []byte(`"threshold": "2"`), 1), "not valid JSON"},
+		{"empty", nil, "not a manifest: empty"},
+		{"threshold as a string", bytes.Replace(good, []byte(`"threshold": 2`), []byte(`"threshold": "2"`), 1), "threshold is not a JSON number"},
 		{"too large", append(bytes.Repeat([]byte(" "), 4<<20), good...), "larger than 4 MiB"},
 		{"trailing data", append(append([]byte{}, good...), `{"label": "evil"}`...), "data after its JSON object"},
 	} {

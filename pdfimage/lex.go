@@ -123,7 +123,7 @@ func (l *lexer) object(depth int) (object, error) {
 			return keyword(k), nil
 		}
 	default:
-		return nil, l.errorf("unexpected character %q", c)
+		return nil, l.errorf("a byte that starts no PDF object") // never quoted: the file may not be a PDF at all
 	}
 }
 

@@ -103,7 +103,7 @@ func runLog(opts *logOptions) error {
 			fmt.Fprintln(io.Out, "\nchecks")
 		}
 		for _, p := range l.Problems {
-			fmt.Fprintf(io.Out, "! %s\n", p)
+			fmt.Fprintf(io.Out, "! %s\n", filter.Text(p))
 		}
 	}
 	if len(l.Problems) > 0 {
