@@ -350,7 +350,7 @@ func inspectKey(io *IOStreams, file string) ([]inspectedKey, error) {
 
 func printKey(io *IOStreams, k inspectedKey) {
 	w := io.Out
-	fmt.Fprintf(w, "%s: key of a custodian (%s)\n", k.Source, k.RecipientKind)
+	fmt.Fprintf(w, "%s: key of a custodian (%s)\n", filter.Text(k.Source), k.RecipientKind)
 	fmt.Fprintf(w, "  %-14s %s\n", "recipient", k.Recipient)
 	// As the sheet prints it: "fingerprint 7QX4 M2KD …".
 	fmt.Fprintf(w, "  %-14s %s\n", "fingerprint", group4(k.RecipientFingerprint))
