@@ -394,10 +394,19 @@ func cmdWrongPayload(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	k, err := strconv.Atoi(args[1])
 	ts.Check(err)
-	custodians := args[2:]
-	n := len(custodians)
+	writeForgedSet(ts, args[0], "wrong payload", "correct secret", k, args[2:], func(payloads [][]byte) {
+		payloads[0][0] ^= 0x01 // a y-value of share 1; its x stays right
+	})
+}
 
-	padded, err := share.Pad([]byte("correct secret"))
+// writeForgedSet makes a set outside quorum split, as a forger (or a faulty
+// tool) would: the secret split k-of-n, each payload (after tamper, which
+// may change them) sealed to the key file of NAME=KEY and signed by the
+// set key, written to DIR as split names the files. It returns what a
+// caller needs to go on forging: the set key, the shares and the payloads.
+func writeForgedSet(ts *testscript.TestScript, dir, label, secret string, k int, custodians []string, tamper func([][]byte)) (ed25519.PrivateKey, []*share.Share, [][]byte) {
+	n := len(custodians)
+	padded, err := share.Pad([]byte(secret))
 	ts.Check(err)
 	seed := make([]byte, share.SeedSize)
 	rand.Read(seed)
@@ -405,14 +414,16 @@ func cmdWrongPayload(ts *testscript.TestScript, neg bool, args []string) {
 	ts.Check(err)
 	payloads, err := sss.Split(share.SplitInput(padded, seed), n, k)
 	ts.Check(err)
-	payloads[0][0] ^= 0x01 // a y-value of share 1; its x stays right
-
-	dir := ts.MkAbs(args[0])
+	if tamper != nil {
+		tamper(payloads)
+	}
+	dir = ts.MkAbs(dir)
 	ts.Check(os.MkdirAll(dir, 0o700))
+	var shares []*share.Share
 	for i, c := range custodians {
 		name, key, ok := strings.Cut(c, "=")
 		if !ok {
-			ts.Fatalf("wrongpayload: %q is not NAME=KEY", c)
+			ts.Fatalf("%q is not NAME=KEY", c)
 		}
 		r, kind, err := seal.ParseRecipient(recipientOf(ts, key), nil)
 		ts.Check(err)
@@ -420,11 +431,13 @@ func cmdWrongPayload(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Check(err)
 		s := &share.Share{Header: share.Header{
 			SetKey: setKey.Public().(ed25519.PublicKey), Index: i + 1, Threshold: k, Shares: n,
-			Created: share.Day(time.Now()), Kind: kind, Label: "wrong payload", Custodian: name,
+			Created: share.Day(time.Now()), Kind: kind, Label: label, Custodian: name,
 		}, Sealed: sealed}
 		ts.Check(s.Sign(setKey))
 		text, err := s.MarshalText()
 		ts.Check(err)
 		ts.Check(os.WriteFile(filepath.Join(dir, split.FileName(i+1, n, name)), text, 0o600))
+		shares = append(shares, s)
 	}
+	return setKey, shares, payloads
 }
