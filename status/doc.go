@@ -34,6 +34,15 @@
 // has a margin above zero, no sheet is out of the safe, and no superseded
 // set has live sheets.
 //
+// # The kit
+//
+// When the log holds the kit (the MFA device, the phone, the email, the
+// places of the sheets) or an access review, [Report.Kit] is package
+// kit's report for the sets given and not superseded, and each of its
+// problems makes the report unclean: an MFA device or phone kept with the
+// sheets, holders of the MFA device who could reach k shares, an item out
+// too long or lost and not replaced, a check, battery or review due.
+//
 // # What it cannot see
 //
 // Unsigned records (custody events) are what someone typed; times are what

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"quorum/accesslog"
+	"quorum/kit"
 	"quorum/manifest"
 	"quorum/share"
 )
@@ -31,6 +32,9 @@ type Options struct {
 	Head  string
 	Now   func() time.Time
 	Every int // days between drills; 0 means DefaultEvery
+	// Kit holds the intervals of the kit's rules (package kit); zeros
+	// take kit's defaults.
+	Kit kit.Rules
 }
 
 // Report is the status of every set and of the log.
@@ -39,6 +43,9 @@ type Report struct {
 	Every int       `json:"every_days"`
 	Sets  []*Set    `json:"sets"`
 	Log   *Log      `json:"log,omitempty"`
+	// Kit is the root kit and its access review, when the log holds any
+	// of it (package kit).
+	Kit *kit.Report `json:"kit,omitempty"`
 	// Problems are the reasons the report is not clean; status exits
 	// non-zero when there are any.
 	Problems []string `json:"problems"`
@@ -155,7 +162,41 @@ func Compute(opts Options) *Report {
 		rep.Sets = append(rep.Sets, set)
 		rep.Problems = append(rep.Problems, setProblems(set)...)
 	}
+	rep.Kit = kitReport(opts, order, now)
+	if rep.Kit != nil {
+		for _, p := range rep.Kit.Problems {
+			rep.Problems = append(rep.Problems, "kit: "+p)
+		}
+	}
 	return rep
+}
+
+// kitReport is the kit's part of the report: package kit's rules, for the
+// sets given by their manifests and not superseded. Records dated after
+// today are left out, as they are for the sets.
+func kitReport(opts Options, order []*setState, now time.Time) *kit.Report {
+	var records []*accesslog.Record
+	for _, r := range opts.Records {
+		if !day(r.Time).After(now) {
+			records = append(records, r)
+		}
+	}
+	st, _ := kit.Replay(records)
+	if len(st.Items) == 0 && len(st.Reviews) == 0 {
+		return nil
+	}
+	var sets []kit.Set
+	for _, s := range order {
+		if s.m == nil || s.newSet != "" {
+			continue
+		}
+		ks := kit.Set{Fingerprint: s.fp, Label: s.label, Threshold: s.m.Threshold, Custodians: map[int]string{}}
+		for _, c := range s.m.Custodians {
+			ks.Custodians[c.Index] = c.Name
+		}
+		sets = append(sets, ks)
+	}
+	return kit.Compute(st, sets, opts.Now(), opts.Kit)
 }
 
 func setProblems(s *Set) []string {

@@ -405,3 +405,41 @@ func printKit(io *IOStreams, items []*kit.ItemStatus) {
 		fmt.Fprintf(io.Out, "  %-12s %-10s %-14s %s\n", filter.Text(it.ID), it.Kind, filter.Text(it.Place), filter.Text(strings.Join(notes, "; ")))
 	}
 }
+
+// addKitRuleFlags adds the kit's intervals to status.
+func addKitRuleFlags(cmd *cobra.Command, r *kit.Rules) {
+	f := cmd.Flags()
+	f.IntVar(&r.OutDays, "out-days", kit.DefaultOutDays, "days an item of the kit may be out of its place")
+	f.IntVar(&r.CheckEvery, "check-every", kit.DefaultCheckEvery, "days between checks of the phone and the MFA device")
+	f.IntVar(&r.ReviewEvery, "review-every", kit.DefaultReviewEvery, "days between access reviews (30 for monthly)")
+}
+
+func checkKitRules(r kit.Rules) error {
+	for _, f := range []struct {
+		flag string
+		v    int
+	}{{"--out-days", r.OutDays}, {"--check-every", r.CheckEvery}, {"--review-every", r.ReviewEvery}} {
+		if f.v < 1 {
+			return usagef("%s %d: give a number of days, 1 or more", f.flag, f.v)
+		}
+	}
+	return nil
+}
+
+// printKitStatus is status's part for the kit: the items, and the review.
+func printKitStatus(io *IOStreams, rep *kit.Report) {
+	w := io.Out
+	fmt.Fprintln(w, "kit")
+	printKit(io, rep.Items)
+	switch {
+	case rep.LastReview.IsZero():
+		fmt.Fprintf(w, "  access review: none yet, due %s", rep.ReviewDue.Format(time.DateOnly))
+	default:
+		fmt.Fprintf(w, "  access review: last %s by %s, next due %s", rep.LastReview.Format(time.DateOnly),
+			filter.Text(strings.Join(rep.ReviewBy, ", ")), rep.ReviewDue.Format(time.DateOnly))
+	}
+	if rep.ReviewOverdue {
+		fmt.Fprint(w, "  OVERDUE")
+	}
+	fmt.Fprintln(w)
+}

@@ -11,6 +11,7 @@ import (
 
 	"quorum/accesslog"
 	"quorum/internal/filter"
+	"quorum/kit"
 	"quorum/manifest"
 	"quorum/share"
 	"quorum/status"
@@ -22,6 +23,7 @@ type statusOptions struct {
 	Log       string
 	Head      string
 	Every     int
+	Kit       kit.Rules // --out-days, --check-every, --review-every
 	JSON      bool
 	Now       string // hidden, for tests
 }
@@ -57,7 +59,17 @@ The exit status is 0 and the report ends in "clean" only when nothing needs
 a person's action. It is 1 when anything is overdue, the log does not check
 or a record's date is wrong, a set's margin is zero, a sheet is out of the
 safe, or a superseded set has sheets not recorded destroyed, which still
-open the secret: so that status can gate a checklist.`,
+open the secret: so that status can gate a checklist.
+
+When the log holds the kit (quorum kit) or an access review (quorum
+review), status lists it and exits 1 as well when: an MFA device is kept
+in the same place as a sheet of the set, or the phone with the MFA device
+or a sheet; an item is out longer than --out-days; the phone's or the MFA
+device's check is overdue (--check-every); a battery expires within 90
+days; a review is overdue (--review-every: 90 for quarterly, 30 for
+monthly) or left out a custodian who still holds a share; the holders of
+the MFA device could reach k shares among themselves; an item is lost and
+not replaced.`,
 		Example: `  quorum status -m quorum-7QX4/manifest.json --log access.log
   quorum status -m old/manifest.json -m new/manifest.json --log access.log --head "HA2G PF0B ..."
   quorum status -m manifest.json --log access.log --every 30 --json`,
@@ -73,6 +85,7 @@ open the secret: so that status can gate a checklist.`,
 	cmd.Flags().StringVar(&opts.Log, "log", "", "check the access log `LOG` and count its drills, verifies and events")
 	cmd.Flags().StringVar(&opts.Head, "head", "", "a head `HASH` printed earlier that the log must still contain")
 	cmd.Flags().IntVar(&opts.Every, "every", status.DefaultEvery, "days between drills, and between a custodian's checks")
+	addKitRuleFlags(cmd, &opts.Kit)
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the report as JSON")
 	addNowFlag(cmd, &opts.Now)
 	cmd.MarkFlagRequired("manifest")
@@ -98,7 +111,10 @@ func runStatus(opts *statusOptions) error {
 	if opts.Every < 1 {
 		return usagef("--every %d: give a number of days, 1 or more", opts.Every)
 	}
-	so := status.Options{Now: now, Every: opts.Every, Log: opts.Log != ""}
+	if err := checkKitRules(opts.Kit); err != nil {
+		return err
+	}
+	so := status.Options{Now: now, Every: opts.Every, Log: opts.Log != "", Kit: opts.Kit}
 	if opts.Head != "" && opts.Log == "" {
 		return usagef("--head needs --log: the head is looked for in the log")
 	}
@@ -208,6 +224,10 @@ func printStatus(io *IOStreams, rep *status.Report, logName string) {
 			}
 			fmt.Fprintf(w, "  %3d %-12s %s\n", c.Index, filter.Text(c.Name), strings.Join(notes, "; "))
 		}
+	}
+	if rep.Kit != nil {
+		fmt.Fprintln(w)
+		printKitStatus(io, rep.Kit)
 	}
 	if rep.Log != nil {
 		fmt.Fprintln(w)
