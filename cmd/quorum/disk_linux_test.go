@@ -144,6 +144,8 @@ func TestNoSecretOnDisk(t *testing.T) {
 	said = append(said, runQuorum(t, bin, work, env, nil, "kit", "add", "sheets", "--kind", "sheet", "-m", "set/manifest.json",
 		"--share", "all", "--place", "safe A", "--log", "access.log"))
 	said = append(said, runQuorum(t, bin, work, env, nil, "kit", "list", "--log", "access.log"))
+	said = append(said, runQuorum(t, bin, work, env, nil, "review", "-m", "set/manifest.json", "--log", "access.log",
+		"--access", "email=alice,bob", "--access", "mfa=erin", "--access", "phone=frank"))
 	// status may well find something due (the reshared set is 2-of-2):
 	// what it prints is checked, not its verdict.
 	status := exec.Command(bin, "status", "-m", "set/manifest.json", "-m", "reshared/manifest.json", "--log", "access.log")
@@ -170,7 +172,7 @@ func TestNoSecretOnDisk(t *testing.T) {
 	}
 	// A command added later must be added here too.
 	for _, c := range newRootCmd(systemIO()).Commands() {
-		if !slices.Contains([]string{"keygen", "split", "combine", "inspect", "print", "demo", "version", "verify", "drill", "reshare", "record", "kit", "status", "log", "completion", "runbook"}, c.Name()) {
+		if !slices.Contains([]string{"keygen", "split", "combine", "inspect", "print", "demo", "version", "verify", "drill", "reshare", "record", "kit", "review", "status", "log", "completion", "runbook"}, c.Name()) {
 			t.Errorf("quorum %s is not run by this test", c.Name())
 		}
 	}
