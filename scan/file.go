@@ -53,11 +53,12 @@ func (e *FormatError) Error() string {
 
 func (e *FormatError) Unwrap() error { return e.Err }
 
-// IsImage reports whether data starts as a PNG, JPEG or PDF file does, so
-// that a caller can tell a scan from share text before reading it as
-// either.
+// IsImage reports whether data starts as a PNG or JPEG file does, or holds
+// a PDF header within its first 1024 bytes, where package pdfimage finds
+// one, so that a caller can tell a scan from share text before reading it
+// as either.
 func IsImage(data []byte) bool {
-	return formatOf(data) != "" || isPDF(data)
+	return formatOf(data) != "" || pdfimage.IsPDF(data)
 }
 
 // formatOf names the image format by its magic bytes: PNG's eight-byte
@@ -72,27 +73,21 @@ func formatOf(data []byte) string {
 	return ""
 }
 
-// isPDF reports whether data starts as a PDF file does.
-func isPDF(data []byte) bool {
-	return bytes.HasPrefix(data, []byte("%PDF-"))
-}
-
-// decodePDF reads every page image of a scanned PDF and returns the texts
-// of all of them, each once; it is ErrNoCode only if no page had a code.
+// decodePDF reads the page images of a scanned PDF one at a time, each
+// dropped before the next is decoded, and returns the texts of all of
+// them, each once; it is ErrNoCode only if no page had a code.
 func decodePDF(data []byte) ([]string, error) {
-	imgs, err := pdfimage.Images(data)
-	if err != nil {
-		return nil, err
-	}
 	var texts []string
 	seen := map[string]bool{}
-	for _, pi := range imgs {
-		img := pi.Image
-		b := img.Bounds()
+	for pi, err := range pdfimage.All(data) {
+		if err != nil {
+			return nil, err
+		}
+		b := pi.Image.Bounds()
 		if err := checkSize("PDF", b.Dx(), b.Dy()); err != nil {
 			return nil, err
 		}
-		got, err := Decode(img)
+		got, err := Decode(pi.Image)
 		if errors.Is(err, ErrNoCode) {
 			continue
 		}
@@ -122,7 +117,7 @@ func decodePDF(data []byte) ([]string, error) {
 // that holds no image (such as the sheets.pdf quorum prints, drawn in
 // vectors), and its *FormatError, *LimitError and *UnsupportedError.
 func DecodeFile(data []byte) ([]string, error) {
-	if isPDF(data) {
+	if pdfimage.IsPDF(data) {
 		return decodePDF(data)
 	}
 	img, err := decodeImage(data)
