@@ -12,9 +12,13 @@
 // [Decode] takes an image as a renderer, a scanner or a phone gives it:
 // one code or several (a share printed in parts, two sheets on one scan),
 // at any rotation, in slight perspective, faded, unevenly lit, noisy,
-// blurred or JPEG-compressed. A clean page is read in one pass; a damaged
-// one is searched again in preprocessed copies, cheapest first, within a
-// fixed number of passes, so that no image makes it search for long.
+// blurred or JPEG-compressed. A small copy of the image is surveyed first
+// for the texture of a code's modules (survey.go): a page without any, a
+// blank back or noise, is given up at once, and a page of text after one
+// search. Where a code's texture is, a clean page is read in one pass over
+// the small copy or the image; a damaged one is searched again in
+// preprocessed copies, cheapest first, within a fixed number of passes, so
+// that no image makes it search for long.
 // [DecodeFile] takes the bytes of a PNG or JPEG file and checks the
 // dimensions it claims ([MaxPixels]) before decoding it.
 //
@@ -48,11 +52,16 @@ const maxCodes = 64
 // Decode returns the text of every QR code it can read in img, each once,
 // in the order they were found. It returns [ErrNoCode] if it reads none.
 //
-// It searches the image as given first (see search), which reads a clean
-// page. It goes on to preprocessed copies (stages, in preprocess.go) only
-// when that read nothing, when a share printed in parts was read in part,
-// or when the image, halved, still shows a code's finder patterns: the
-// signs of a damaged scan. At most maxFinds searches are made in all.
+// It surveys a small copy of the image first (look): without the texture
+// of modules anywhere, it returns ErrNoCode without a search. Where a
+// square of that texture a sheet's code large shows, it searches the small
+// copy, then the image as given (see search), which reads a clean page.
+// It goes on to preprocessed copies (stages, in preprocess.go) only when
+// that read nothing, when a share printed in parts was read in part, or
+// when the image, halved, still shows a code's finder patterns: the signs
+// of a damaged scan; on an image whose texture is not a code's size (a
+// page of text), only when the search saw finder patterns it could not
+// read. At most maxFinds searches are made in all.
 func Decode(img image.Image) ([]string, error) {
 	b := img.Bounds()
 	if b.Empty() {
@@ -62,10 +71,33 @@ func Decode(img image.Image) ([]string, error) {
 	if n := shrinkFactor(b.Dx(), b.Dy()); n > 1 {
 		gray = shrink(gray, n)
 	}
+	sv := look(gray)
+	if sv.evidence == noTexture {
+		return nil, ErrNoCode
+	}
 	d := &decoder{seen: map[string]bool{}}
+	if sv.n > 1 && sv.evidence == codeTexture {
+		// A sheet's modules are large: the survey's small copy, a
+		// quarter of the pixels or fewer, reads a clean page and a
+		// phone's photo of one. What it reads is painted over in the
+		// image, which is searched for the rest.
+		d.search(sv.small, 1/float64(sv.n), nil)
+		if len(d.texts) > 0 && !d.unread(gray) {
+			return d.texts, nil
+		}
+		fill := paper(gray)
+		for _, pts := range d.found {
+			erase(gray, pts, 1, fill)
+		}
+	}
 	left := d.search(gray, 1, rescales) || d.unread(gray)
 	if len(d.texts) > 0 && !left {
 		return d.texts, nil // the clean page: the fast path read it all
+	}
+	if sv.evidence == someTexture && !left {
+		// Text, or a small image whose search saw no code's corners:
+		// the stages below would search a page of it a dozen times.
+		return nil, ErrNoCode
 	}
 	// The image was not read, or shows codes still unread: it is damaged,
 	// and the preprocessed versions of it are searched in turn, cheapest

@@ -27,6 +27,12 @@ import (
 // sealed to X25519 custodians, as the ceremony of bench/run makes.
 func ceremonyShare(b *testing.B) *share.Share {
 	b.Helper()
+	return ceremonySet(b).Shares[0]
+}
+
+// ceremonySet returns the set of ceremonyShare, with its manifest.
+func ceremonySet(b testing.TB) *split.Set {
+	b.Helper()
 	var cs []split.Custodian
 	for _, name := range []string{"alice", "bob", "carol", "dave", "erin"} {
 		id, err := age.GenerateX25519Identity()
@@ -43,7 +49,7 @@ func ceremonyShare(b *testing.B) *share.Share {
 	if err != nil {
 		b.Fatal(err)
 	}
-	return set.Shares[0]
+	return set
 }
 
 func BenchmarkDecode(b *testing.B) {

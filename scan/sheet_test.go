@@ -293,6 +293,38 @@ func TestDecodeScannedPDF(t *testing.T) {
 	}
 }
 
+// TestDecodeScannedPDFAfterJunk reads a scanned PDF with a line of junk
+// before its header, as mail gateways and some scanners write it: package
+// pdfimage reads such a file, so scan takes it for a PDF too.
+func TestDecodeScannedPDFAfterJunk(t *testing.T) {
+	img2pdf := testtool.Need(t, "img2pdf")
+	pages, want := renderSheets(t)
+	const bob = 1
+	var pngData bytes.Buffer
+	if err := png.Encode(&pngData, pages[bob]); err != nil {
+		t.Fatal(err)
+	}
+	page := filepath.Join(t.TempDir(), "bob.png")
+	if err := os.WriteFile(page, pngData.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	pdf, err := exec.Command(img2pdf, page).Output()
+	if err != nil {
+		t.Fatalf("img2pdf: %v", err)
+	}
+	data := append([]byte("X-Scanner: office MFP, job 4711\r\n"), pdf...)
+	if !scan.IsImage(data) {
+		t.Errorf("IsImage = false for a PDF after a line of junk")
+	}
+	texts, err := scan.DecodeFile(data)
+	if err != nil {
+		t.Fatalf("DecodeFile: %v", err)
+	}
+	if got := joined(t, texts); !slices.Equal(got, []string{want[bob]}) {
+		t.Fatalf("read %d texts making %d shares; want bob's share", len(texts), len(got))
+	}
+}
+
 // TestDecodeSheetsZbar checks the sheet images against zbarimg, an
 // independent decoder: what it reads of them, quorum reads too.
 func TestDecodeSheetsZbar(t *testing.T) {

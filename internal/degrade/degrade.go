@@ -311,3 +311,33 @@ func SideBySide(a, b *image.Gray, r *rand.Rand) *image.Gray {
 	draw.Draw(dst, b.Bounds().Add(image.Pt(a.Bounds().Dx(), 0)), b, image.Point{}, draw.Src)
 	return dst
 }
+
+// Blank is a w × h page with nothing printed on it, as a scanner gives
+// the back of a sheet: paper a little off white, with the sensor's noise
+// of a few gray levels.
+func Blank(w, h int, r *rand.Rand) *image.Gray {
+	return Gaussian(filled(w, h, 242), r, 3)
+}
+
+// Noise is a w × h image of uniformly random gray levels: the page that
+// shows the most texture and no code, the decoder's worst case.
+func Noise(w, h int, r *rand.Rand) *image.Gray {
+	g := image.NewGray(image.Rect(0, 0, w, h))
+	for i := range g.Pix {
+		g.Pix[i] = uint8(r.Uint32())
+	}
+	return g
+}
+
+// Photo is page photographed by a phone of pixels pixels, held over the
+// sheet and not quite parallel to it (corners moved in by up to 6 %),
+// under a desk lamp (a fifth darker at the far corner), slightly out of
+// focus (σ 1.2 px) and with the sensor's noise (σ 6): the sheet fills
+// most of the frame, as a custodian asked to photograph it would frame
+// it. Saving it as a phone does (JPEG) is the caller's.
+func Photo(page *image.Gray, r *rand.Rand, pixels int) *image.Gray {
+	img := Perspective(page, r, 0.06, 1, 60)
+	img = Scale(img, math.Sqrt(float64(pixels)/float64(img.Bounds().Dx()*img.Bounds().Dy())))
+	img = Lighting(img, r, 0.2)
+	return Gaussian(Blur(img, 1.2), r, 6)
+}

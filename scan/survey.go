@@ -1,0 +1,172 @@
+package scan
+
+import "image"
+
+// The survey: before any search, Decode looks at a small copy of the image
+// for the texture of a code's modules, and spends its costly passes only
+// where that texture is. A search of a whole page with ZXing's detectors
+// costs a tenth of a second to a second, and the stages after it a dozen
+// such searches; on a blank page, a page of text or a page of noise, which
+// a sheet feeder puts among the sheets, all of that found nothing, in
+// seconds and a gigabyte. The survey costs a few hundredths of a second.
+
+// evidence is what the survey saw.
+type evidence int
+
+const (
+	// noTexture: nothing shaped like modules, as on a blank page (flat,
+	// or the scanner's noise) or a page of noise (contrast without
+	// shape). No code can be read there: Decode gives up.
+	noTexture evidence = iota
+	// someTexture: blocks of module texture, but not a square of them a
+	// code's size: text, or a small code alone in a small image. Decode
+	// searches the image once, and goes on to the stages only when that
+	// search saw a code's finder patterns it could not read.
+	someTexture
+	// codeTexture: a square of module texture the size of a code on a
+	// quorum sheet. Decode searches as hard as it can.
+	codeTexture
+)
+
+// surveyPixels bounds the small copy the survey looks at, and that Decode
+// searches first (see Decode): an A4 page at 300 dpi is halved, a
+// 12-megapixel photo shrunk to a third, a page at 150 dpi kept as it is.
+// The modules of a sheet's codes, printed near a millimetre, keep a few
+// pixels each in it; where they do not, the search of the image as given
+// follows.
+const surveyPixels = 2_500_000
+
+// surveyBlock is the side, in pixels of the small copy, of the blocks whose
+// texture the survey judges: a few modules of a sheet's code at any
+// resolution the survey sees.
+const surveyBlock = 16
+
+// codeBlocks is the side, in blocks, of the square that must be mostly
+// module texture for codeTexture: 192 pixels of the small copy. The codes
+// of bench/scancorpus's sheets, at any degradation it makes, show squares
+// of 19 blocks or more; the densest text quorum prints (a sheet's share
+// text in two columns, the ceremony record) at most 8.
+const codeBlocks = 12
+
+// survey is the small copy of an image and what it shows.
+type survey struct {
+	small    *image.Gray // the image shrunk n times; the image itself when n is 1
+	n        int
+	evidence evidence
+}
+
+// look surveys gray: it shrinks it to at most surveyPixels, removes
+// isolated specks with a median filter (salt and pepper would otherwise
+// hide the modules' texture), and judges each block of surveyBlock pixels.
+func look(gray *image.Gray) survey {
+	w, h := gray.Bounds().Dx(), gray.Bounds().Dy()
+	n := 1
+	for int64(w/n)*int64(h/n) > surveyPixels {
+		n++
+	}
+	sv := survey{small: gray, n: n}
+	if n > 1 {
+		sv.small = shrink(gray, n)
+	}
+	cols, rows := sv.small.Bounds().Dx()/surveyBlock, sv.small.Bounds().Dy()/surveyBlock
+	if cols == 0 || rows == 0 {
+		// Too small to judge, and too small to cost: search it.
+		sv.evidence = someTexture
+		return sv
+	}
+	med := median3(sv.small)
+	// sat is the summed-area table of the blocks that show module
+	// texture, (cols+1) × (rows+1), for the squares below.
+	sat := make([]int, (cols+1)*(rows+1))
+	for by := range rows {
+		for bx := range cols {
+			v := 0
+			if moduleTexture(med, bx*surveyBlock, by*surveyBlock) {
+				v = 1
+			}
+			i := (by+1)*(cols+1) + bx + 1
+			sat[i] = v + sat[i-1] + sat[i-cols-1] - sat[i-cols-2]
+		}
+	}
+	// dense reports whether a square of k blocks, three quarters of
+	// them module texture, is anywhere in the image. A code turned by
+	// 45° still holds one of its size; text never holds a large one,
+	// its lines leaving rows of paper between them; and noise, whose
+	// blocks pass the test one in a thousand, apart, not even one of 2.
+	dense := func(k int) bool {
+		for y := 0; y+k <= rows; y++ {
+			for x := 0; x+k <= cols; x++ {
+				s := sat[(y+k)*(cols+1)+x+k] - sat[y*(cols+1)+x+k] - sat[(y+k)*(cols+1)+x] + sat[y*(cols+1)+x]
+				if 4*s >= 3*k*k {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	switch {
+	case dense(codeBlocks):
+		sv.evidence = codeTexture
+	case dense(2):
+		sv.evidence = someTexture
+	}
+	return sv
+}
+
+// moduleTexture reports whether the block of g at (x0, y0) looks like a
+// piece of a code: light and dark in comparable amounts (a code's mask
+// keeps them near half and half; text is mostly paper), with enough
+// contrast to be more than the paper's grain, in patches wider than a
+// pixel. The last is what tells modules from noise: neighbouring pixels of
+// a module are alike, so the mean difference between neighbours is small
+// against the block's spread (below half of its standard deviation), where
+// in noise it is larger than the spread.
+func moduleTexture(g *image.Gray, x0, y0 int) bool {
+	const b = surveyBlock
+	var sum, sumSq, diff uint64
+	for y := y0; y < y0+b; y++ {
+		row := g.Pix[y*g.Stride+x0:][:b]
+		var below []uint8
+		if y+1 < y0+b {
+			below = g.Pix[(y+1)*g.Stride+x0:][:b]
+		}
+		for x, p := range row {
+			sum += uint64(p)
+			sumSq += uint64(p) * uint64(p)
+			if x+1 < b {
+				diff += uint64(absDiff(p, row[x+1]))
+			}
+			if below != nil {
+				diff += uint64(absDiff(p, below[x]))
+			}
+		}
+	}
+	const n = b * b
+	const pairs = 2 * b * (b - 1)
+	// In units of 1/n² (variance) and 1/pairs (mean difference).
+	variance := n*sumSq - sum*sum
+	// The standard deviation at least 3 gray levels: variance ≥ 9.
+	if variance < 9*n*n {
+		return false
+	}
+	// mean difference < sd/2 ⇔ 4·(diff/pairs)² < variance/n².
+	if 4*diff*diff*n*n >= variance*pairs*pairs {
+		return false
+	}
+	dark := 0
+	for y := y0; y < y0+b; y++ {
+		for _, p := range g.Pix[y*g.Stride+x0:][:b] {
+			if uint64(p)*n < sum {
+				dark++
+			}
+		}
+	}
+	return 4*dark > n && 4*dark < 3*n
+}
+
+func absDiff(a, b uint8) uint8 {
+	if a > b {
+		return a - b
+	}
+	return b - a
+}
