@@ -13,6 +13,7 @@ import (
 	"quorum/combine"
 	"quorum/drill"
 	"quorum/print"
+	"quorum/share"
 )
 
 type drillOptions struct {
@@ -179,40 +180,60 @@ func runDrill(opts *drillOptions) error {
 	return nil
 }
 
-// readEachShare reads the SHARE arguments as every command does and,
-// when one cannot be read, reads them one at a time, so that a damaged
-// file is named as a failure of the drill instead of stopping it.
+// readEachShare reads the SHARE arguments as every command does, each
+// once (a scan is decoded once), except that a file that cannot be read
+// is named as a failure of the drill instead of stopping it, and so are
+// the QR parts of a file that do not join.
 func readEachShare(io *IOStreams, args []string, typed bool) ([]combine.Input, []drill.Failure, error) {
-	inputs, err := readShares(io, args, typed)
-	if err == nil {
-		return inputs, nil, nil
-	}
-	var ue *usageError
-	if errors.As(err, &ue) {
+	if err := stdinOnce(args); err != nil {
 		return nil, nil, err
 	}
-	inputs = nil
+	var found []foundShare
 	var unread []drill.Failure
+	fail := func(name string, err error) {
+		// The failure names its source apart: the reason is what is
+		// wrong with it.
+		var se *sourceError
+		if errors.As(err, &se) {
+			err = se.Err
+		}
+		unread = append(unread, drill.Failure{Source: name, Err: err})
+	}
+	parts := map[string][]*share.Part{}
+	var all []*share.Part
 	for _, name := range args {
-		got, err := readShares(io, []string{name}, false)
+		f, ps, err := readShareArg(io, name)
 		if err != nil {
-			// The failure names its source apart: the reason is what
-			// is wrong with it.
-			var se *sourceError
-			if errors.As(err, &se) {
-				err = se.Err
-			}
-			unread = append(unread, drill.Failure{Source: name, Err: err})
+			fail(name, err)
 			continue
 		}
-		inputs = append(inputs, got...)
+		found = append(found, f...)
+		parts[name] = append(parts[name], ps...)
+		all = append(all, ps...)
 	}
-	if typed {
-		got, err := readShares(io, nil, true)
+	if len(all) > 0 {
+		joined, err := joinParts(all)
 		if err != nil {
-			return nil, nil, err
+			// Some file's parts do not join: each file's alone, to
+			// name it.
+			joined = nil
+			for _, name := range args {
+				if len(parts[name]) == 0 {
+					continue
+				}
+				j, err := joinParts(parts[name])
+				if err != nil {
+					fail(name, err)
+					continue
+				}
+				joined = append(joined, j...)
+			}
 		}
-		inputs = append(inputs, got...)
+		found = append(found, joined...)
+	}
+	inputs, err := gatherShares(io, found, typed)
+	if err != nil {
+		return nil, nil, err
 	}
 	return inputs, unread, nil
 }

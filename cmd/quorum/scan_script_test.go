@@ -17,6 +17,8 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/skip2/go-qrcode"
+
+	"quorum/internal/degrade"
 )
 
 // readImage decodes a PNG or JPEG file of the script.
@@ -127,4 +129,39 @@ func cmdHead(ts *testscript.TestScript, neg bool, args []string) {
 	n, err := strconv.Atoi(args[1])
 	ts.Check(err)
 	writeScan(ts, args[2], data[:min(n, len(data))])
+}
+
+// cmdPage: page OUT blank|noise — an A4 page at 300 dpi without a code,
+// as a PNG: the back of a sheet as a scanner gives it, or uniform noise,
+// the page that shows the most texture.
+func cmdPage(ts *testscript.TestScript, neg bool, args []string) {
+	noNeg(ts, neg, "page")
+	if len(args) != 2 {
+		ts.Fatalf("usage: page OUT blank|noise")
+	}
+	const w, h = 2481, 3508
+	var img *image.Gray
+	switch args[1] {
+	case "blank":
+		img = degrade.Blank(w, h, degrade.Stream(1, "blank"))
+	case "noise":
+		img = degrade.Noise(w, h, degrade.Stream(1, "noise"))
+	default:
+		ts.Fatalf("usage: page OUT blank|noise")
+	}
+	var out bytes.Buffer
+	ts.Check((&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&out, img))
+	writeScan(ts, args[0], out.Bytes())
+}
+
+// cmdPrepend: prepend OUT TEXT IN — IN after a line of TEXT, as a mail
+// gateway or a scanner puts junk before a PDF's header.
+func cmdPrepend(ts *testscript.TestScript, neg bool, args []string) {
+	noNeg(ts, neg, "prepend")
+	if len(args) != 3 {
+		ts.Fatalf("usage: prepend OUT TEXT IN")
+	}
+	data, err := os.ReadFile(ts.MkAbs(args[2]))
+	ts.Check(err)
+	writeScan(ts, args[0], append([]byte(args[1]+"\r\n"), data...))
 }

@@ -24,6 +24,8 @@ package main
 //	hugepng OUT W H                   a PNG header claiming W × H pixels, no data
 //	head IN N OUT                     the first N bytes of IN (a file cut short)
 //	forgedset DIR K NAME=KEY... -- EDIT...  a set and a manifest re-signed with EDITs (forged_script_test.go)
+//	page OUT blank|noise              an A4 page at 300 dpi without a code (PNG)
+//	prepend OUT TEXT IN               IN after a line of TEXT (junk before a PDF)
 //
 // The forging commands change one thing and encode the rest as quorum
 // would (with the share package), so that the one check that must fail is
@@ -70,6 +72,8 @@ func scriptCmds() map[string]func(ts *testscript.TestScript, neg bool, args []st
 		"hugepng":      cmdHugePNG,
 		"head":         cmdHead,
 		"forgedset":    cmdForgedSet,
+		"page":         cmdPage,
+		"prepend":      cmdPrepend,
 	}
 	for name, cmd := range logScriptCmds() {
 		cmds[name] = cmd

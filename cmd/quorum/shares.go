@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"filippo.io/age"
@@ -91,60 +92,95 @@ func addTypeFlag(fs *pflag.FlagSet, p *bool) {
 // sheet, QR parts) and was already found counts once: two scans of one
 // sheet, or a scan and the share file, are one share.
 func readShares(io *IOStreams, args []string, typed bool) ([]combine.Input, error) {
+	if err := stdinOnce(args); err != nil {
+		return nil, err
+	}
 	var found []foundShare
 	var parts []*share.Part
-	stdinUsed := false
 	for _, name := range args {
-		if name == "-" {
-			if stdinUsed {
-				return nil, usagef("standard input (-) is given twice")
-			}
-			stdinUsed = true
-		}
-		source := name
-		if name == "-" {
-			source = "standard input"
-		}
-		data, isImage, err := readShareInput(io, name, source)
+		f, ps, err := readShareArg(io, name)
 		if err != nil {
 			return nil, err
 		}
-		var shares []*share.Share
-		var ps []*share.Part
-		if isImage {
-			shares, ps, err = readScan(io, source, data)
-		} else {
-			shares, ps, err = share.Read(data)
-			if err != nil {
-				err = &sourceError{source, err}
-			}
-		}
-		if err != nil {
-			return nil, err
-		}
-		in := "file"
-		if isImage {
-			in = "scan"
-		}
-		for i, s := range shares {
-			src := source
-			if len(shares) > 1 {
-				src = fmt.Sprintf("%s (share %d in the %s)", source, i+1, in)
-			}
-			found = append(found, foundShare{combine.Input{Source: src, Share: s}, source, isImage})
-		}
+		found = append(found, f...)
 		parts = append(parts, ps...)
 	}
 	if len(parts) > 0 {
-		joined, err := share.JoinParts(parts)
+		joined, err := joinParts(parts)
 		if err != nil {
 			return nil, err
 		}
-		for _, s := range joined {
-			src := fmt.Sprintf("QR parts of share %d", s.Index)
-			found = append(found, foundShare{combine.Input{Source: src, Share: s}, src, true})
+		found = append(found, joined...)
+	}
+	return gatherShares(io, found, typed)
+}
+
+// stdinOnce refuses standard input (-) given twice as a SHARE.
+func stdinOnce(args []string) error {
+	if i := slices.Index(args, "-"); i >= 0 && slices.Contains(args[i+1:], "-") {
+		return usagef("standard input (-) is given twice")
+	}
+	return nil
+}
+
+// readShareArg reads one SHARE argument, a file or - for standard input:
+// the shares it holds, and the QR parts, which are joined with those of
+// the other arguments. A scan is decoded here, once; its image is dropped
+// when this returns.
+func readShareArg(io *IOStreams, name string) ([]foundShare, []*share.Part, error) {
+	source := name
+	if name == "-" {
+		source = "standard input"
+	}
+	data, isImage, err := readShareInput(io, name, source)
+	if err != nil {
+		return nil, nil, err
+	}
+	var shares []*share.Share
+	var parts []*share.Part
+	if isImage {
+		shares, parts, err = readScan(io, source, data)
+	} else {
+		shares, parts, err = share.Read(data)
+		if err != nil {
+			err = &sourceError{source, err}
 		}
 	}
+	if err != nil {
+		return nil, nil, err
+	}
+	in := "file"
+	if isImage {
+		in = "scan"
+	}
+	var found []foundShare
+	for i, s := range shares {
+		src := source
+		if len(shares) > 1 {
+			src = fmt.Sprintf("%s (share %d in the %s)", source, i+1, in)
+		}
+		found = append(found, foundShare{combine.Input{Source: src, Share: s}, source, isImage})
+	}
+	return found, parts, nil
+}
+
+// joinParts joins QR parts into the shares they were split from.
+func joinParts(parts []*share.Part) ([]foundShare, error) {
+	joined, err := share.JoinParts(parts)
+	if err != nil {
+		return nil, err
+	}
+	var found []foundShare
+	for _, s := range joined {
+		src := fmt.Sprintf("QR parts of share %d", s.Index)
+		found = append(found, foundShare{combine.Input{Source: src, Share: s}, src, true})
+	}
+	return found, nil
+}
+
+// gatherShares adds, with typed, the sheets typed on the terminal to the
+// shares found in the arguments, and counts a share from paper once.
+func gatherShares(io *IOStreams, found []foundShare, typed bool) ([]combine.Input, error) {
 	if typed {
 		more, err := readTyped(io)
 		if err != nil {
