@@ -81,10 +81,20 @@ func Decode(img image.Image) ([]string, error) {
 		// quarter of the pixels or fewer, reads a clean page and a
 		// phone's photo of one. What it reads is painted over in the
 		// image, which is searched for the rest.
-		d.search(sv.small, 1/float64(sv.n), nil)
+		work := sv.small
+		if sv.n == 2 {
+			// The small copy is gray halved, which unread looks at:
+			// searched in a copy, as search paints over it, it serves
+			// unread too until gray is painted.
+			d.half = sv.small
+			work = image.NewGray(sv.small.Rect)
+			copy(work.Pix, sv.small.Pix)
+		}
+		d.search(work, 1/float64(sv.n), nil)
 		if len(d.texts) > 0 && !d.unread(gray) {
 			return d.texts, nil
 		}
+		d.half = nil
 		fill := paper(gray)
 		for _, pts := range d.found {
 			erase(gray, pts, 1, fill)
@@ -154,6 +164,9 @@ type decoder struct {
 	// looked, and left what it saw.
 	looked int
 	left   bool
+	// half is the image Decode searches, halved, while that image is
+	// not painted over yet, for unread; nil when unread must halve it.
+	half *image.Gray
 	// found holds the result points of every code read, in the
 	// coordinates of the image Decode was given (or its shrunk copy), so
 	// that each later search can paint them over.
@@ -245,7 +258,11 @@ func (d *decoder) unread(gray *image.Gray) bool {
 	if gray.Bounds().Dx()/2 < minSide || gray.Bounds().Dy()/2 < minSide {
 		return false
 	}
-	half, factor := stretch(shrink(gray, 2)), 0.5
+	half := d.half
+	if half == nil {
+		half = shrink(gray, 2)
+	}
+	half, factor := stretch(half), 0.5
 	for _, pts := range d.found {
 		erase(half, pts, 1/factor, paper(half))
 	}

@@ -55,9 +55,11 @@ type survey struct {
 	evidence evidence
 }
 
-// look surveys gray: it shrinks it to at most surveyPixels, removes
-// isolated specks with a median filter (salt and pepper would otherwise
-// hide the modules' texture), and judges each block of surveyBlock pixels.
+// look surveys gray: it shrinks it to at most surveyPixels and judges
+// each block of surveyBlock pixels, as it is and, when that shows contrast
+// but no module texture, median-filtered: salt and pepper hides the
+// modules' texture, and the filter removes isolated specks. Filtering only
+// those blocks spares the paper and the code of a clean sheet.
 func look(gray *image.Gray) survey {
 	w, h := gray.Bounds().Dx(), gray.Bounds().Dy()
 	n := 1
@@ -74,14 +76,21 @@ func look(gray *image.Gray) survey {
 		sv.evidence = someTexture
 		return sv
 	}
-	med := median3(sv.small)
 	// sat is the summed-area table of the blocks that show module
 	// texture, (cols+1) × (rows+1), for the squares below.
 	sat := make([]int, (cols+1)*(rows+1))
+	var blk block
 	for by := range rows {
 		for bx := range cols {
+			x0, y0 := bx*surveyBlock, by*surveyBlock
+			blk.copy(sv.small, x0, y0)
+			t := blk.texture()
+			if t == contrast {
+				blk.median(sv.small, x0, y0)
+				t = blk.texture()
+			}
 			v := 0
-			if moduleTexture(med, bx*surveyBlock, by*surveyBlock) {
+			if t == modules {
 				v = 1
 			}
 			i := (by+1)*(cols+1) + bx + 1
@@ -113,31 +122,65 @@ func look(gray *image.Gray) survey {
 	return sv
 }
 
-// moduleTexture reports whether the block of g at (x0, y0) looks like a
-// piece of a code: light and dark in comparable amounts (a code's mask
-// keeps them near half and half; text is mostly paper), with enough
-// contrast to be more than the paper's grain, in patches wider than a
-// pixel. The last is what tells modules from noise: neighbouring pixels of
-// a module are alike, so the mean difference between neighbours is small
-// against the block's spread (below half of its standard deviation), where
-// in noise it is larger than the spread.
-func moduleTexture(g *image.Gray, x0, y0 int) bool {
+// block is the pixels of one block, row by row.
+type block [surveyBlock * surveyBlock]uint8
+
+// copy takes the block of g at (x0, y0).
+func (blk *block) copy(g *image.Gray, x0, y0 int) {
+	for y := range surveyBlock {
+		copy(blk[y*surveyBlock:][:surveyBlock], g.Pix[(y0+y)*g.Stride+x0:])
+	}
+}
+
+// median takes the block of g at (x0, y0) median-filtered, as median3
+// filters the whole image: each pixel the median of its 3 × 3
+// neighbourhood, the image's border kept.
+func (blk *block) median(g *image.Gray, x0, y0 int) {
+	w, h := g.Bounds().Dx(), g.Bounds().Dy()
+	var v [9]uint8
+	for y := range surveyBlock {
+		yy := y0 + y
+		for x := range surveyBlock {
+			xx := x0 + x
+			if xx == 0 || yy == 0 || xx == w-1 || yy == h-1 {
+				blk[y*surveyBlock+x] = g.Pix[yy*g.Stride+xx]
+				continue
+			}
+			r0, r1, r2 := g.Pix[(yy-1)*g.Stride+xx-1:], g.Pix[yy*g.Stride+xx-1:], g.Pix[(yy+1)*g.Stride+xx-1:]
+			v = [9]uint8{r0[0], r0[1], r0[2], r1[0], r1[1], r1[2], r2[0], r2[1], r2[2]}
+			blk[y*surveyBlock+x] = med9(&v)
+		}
+	}
+}
+
+// A block's texture, as the survey judges it.
+const (
+	flat     = iota // no more contrast than the paper's grain
+	contrast        // contrast, but not in a code's light and dark patches
+	modules         // a piece of a code, as far as one block shows
+)
+
+// texture judges the block: modules when it looks like a piece of a code,
+// light and dark in comparable amounts (a code's mask keeps them near half
+// and half; text is mostly paper), with enough contrast to be more than
+// the paper's grain (a standard deviation of 3 gray levels), in patches
+// wider than a pixel. The last is what tells modules from noise:
+// neighbouring pixels of a module are alike, so the mean difference
+// between neighbours is small against the block's spread (below half of
+// its standard deviation), where in noise it is larger than the spread.
+func (blk *block) texture() int {
 	const b = surveyBlock
 	var sum, sumSq, diff uint64
-	for y := y0; y < y0+b; y++ {
-		row := g.Pix[y*g.Stride+x0:][:b]
-		var below []uint8
-		if y+1 < y0+b {
-			below = g.Pix[(y+1)*g.Stride+x0:][:b]
-		}
+	for y := range b {
+		row := blk[y*b:][:b]
 		for x, p := range row {
 			sum += uint64(p)
 			sumSq += uint64(p) * uint64(p)
 			if x+1 < b {
 				diff += uint64(absDiff(p, row[x+1]))
 			}
-			if below != nil {
-				diff += uint64(absDiff(p, below[x]))
+			if y+1 < b {
+				diff += uint64(absDiff(p, blk[(y+1)*b+x]))
 			}
 		}
 	}
@@ -145,23 +188,23 @@ func moduleTexture(g *image.Gray, x0, y0 int) bool {
 	const pairs = 2 * b * (b - 1)
 	// In units of 1/n² (variance) and 1/pairs (mean difference).
 	variance := n*sumSq - sum*sum
-	// The standard deviation at least 3 gray levels: variance ≥ 9.
 	if variance < 9*n*n {
-		return false
+		return flat
 	}
 	// mean difference < sd/2 ⇔ 4·(diff/pairs)² < variance/n².
 	if 4*diff*diff*n*n >= variance*pairs*pairs {
-		return false
+		return contrast
 	}
 	dark := 0
-	for y := y0; y < y0+b; y++ {
-		for _, p := range g.Pix[y*g.Stride+x0:][:b] {
-			if uint64(p)*n < sum {
-				dark++
-			}
+	for _, p := range blk {
+		if uint64(p)*n < sum {
+			dark++
 		}
 	}
-	return 4*dark > n && 4*dark < 3*n
+	if 4*dark <= n || 4*dark >= 3*n {
+		return contrast
+	}
+	return modules
 }
 
 func absDiff(a, b uint8) uint8 {
