@@ -135,7 +135,7 @@ func printLogTable(io *IOStreams, records []*accesslog.Record) {
 func what(r *accesslog.Record) string {
 	var parts []string
 	if r.Label != "" {
-		parts = append(parts, fmt.Sprintf("%q", r.Label))
+		parts = append(parts, quote(r.Label))
 	}
 	if r.ItemKind != "" {
 		parts = append(parts, r.ItemKind)
