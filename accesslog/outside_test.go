@@ -19,26 +19,10 @@ import (
 	"quorum/share"
 )
 
-// formatScript returns the Python script of FORMAT.md §14.
-func formatScript(t *testing.T) string {
-	data, err := os.ReadFile("../FORMAT.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, section, ok := strings.Cut(string(data), "## 14. The access log")
-	_, rest, ok2 := strings.Cut(section, "```python\n")
-	script, _, ok3 := strings.Cut(rest, "```")
-	if !ok || !ok2 || !ok3 {
-		t.Fatal("FORMAT.md §14 has no python block")
-	}
-	return script
-}
-
 func TestFormatScript(t *testing.T) {
 	testtool.Need(t, "python3")
 	dir := t.TempDir()
-	script := filepath.Join(dir, "checklog.py")
-	os.WriteFile(script, []byte(formatScript(t)), 0o600)
+	script := testtool.LogChecker(t, "../FORMAT.md", dir)
 	good, _ := os.ReadFile("testdata/example.log")
 	lines := bytes.SplitAfter(good, []byte("\n"))
 	tests := []struct {

@@ -31,6 +31,9 @@ func TestScripts(t *testing.T) {
 	// for README's age1yubikey1… custodian, as age-plugin-yubikey: a
 	// plugin takes its name from its file.
 	plugins := testplugin.Build(t, testplugin.Name, "yubikey")
+	// FORMAT.md's log checker, for the scripts that check a log without
+	// quorum ($CHECKLOG).
+	checklog := testtool.LogChecker(t, filepath.Join("..", "..", "FORMAT.md"), t.TempDir())
 	testscript.Run(t, testscript.Params{
 		Files:     scriptFiles(t),
 		Condition: haveProgram,
@@ -38,6 +41,7 @@ func TestScripts(t *testing.T) {
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("CI", os.Getenv("CI"))
 			env.Setenv("PLUGINDIR", plugins)
+			env.Setenv("CHECKLOG", checklog)
 			// docs/recover.py, for the scripts that recover without quorum.
 			recover, err := filepath.Abs(filepath.Join("..", "..", "docs", "recover.py"))
 			env.Setenv("RECOVER", recover)

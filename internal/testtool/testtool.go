@@ -15,6 +15,8 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -101,4 +103,26 @@ func install(program string) string {
 		return "Debian: apt-get install tmux"
 	}
 	return ""
+}
+
+// LogChecker writes the Python script of FORMAT.md §14, which checks an
+// access log's chain without quorum, to a file in dir and returns its
+// path: the tests run the script the reader copies, not one of their own.
+func LogChecker(t testing.TB, formatMD, dir string) string {
+	t.Helper()
+	data, err := os.ReadFile(formatMD)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, sec, ok := strings.Cut(string(data), "## 14. The access log")
+	_, rest, ok2 := strings.Cut(sec, "```python\n")
+	script, _, ok3 := strings.Cut(rest, "```")
+	if !ok || !ok2 || !ok3 {
+		t.Fatalf("%s §14 has no python block", formatMD)
+	}
+	path := filepath.Join(dir, "checklog.py")
+	if err := os.WriteFile(path, []byte(script), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }
