@@ -1,7 +1,5 @@
 package runbook
 
-import "strings"
-
 // The scenario texts, all of them, in one place: the ten the guidance names
 // ("Some scenarios you should document include the following"), its
 // quarterly test, and quorum's own two. Text and paper are both written
@@ -113,11 +111,23 @@ func kitOut(item, id string) Step {
 	}
 }
 
+// putAway ends the run of an item that kit replace recorded: the kit keeps
+// an item's ID when the thing behind it changes (a new device, SIM or
+// address), and a replacement puts it back in its place, so there is no
+// kit in to run, only the walk to the place.
+func putAway(item string) Step {
+	return Step{
+		Title: "Put away " + item,
+		Do: "Its holder takes " + item + " to the place given to kit replace, not where any sheet is kept, " +
+			"with a second person present.",
+	}
+}
+
 func kitIn(item, id string) Step {
 	return Step{
 		Title:   "Put back " + item,
 		Do:      "Its holder puts " + item + " back in its own place, not where any sheet is kept.",
-		Command: "quorum kit in " + id + " --by NAME --place PLACE --log {log} --run RUN",
+		Command: "quorum kit in " + id + " --by NAME --witness WITNESS --log {log} --run RUN",
 	}
 }
 
@@ -228,9 +238,9 @@ func changeEmail() Step {
 	return Step{
 		Title: "Change the address",
 		Do: "On the account page, change the root email address to the new group address. The email recipient " +
-			"reads out the code sent to it. Record the new address in the kit, and the old one replaced.",
-		Command: "quorum kit add NEW-EMAIL-ID --kind email --place \"ADDRESS, received by NAMES\" --holder NAME --log {log}\n" +
-			"quorum kit replace {email-id} --by NAME --reason \"replaced by NEW-EMAIL-ID\" --log {log} --run RUN",
+			"reads out the code sent to it. Record the new address in the kit, with who receives its mail.",
+		Command: "quorum kit replace {email-id} --by NAME --witness WITNESS --reason \"new group address\" " +
+			"--place \"ADDRESS\" --holder NAME --log {log} --run RUN",
 		Console: "The account page shows the new address.",
 		Write:   []string{"New group address"},
 	}
@@ -240,35 +250,29 @@ func checkEmail() Step {
 	return Step{
 		Title:   "Check the mailbox and the alert",
 		Do:      "Every recipient of the new address receives a test message. Add the new address to the root sign-in alert.",
-		Command: "quorum kit check NEW-EMAIL-ID --result ok|failed --by NAME --log {log} --run RUN",
+		Command: "quorum kit check {email-id} --result ok|failed --by NAME --log {log} --run RUN",
 		Console: "The root sign-in alert names the new address.",
 	}
 }
 
 // changePhone puts the new SIM's number on the contact page, typed from
-// its papers and written nowhere else; replaced says whether the old phone
-// is recorded replaced now (it was lost) or retired later (it still
-// works until the new one is tested).
-func changePhone(replaced bool) Step {
-	st := Step{
+// its papers and written nowhere else.
+func changePhone() Step {
+	return Step{
 		Title: "Change the number",
 		Do: "On the account's contact information page, type the new SIM's number from its papers. Write it " +
-			"nowhere else. Record the new phone in the kit.",
-		Command: "quorum kit add NEW-PHONE-ID --kind phone --place PLACE --holder NAME --log {log}",
+			"nowhere else. Record the new phone and SIM in the kit, under the old one's ID.",
+		Command: "quorum kit replace {phone-id} --by NAME --witness WITNESS --reason \"new SIM\" --place PLACE " +
+			"--holder NAME --log {log} --run RUN",
 		Console: "The contact information page shows the new number; compare it with the SIM's papers aloud.",
 	}
-	if replaced {
-		st.Do = strings.TrimSuffix(st.Do, ".") + ", and the old one replaced."
-		st.Command += "\nquorum kit replace {phone-id} --by NAME --reason \"replaced by NEW-PHONE-ID\" --log {log} --run RUN"
-	}
-	return st
 }
 
 func testPhone() Step {
 	return Step{
 		Title:   "Test the new phone",
 		Do:      "Call the new phone from another phone: it rings. Record the check.",
-		Command: "quorum kit check NEW-PHONE-ID --result ok|failed --by NAME --log {log} --run RUN",
+		Command: "quorum kit check {phone-id} --result ok|failed --by NAME --log {log} --run RUN",
 	}
 }
 
@@ -432,21 +436,21 @@ func mfaLost() Scenario {
 			},
 			{
 				Title: "Replace the device",
-				Do: "On the security credentials page, remove the lost device and assign the new one. Register the new " +
-					"device in the kit (with --battery-expires DATE if it has a battery) and record the replacement.",
-				Command: "quorum kit add NEW-MFA-ID --kind mfa-device --place PLACE --holder NAME --log {log}\n" +
-					"quorum kit replace {mfa-id} --by NAME --reason \"replaced by NEW-MFA-ID\" --log {log} --run RUN",
+				Do: "On the security credentials page, remove the lost device and assign the new one. Record the new " +
+					"device in the kit under the lost one's ID, with its serial (and --battery-expires DATE if it has a battery).",
+				Command: "quorum kit replace {mfa-id} --by NAME --witness WITNESS --reason \"new device, serial SERIAL\" " +
+					"--place PLACE --holder NAME --log {log} --run RUN",
 				Console: "The MFA list shows the new device's serial and not the lost one.",
 				Write:   []string{"New device's serial"},
 			},
 			{
 				Title:   "Test the new device",
 				Do:      "Sign out; sign in again with the password and the new device's code. Then press Enter on the laptop: quorum erases the password. Record the check.",
-				Command: "quorum kit check NEW-MFA-ID --result ok|failed --by NAME --log {log} --run RUN",
+				Command: "quorum kit check {mfa-id} --result ok|failed --by NAME --log {log} --run RUN",
 				Console: "The console accepts the new device's code.",
 			},
 			signOut(),
-			kitIn("the new MFA device", "NEW-MFA-ID"),
+			putAway("the new MFA device"),
 			kitIn("{phone}", "{phone-id}"),
 			sheetsBack(),
 			status("", false),
@@ -475,24 +479,26 @@ func mfaBattery() Scenario {
 			{
 				Title: "Assign the new device",
 				Do: "On the security credentials page, assign the new device (two codes in a row), then remove the old " +
-					"one. Register the new device in the kit (with --battery-expires DATE if it has a battery).",
-				Command: "quorum kit add NEW-MFA-ID --kind mfa-device --place PLACE --holder NAME --log {log}",
+					"one. Record the new device in the kit under the old one's ID, with its serial (and --battery-expires DATE " +
+					"if it has a battery).",
+				Command: "quorum kit replace {mfa-id} --by NAME --witness WITNESS --reason \"new device, serial SERIAL\" " +
+					"--place PLACE --holder NAME --log {log} --run RUN",
 				Console: "The MFA list shows the new device's serial, then only it.",
 				Write:   []string{"New device's serial", "Its battery's expiry, if any"},
 			},
 			{
 				Title:   "Test the new device",
 				Do:      "Sign out; sign in again with the password and the new device's code. Then press Enter on the laptop: quorum erases the password. Record the check.",
-				Command: "quorum kit check NEW-MFA-ID --result ok|failed --by NAME --log {log} --run RUN",
+				Command: "quorum kit check {mfa-id} --result ok|failed --by NAME --log {log} --run RUN",
 				Console: "The console accepts the new device's code.",
 			},
 			signOut(),
 			{
-				Title:   "Retire the old device",
-				Do:      "Destroy the old device in front of the witness, or keep it as the policy says, and retire it in the kit.",
-				Command: "quorum kit retire {mfa-id} --by NAME --reason \"replaced by NEW-MFA-ID\" --log {log} --run RUN",
+				Title: "Destroy the old device",
+				Do:    "Destroy the old device in front of the witness. The kit's item is the new device now.",
+				Write: []string{"Old device's serial, destroyed by"},
 			},
-			kitIn("the new MFA device", "NEW-MFA-ID"),
+			putAway("the new MFA device"),
 			sheetsBack(),
 			status("", false),
 			closeRun(),
@@ -581,10 +587,10 @@ func phoneLost() Scenario {
 			kitOut("{mfa}", "{mfa-id}"),
 			reveal("root phone number lost"),
 			signIn(),
-			changePhone(true),
+			changePhone(),
 			testPhone(),
 			signOut(),
-			kitIn("the new phone and its SIM papers", "NEW-PHONE-ID"),
+			putAway("the new phone and its SIM papers"),
 			kitIn("{mfa}", "{mfa-id}"),
 			sheetsBack(),
 			status("", false),
@@ -612,16 +618,15 @@ func phoneChange() Scenario {
 			kitOut("{phone}", "{phone-id}"),
 			reveal("change the root phone number"),
 			signIn(),
-			changePhone(false),
+			changePhone(),
 			testPhone(),
 			signOut(),
 			{
-				Title: "Retire the old phone",
-				Do: "The billing team ends the old contract only now. Destroy the old SIM in front of the witness, and " +
-					"retire the old phone in the kit.",
-				Command: "quorum kit retire {phone-id} --by NAME --reason \"replaced by NEW-PHONE-ID\" --log {log} --run RUN",
+				Title: "Destroy the old SIM",
+				Do: "The billing team ends the old contract only now. Destroy the old SIM in front of the witness. The " +
+					"kit's item is the new phone and SIM now.",
 			},
-			kitIn("the new phone and its SIM papers", "NEW-PHONE-ID"),
+			putAway("the new phone and its SIM papers"),
 			kitIn("{mfa}", "{mfa-id}"),
 			sheetsBack(),
 			status("", false),
@@ -675,7 +680,7 @@ func deleteAccount() Scenario {
 				Title: "Retire the kit",
 				Do: "Destroy the MFA device and the SIM in front of the witness; the billing team ends the phone " +
 					"contract; the mail administrators close the group address. Retire each in the kit.",
-				Command: "quorum kit retire ID --by NAME --reason \"account deleted\" --log {log} --run RUN",
+				Command: "quorum kit retire ID --by NAME --witness WITNESS --reason \"account deleted\" --log {log} --run RUN",
 			},
 			status(" The set is no longer listed once every sheet is recorded destroyed.", false),
 			closeRun(),
