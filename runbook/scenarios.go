@@ -739,9 +739,11 @@ func quarterlyTest() Scenario {
 			},
 			{
 				Title: "Review who has access",
-				Do: "For the email address, the password, the MFA device and the phone, name who has access (one " +
-					"--access for each). No one person alone can recover access, and no process depends on one person.",
-				Command: "quorum review -m {manifest} --log {log} --access KIND=NAME,NAME…",
+				Do: "For the email address, the password, the MFA device and the phone, name who has access. No one " +
+					"person alone can recover access, and no process depends on one person. Each custodian present " +
+					"confirms with their own key that they still hold their sheet and key.",
+				Command: "quorum review -m {manifest} --log {log} --access email=NAME,NAME --access password=NAME,NAME " +
+					"--access mfa=NAME --access phone=NAME --by OPERATOR --witness WITNESS --run RUN -i KEY… SHARE…",
 			},
 			kitIn("{phone}", "{phone-id}"),
 			kitIn("{mfa}", "{mfa-id}"),
@@ -787,9 +789,10 @@ func custodianChange() Scenario {
 			},
 			destroy("the old set"),
 			{
-				Title:   "Review who has access",
-				Do:      "Remove whoever left from the group address, the kit's holders and the alert's recipients, and record the review.",
-				Command: "quorum review -m NEW/manifest.json --log {log} --access KIND=NAME,NAME…",
+				Title: "Review who has access",
+				Do:    "Remove whoever left from the group address, the kit's holders and the alert's recipients, and record the review.",
+				Command: "quorum review -m NEW/manifest.json --log {log} --access email=NAME,NAME --access password=NAME,NAME " +
+					"--access mfa=NAME --access phone=NAME --by OPERATOR --witness WITNESS --run RUN",
 			},
 			status(" The old set is listed until its last sheet is recorded destroyed.", true),
 			closeRun(),

@@ -13,10 +13,10 @@ import (
 // pendingInRunbooks are the commands and flags the runbooks name that are
 // not built yet: the run records (runbook start and end, --run on the
 // commands of a run), a new set replacing an old one (split --replaces),
-// retire and review. Once one is built, take it out of this list: the test
+// and retire. Once one is built, take it out of this list: the test
 // then checks its flags too.
 var (
-	pendingInRunbooks = []string{"quorum runbook start", "quorum runbook end", "quorum retire", "quorum review"}
+	pendingInRunbooks = []string{"quorum runbook start", "quorum runbook end", "quorum retire"}
 	// pendingFlags are the flags not built yet, by command; "" for every
 	// command.
 	pendingFlags = map[string][]string{"": {"--run"}, "split": {"--replaces", "--log"}}
