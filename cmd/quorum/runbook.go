@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"quorum/internal/filter"
 	"quorum/print"
 	"quorum/runbook"
 )
@@ -113,7 +114,9 @@ func runRunbook(opts *runbookOptions) error {
 		return err
 	}
 	rb := runbook.Fill(s, facts)
-	out := rb.Markdown()
+	// The facts come from the manifest and from file names: filtered,
+	// as the PDF's text is where it is drawn.
+	out := []byte(filter.Lines(string(rb.Markdown())))
 	if opts.Format == "pdf" {
 		if out, err = print.RunbookPDF(rb, print.RunbookOptions{Paper: paper, Date: io.Now()}); err != nil {
 			return err

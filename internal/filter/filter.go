@@ -34,7 +34,7 @@ import (
 //     grapheme joiner): drawn as nothing, they hide a difference.
 //
 // Printable text comes back unchanged, so filtering twice is harmless.
-// Callers that show several lines filter each line.
+// Text of several lines goes through [Lines].
 func Text(s string) string {
 	i := strings.IndexFunc(s, refused)
 	if i < 0 && utf8.ValidString(s) {
@@ -58,6 +58,17 @@ func Text(s string) string {
 		s = s[size:]
 	}
 	return b.String()
+}
+
+// Lines passes each line of s through [Text] and keeps the line breaks
+// (\n) between them: for text of several lines, such as a plugin's
+// message or a runbook written to standard output.
+func Lines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = Text(l)
+	}
+	return strings.Join(lines, "\n")
 }
 
 // refused reports whether r may not reach a terminal or a page as it is.

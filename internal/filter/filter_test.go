@@ -63,3 +63,11 @@ func FuzzText(f *testing.F) {
 		}
 	})
 }
+
+func TestLines(t *testing.T) {
+	in := "# Runbook\n\nset \"root\x1b[2J\"\u202e\nlast"
+	want := "# Runbook\n\nset \"root\\x1b[2J\"\\u202e\nlast"
+	if got := Lines(in); got != want {
+		t.Errorf("Lines(%q) = %q, want %q", in, got, want)
+	}
+}

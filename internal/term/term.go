@@ -198,10 +198,4 @@ func sanitize(s string) string { return filter.Text(s) }
 // sanitizeLines filters each line of a message on its own, so that text
 // from files or plugins cannot move the cursor or rewrite the screen while
 // the message keeps its line breaks.
-func sanitizeLines(s string) string {
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		lines[i] = filter.Text(l)
-	}
-	return strings.Join(lines, "\n")
-}
+func sanitizeLines(s string) string { return filter.Lines(s) }
