@@ -3,7 +3,9 @@
 //
 // A scanner writes one image per page: a JPEG (DCTDecode), a
 // Flate-compressed bitmap, or a CCITT Group 4 fax image. [Images] reads
-// exactly those and little else, following ISO 32000-1 (PDF 1.7):
+// exactly those and little else ([All] the same, a page at a time, for a
+// stack too large to hold decoded; [IsPDF] says where a header may start),
+// following ISO 32000-1 (PDF 1.7):
 //
 //   - the file structure: classic cross-reference tables with their
 //     incremental updates, cross-reference streams and object streams

@@ -108,8 +108,8 @@ func decodePDF(data []byte) ([]string, error) {
 }
 
 // DecodeFile returns the text of every QR code in a PNG or JPEG file, as
-// [Decode] reads them, or in the page images of a scanned PDF, each text
-// once. It checks the dimensions an image file claims before decoding it
+// [Decode] reads them, or in the page images of a scanned PDF, decoded and
+// searched one at a time, each text once. It checks the dimensions an image file claims before decoding it
 // (*[LimitError]); an image file that does not decode is a
 // *[FormatError]; bytes that are none of these are [ErrUnknownFormat]; a
 // file without a readable code is [ErrNoCode]. A PDF's own errors are
