@@ -60,6 +60,10 @@ type Options struct {
 	// the record to say "age plugin: NAME". A share does not name its
 	// plugin; the custodians file does, so only a new set knows them.
 	Plugins map[int]string
+	// Kit is the root kit from the access log: the ceremony record lists
+	// it, and each sheet names the MFA device's place among those it must
+	// not be kept in.
+	Kit []KitItem
 	// Date is the creation date in the PDF's metadata; the zero time means
 	// the clock's, which makes the output differ from run to run.
 	Date time.Time
@@ -171,7 +175,7 @@ func New(shares []*share.Share, opts Options) (*Document, error) {
 	}()
 	l := newLayout(opts.Paper, fs)
 	if opts.Record {
-		pages, err := l.record(m, opts.Plugins)
+		pages, err := l.record(m, opts.Plugins, opts.Kit)
 		if err != nil {
 			return nil, err
 		}
@@ -185,6 +189,7 @@ func New(shares []*share.Share, opts Options) (*Document, error) {
 		if err != nil {
 			return nil, err
 		}
+		sd.mfaPlaces = mfaPlaces(opts.Kit)
 		d.Sheets = append(d.Sheets, &Sheet{
 			Name:  fmt.Sprintf("%0*d-%s", len(fmt.Sprint(s.Shares)), s.Index, s.Custodian),
 			Index: s.Index,
@@ -255,6 +260,7 @@ type sheetData struct {
 	recipientFP string // "" when unknown or for a passphrase
 	plugin      string // the age plugin's name, "" when unknown
 	manifest    bool
+	mfaPlaces   []string // where the kit's MFA devices are kept
 }
 
 func sheetDataOf(s *share.Share, m *manifest.Manifest, plugin string) (*sheetData, error) {

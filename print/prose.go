@@ -2,6 +2,7 @@ package print
 
 import (
 	"fmt"
+	"strings"
 
 	"quorum/share"
 )
@@ -48,9 +49,17 @@ func instructionText(d *sheetData, l *layout, multi bool) (left, right []para) {
 			"reveal nothing about the secret. A lost sheet is no breach, but report it: quorum print makes a new "+
 			"one from the share file, without the secret.", s.Threshold)},
 	}
+	mfa := "the account’s MFA device"
+	if len(d.mfaPlaces) > 0 {
+		var places []string
+		for _, pl := range d.mfaPlaces {
+			places = append(places, l.fs.printable(regular, pl))
+		}
+		mfa += " (kept in " + strings.Join(places, ", ") + ": never there)"
+	}
 	right = []para{
 		{head: "Where it must not be kept", body: "In the storage place agreed at the ceremony, in a sleeve, dry and dark. " +
-			"Never with the account’s MFA device, never with another custodian’s share, never with " + keep + "."},
+			"Never with " + mfa + ", never with another custodian’s share, never with " + keep + "."},
 		{head: "How the secret is rebuilt", body: fmt.Sprintf("%d custodians meet at an offline computer with their "+
 			"sheets and keys, check the set fingerprint against the signed ceremony record, scan each code into a "+
 			"file (or type its numbered lines), and run:", s.Threshold),

@@ -11,7 +11,7 @@ import (
 // fingerprint and share hash, the set fingerprint in large type (the value
 // every later check is pinned to), and lines for the operator's and the
 // witness's signatures. Nothing on it is secret.
-func (l *layout) record(m *manifest.Manifest, plugins map[int]string) ([]*page, error) {
+func (l *layout) record(m *manifest.Manifest, plugins map[int]string, kit []KitItem) ([]*page, error) {
 	fp, err := m.Fingerprint()
 	if err != nil {
 		return nil, err
@@ -93,6 +93,14 @@ func (l *layout) record(m *manifest.Manifest, plugins map[int]string) ([]*page, 
 		y += rowH
 		p.line(l.x0, y, l.x1, y, 0.5, rule)
 	}
+
+	p, y = l.kitTable(p, y, kit, func() (*page, float64) {
+		p = l.newPage()
+		pages = append(pages, p)
+		y := l.eyebrow(p, l.y0, "QUORUM CEREMONY RECORD, CONTINUED", m.Format) + 14
+		p.text(l.x0, y, bold, 12, ink, fmt.Sprintf("Set %s", fp))
+		return p, y + 10
+	})
 
 	// Signatures: on this page if they fit, else on a page of their own.
 	const sigH = 150 + writeInH*2

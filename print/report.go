@@ -35,6 +35,8 @@ type Report struct {
 	Seq       int    // the drill record's place in the log
 	Tool      string
 	Paper     Paper
+	// Kit is the root kit on the day of the report, from the access log.
+	Kit []KitItem
 }
 
 // ReportShare is one share presented at a drill, and how it fared.
@@ -167,6 +169,8 @@ func (l *layout) report(r *Report) []*page {
 		y += rowH
 		p.line(l.x0, y, l.x1, y, 0.5, rule)
 	}
+
+	p, y = l.kitTable(p, y, r.Kit, func() (*page, float64) { y := more(); return p, y })
 
 	// The head hash, in a shaded box, as large as the width allows.
 	const boxH = 74.0

@@ -165,7 +165,11 @@ func runDrill(opts *drillOptions) error {
 	io.infof("write the head hash on the drill report; 'quorum status --head HASH' checks it later")
 
 	if opts.Report != "" {
-		pdf, err := print.ReportPDF(reportOf(r, rec, head, paper))
+		rep := reportOf(r, rec, head, paper)
+		if rep.Kit, err = kitOnPaper(opts.Log); err != nil {
+			return err
+		}
+		pdf, err := print.ReportPDF(rep)
 		if err != nil {
 			return err
 		}

@@ -19,6 +19,7 @@ import (
 	"quorum/accesslog"
 	"quorum/internal/filter"
 	"quorum/kit"
+	"quorum/print"
 	"quorum/share"
 )
 
@@ -442,4 +443,35 @@ func printKitStatus(io *IOStreams, rep *kit.Report) {
 		fmt.Fprint(w, "  OVERDUE")
 	}
 	fmt.Fprintln(w)
+}
+
+// kitOnPaper is the root kit in the access log at path as paper shows it
+// (the drill report, the ceremony record, the sheets): every item not
+// retired, with its place and last check. No log, no kit.
+func kitOnPaper(path string) ([]print.KitItem, error) {
+	if path == "" {
+		return nil, nil
+	}
+	data, err := readLogFile(path)
+	if err != nil {
+		return nil, err
+	}
+	records, err := accesslog.Read(data)
+	if err != nil {
+		return nil, &sourceError{path, err}
+	}
+	st, _ := kit.Replay(records)
+	var items []print.KitItem
+	for _, it := range st.Items {
+		if !it.Retired.IsZero() {
+			continue
+		}
+		place := it.Place
+		if !it.Lost.IsZero() {
+			place = "LOST since " + it.Lost.Format(time.DateOnly)
+		}
+		result := map[string]string{accesslog.Pass: "ok", accesslog.Fail: "FAILED"}[it.LastResult]
+		items = append(items, print.KitItem{ID: it.ID, Kind: it.Kind, Place: place, LastCheck: it.LastCheck, Result: result})
+	}
+	return items, nil
 }

@@ -16,6 +16,7 @@ type printOptions struct {
 	Manifest string
 	Record   string
 	Kit      bool
+	Log      string // the access log, for the root kit on the record and sheets
 	Paper    string
 	Output   string
 	PNG      string
@@ -67,6 +68,7 @@ is an error.`,
 	f.StringVarP(&opts.Manifest, "manifest", "m", "", "the set's `MANIFEST`: show recipient fingerprints, refuse other shares")
 	f.StringVar(&opts.Record, "record", "", "print the ceremony record of `MANIFEST` first")
 	f.BoolVar(&opts.Kit, "kit", false, "print the recovery kit: the format's essentials and recover.py, line by line")
+	f.StringVar(&opts.Log, "log", "", "the access `LOG` whose root kit the ceremony record lists, and whose MFA device's place each sheet names")
 	f.StringVar(&opts.Paper, "paper", "a4", "the paper size: a4 or letter")
 	f.StringVarP(&opts.Output, "output", "o", "", "write the PDF to `FILE` (0600, must not exist)")
 	f.StringVar(&opts.PNG, "png", "", "write a PNG preview of each sheet into the new or empty `DIR`")
@@ -116,7 +118,11 @@ func runPrint(opts *printOptions) error {
 	for i, in := range inputs {
 		shares[i] = in.Share
 	}
-	doc, err := print.New(shares, print.Options{Paper: paper, Manifest: m, Record: opts.Record != "", Date: io.Now()})
+	kitItems, err := kitOnPaper(opts.Log)
+	if err != nil {
+		return err
+	}
+	doc, err := print.New(shares, print.Options{Paper: paper, Manifest: m, Record: opts.Record != "", Kit: kitItems, Date: io.Now()})
 	if err != nil {
 		return err
 	}
