@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"quorum/internal/filter"
+	"quorum/kit"
 	"quorum/manifest"
 )
 
@@ -60,7 +61,8 @@ type Facts struct {
 }
 
 // KitItem is one item of the root kit (the MFA device, the phone, the
-// email address, a safe key, a set's sheets) and where it is kept.
+// email address, a safe key, a set's sheets) and where it is kept, as
+// [KitFrom] takes it from the access log.
 type KitItem struct {
 	ID    string
 	Kind  string // mfa-device, phone, email, safe-key, sheet, other
@@ -88,6 +90,18 @@ func FactsFrom(m *manifest.Manifest, manifestFile, logFile string) (Facts, error
 		f.Custodians = append(f.Custodians, c.Name)
 	}
 	return f, nil
+}
+
+// KitFrom returns the kit's items in use, neither lost nor retired, with
+// their places, as the access log's kit records leave them (kit.Replay).
+func KitFrom(st *kit.State) []KitItem {
+	var items []KitItem
+	for _, it := range st.Items {
+		if it.Active() {
+			items = append(items, KitItem{ID: it.ID, Kind: it.Kind, Place: it.Place})
+		}
+	}
+	return items
 }
 
 // Runbook is a scenario filled with an organization's facts, ready to be

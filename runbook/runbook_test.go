@@ -6,8 +6,13 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"time"
+
+	"quorum/accesslog"
+	"quorum/kit"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.md from the scenarios")
@@ -131,6 +136,40 @@ func TestFillFilters(t *testing.T) {
 	for _, want := range []string{`root\\x1b\[2J 2026`, `al\\u202eice`, `\*bob\*`, `carol\|x`, `safe\\x0dB`} {
 		if !strings.Contains(text, want) {
 			t.Errorf("%q is not in the text", want)
+		}
+	}
+}
+
+// TestKitFrom replays kit records: a lost item and a retired one are not
+// in the kit a runbook sends people to, a moved one is at its new place,
+// and the MFA device's ID and place reach the steps.
+func TestKitFrom(t *testing.T) {
+	now := time.Date(2026, 12, 4, 10, 0, 0, 0, time.UTC)
+	rec := func(kind, id, itemKind, place string) *accesslog.Record {
+		return &accesslog.Record{Kind: kind, Time: now, Item: id, ItemKind: itemKind, Place: place, By: []string{"olivia"}}
+	}
+	st, errs := kit.Replay([]*accesslog.Record{
+		rec(accesslog.KindKitAdd, "mfa-1", accesslog.ItemMFA, "safe B"),
+		rec(accesslog.KindKitAdd, "phone-1", accesslog.ItemPhone, "safe C"),
+		rec(accesslog.KindKitAdd, "phone-0", accesslog.ItemPhone, "drawer"),
+		rec(accesslog.KindKitAdd, "key-1", "safe-key", "desk"),
+		rec(accesslog.KindKitLost, "phone-0", "", ""),
+		rec(accesslog.KindKitRetire, "key-1", "", ""),
+		rec(accesslog.KindKitMove, "mfa-1", "", "safe D"),
+	})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	got := KitFrom(st)
+	want := []KitItem{{"mfa-1", "mfa-device", "safe D"}, {"phone-1", "phone", "safe C"}}
+	if !slices.Equal(got, want) {
+		t.Fatalf("KitFrom = %v, want %v", got, want)
+	}
+	s, _ := Lookup("mfa-battery")
+	text := string(Fill(s, Facts{Kit: got}).Markdown())
+	for _, w := range []string{"quorum kit out mfa-1 ", "the MFA device mfa-1 (kept in safe D)"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("%q is not in the runbook", w)
 		}
 	}
 }

@@ -5,7 +5,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"quorum/accesslog"
 	"quorum/internal/filter"
+	"quorum/kit"
 	"quorum/print"
 	"quorum/runbook"
 )
@@ -35,9 +37,10 @@ was brought back) and a box for what went wrong and what to improve.
 documented, its quarterly test, and quorum's own.
 
 With -m, the runbook names the set (label, fingerprint, k of n, custodians)
-from its verified manifest, and its commands name the manifest; --log names
-the access log in the commands. Without them, the commands say MANIFEST and
-LOG, and the facts are left to write in.
+from its verified manifest, and its commands name the manifest. --log names
+the access log in the commands, and the kit's items and places from its kit
+records (quorum kit add). Without them, the commands say MANIFEST, LOG and
+MFA-ID, and the facts are left to write in.
 
 The PDF goes to FILE (-o, 0600, never over an existing file). --format text
 writes the same runbook as Markdown, for the team's own documentation, to
@@ -62,7 +65,7 @@ is documented on the account's contact page and nowhere else.`,
 	}
 	f := cmd.Flags()
 	f.StringVarP(&opts.Manifest, "manifest", "m", "", "fill in the set's facts from its `MANIFEST`")
-	f.StringVar(&opts.Log, "log", "", "name the access `LOG` in the runbook's commands")
+	f.StringVar(&opts.Log, "log", "", "name the access `LOG` in the runbook's commands, and the kit's items from it")
 	f.StringVar(&opts.Format, "format", "pdf", "pdf, or text for Markdown")
 	f.StringVar(&opts.Paper, "paper", "a4", "the paper size of the PDF: a4 or letter")
 	f.StringVarP(&opts.Output, "output", "o", "", "write the runbook to `FILE` (0600, must not exist)")
@@ -113,6 +116,11 @@ func runRunbook(opts *runbookOptions) error {
 	if err != nil {
 		return err
 	}
+	if opts.Log != "" {
+		if facts.Kit, err = kitItems(opts.Log); err != nil {
+			return err
+		}
+	}
 	rb := runbook.Fill(s, facts)
 	// The facts come from the manifest and from file names: filtered,
 	// as the PDF's text is where it is drawn.
@@ -131,4 +139,21 @@ func runRunbook(opts *runbookOptions) error {
 	}
 	io.infof("wrote %s: the runbook %s (%s)", opts.Output, s.Name, opts.Format)
 	return nil
+}
+
+// kitItems returns the kit's items in use as the access log at path
+// records them; none when the log does not exist yet. A log that does not
+// read is an error: a runbook must not send people to a place the log
+// does not vouch for.
+func kitItems(path string) ([]runbook.KitItem, error) {
+	data, err := readLogFile(path)
+	if err != nil {
+		return nil, err
+	}
+	records, err := accesslog.Read(data)
+	if err != nil {
+		return nil, &sourceError{path, err}
+	}
+	st, _ := kit.Replay(records)
+	return runbook.KitFrom(st), nil
 }
