@@ -39,51 +39,17 @@ func (l *layout) kitTable(p *page, y float64, items []KitItem, more func() (*pag
 	if len(items) == 0 {
 		return p, y
 	}
-	cols := []float64{0, 0.25, 0.42, 0.75, 1}
-	heads := []string{"Item of the kit", "Kind", "Place", "Last check"}
-	colW := func(i int) float64 { return (cols[i+1]-cols[i])*l.width() - 8 }
-	head := func(y float64) float64 {
-		p.fill(l.x0, y, l.width(), 15, shade)
-		for i, h := range heads {
-			p.text(l.x0+cols[i]*l.width()+4, y+10.5, bold, 7.5, ink, h)
+	var rows [][]string
+	for _, it := range items {
+		check := "never"
+		if !it.LastCheck.IsZero() {
+			check = strings.TrimSpace(it.LastCheck.UTC().Format(time.DateOnly) + " " + it.Result)
 		}
-		return y + 15
+		rows = append(rows, []string{it.ID, it.Kind, it.Place, check})
 	}
 	if y+gap+15+17 > l.bottom() {
 		p, y = more()
 	}
-	y = head(y + gap)
-	for _, it := range items {
-		check := "never"
-		if !it.LastCheck.IsZero() {
-			check = it.LastCheck.UTC().Format(time.DateOnly) + " " + it.Result
-		}
-		cells := [][]string{
-			l.fs.wrap(bold, 8.5, l.fs.printable(bold, it.ID), colW(0)),
-			{l.fs.printable(regular, it.Kind)},
-			l.fs.wrap(regular, 8.5, l.fs.printable(regular, it.Place), colW(2)),
-			{strings.TrimSpace(check)},
-		}
-		n := 1
-		for _, c := range cells {
-			n = max(n, len(c))
-		}
-		rowH := float64(n)*10 + 7
-		if y+rowH > l.bottom() {
-			p, y = more()
-			y = head(y)
-		}
-		for i, c := range cells {
-			f := regular
-			if i == 0 {
-				f = bold
-			}
-			for j, s := range c {
-				p.text(l.x0+cols[i]*l.width()+4, y+13+float64(j)*10, f, 8.5, ink, s)
-			}
-		}
-		y += rowH
-		p.line(l.x0, y, l.x1, y, 0.5, rule)
-	}
-	return p, y
+	t := table{cols: []float64{0, 0.25, 0.42, 0.75, 1}, heads: []string{"Item of the kit", "Kind", "Place", "Last check"}}
+	return l.draw(t, p, y+gap, rows, more)
 }

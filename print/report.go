@@ -127,50 +127,18 @@ func (l *layout) report(r *Report) []*page {
 	})
 
 	// The shares presented, and how each fared.
-	cols := []float64{0, 0.06, 0.28, 0.56, 1}
-	heads := []string{"#", "Custodian", "Share given as", "Result"}
-	colW := func(i int) float64 { return (cols[i+1]-cols[i])*l.width() - 8 }
-	table := func(y float64) float64 {
-		p.fill(l.x0, y, l.width(), 15, shade)
-		for i, h := range heads {
-			p.text(l.x0+cols[i]*l.width()+4, y+10.5, bold, 7.5, ink, h)
-		}
-		return y + 15
-	}
-	y = table(y + 4)
+	var rows [][]string
 	for _, s := range r.Taking {
 		index := "?"
 		if s.Index > 0 {
 			index = fmt.Sprint(s.Index)
 		}
-		cells := [][]string{
-			{index},
-			l.fs.wrap(bold, 8.5, l.fs.printable(bold, s.Custodian), colW(1)),
-			l.fs.wrap(regular, 8, l.fs.printable(regular, s.Source), colW(2)),
-			l.fs.wrap(regular, 8, l.fs.printable(regular, s.Result), colW(3)),
-		}
-		n := 1
-		for _, c := range cells {
-			n = max(n, len(c))
-		}
-		rowH := float64(n)*10 + 7
-		if y+rowH > l.bottom() {
-			y = table(more())
-		}
-		for i, c := range cells {
-			f := regular
-			if i == 1 {
-				f = bold
-			}
-			for j, s := range c {
-				p.text(l.x0+cols[i]*l.width()+4, y+13+float64(j)*10, f, 8.5, ink, s)
-			}
-		}
-		y += rowH
-		p.line(l.x0, y, l.x1, y, 0.5, rule)
+		rows = append(rows, []string{index, s.Custodian, s.Source, s.Result})
 	}
-
-	p, y = l.kitTable(p, y, r.Kit, func() (*page, float64) { y := more(); return p, y })
+	t := table{cols: []float64{0, 0.06, 0.28, 0.56, 1}, heads: []string{"#", "Custodian", "Share given as", "Result"}, bold: 1}
+	continued := func() (*page, float64) { y := more(); return p, y }
+	p, y = l.draw(t, p, y+4, rows, continued)
+	p, y = l.kitTable(p, y, r.Kit, continued)
 
 	// The head hash, in a shaded box, as large as the width allows.
 	const boxH = 74.0
