@@ -86,8 +86,8 @@ func Compute(st *State, sets []Set, now time.Time, rules Rules) *Report {
 		}
 		if !it.Out.IsZero() {
 			is.OutDays = days(it.Out, today)
-			if is.OutDays >= rules.OutDays {
-				rep.Problems = append(rep.Problems, fmt.Sprintf("%s is out of %s since %s (%d days): put it back and record it (quorum kit in)", it, it.Place, day(it.Out), is.OutDays))
+			if is.OutDays > rules.OutDays {
+				rep.Problems = append(rep.Problems, fmt.Sprintf("%s is out of %s since %s (%s): put it back and record it (quorum kit in)", it, it.Place, day(it.Out), plural(is.OutDays, "day")))
 			}
 		}
 		if it.Checked() {
@@ -250,3 +250,11 @@ func sortedKeys(m map[int]string) []int {
 func day(t time.Time) string { return t.UTC().Format(time.DateOnly) }
 
 func days(from, to time.Time) int { return int(share.Day(to).Sub(share.Day(from)).Hours() / 24) }
+
+// plural says n things: "1 day", "2 days".
+func plural(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return fmt.Sprintf("%d %ss", n, thing)
+}
