@@ -87,6 +87,9 @@ func runReshare(opts *reshareOptions) error {
 	if err != nil {
 		return err
 	}
+	if plan.kit, err = kitOnPaper(opts.Log); err != nil {
+		return err
+	}
 	cs, recipients := plan.custodians, plan.recipients
 	if opts.Log != "" {
 		if err := checkLog(opts.Log); err != nil {

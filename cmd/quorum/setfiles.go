@@ -20,6 +20,7 @@ type newSetPlan struct {
 	custodians []custodian.Custodian
 	recipients []split.Custodian
 	paper      print.Paper
+	kit        []print.KitItem // the root kit from the access log, for the record and the sheets
 }
 
 // plugins names the age plugin of each custodian sealed to one, by share
@@ -148,7 +149,7 @@ func renderSet(io *IOStreams, set *split.Set, dir string, plan *newSetPlan) (*se
 	names = append(names, "manifest.json")
 	doc, err := print.New(set.Shares, print.Options{
 		Paper: plan.paper, Manifest: set.Manifest, Record: true, Date: io.Now(),
-		Plugins: plan.plugins(),
+		Plugins: plan.plugins(), Kit: plan.kit,
 	})
 	if err != nil {
 		return nil, err
