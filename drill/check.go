@@ -4,7 +4,6 @@ import (
 	"crypto/ed25519"
 	"crypto/subtle"
 	"errors"
-	"fmt"
 
 	"quorum/combine"
 	"quorum/manifest"
@@ -16,10 +15,6 @@ import (
 // match. The share's signature verified, so it was made by someone who
 // held the set key; it is not the custodian's genuine share.
 var ErrCommitment = errors.New("the opened share does not match its commitment in the manifest")
-
-// ErrNotListed means that the manifest lists another share for the share's
-// index (its share hash differs).
-var ErrNotListed = errors.New("the manifest lists another share for this index")
 
 // Check opens one share and checks it: signature, set (the manifest's,
 // when given), the share hash and commitment the manifest lists for its
@@ -62,16 +57,9 @@ func check(in combine.Input, m *manifest.Manifest, setPub ed25519.PublicKey, ope
 	if m != nil {
 		// Cheap checks first (FORMAT.md §10): a share the manifest does
 		// not list never makes anyone type a passphrase.
-		if s.Index < 1 || s.Index > len(m.Custodians) || m.Custodians[s.Index-1].Index != s.Index {
-			return nil, nil, fmt.Errorf("the manifest has no share %d", s.Index)
-		}
-		entry = &m.Custodians[s.Index-1]
-		h, err := s.Hash()
-		if err != nil {
+		var err error
+		if entry, err = m.Entry(s); err != nil {
 			return nil, nil, err
-		}
-		if entry.ShareHash != share.EncodeBinary(h[:]) {
-			return nil, nil, ErrNotListed
 		}
 	} else {
 		setPub = s.SetKey

@@ -57,6 +57,30 @@ func (e *InvalidSignatureError) Error() string {
 	return fmt.Sprintf("manifest signature is invalid (set %s): the manifest was altered", e.Fingerprint)
 }
 
+// ErrNotListed means that the manifest does not list the share: it lists
+// another share for the share's index (its share hash differs), or has no
+// entry for that index. The share is not the one handed out at the split.
+var ErrNotListed = errors.New("the manifest lists another share for this index")
+
+// Entry returns the manifest's entry for s: the one with s's index and
+// share hash. It returns ErrNotListed when the manifest lists no such
+// share. It compares public facts only; the caller checks s's signature
+// and set first.
+func (m *Manifest) Entry(s *share.Share) (*Custodian, error) {
+	if s.Index < 1 || s.Index > len(m.Custodians) || m.Custodians[s.Index-1].Index != s.Index {
+		return nil, ErrNotListed
+	}
+	h, err := s.Hash()
+	if err != nil {
+		return nil, err
+	}
+	c := &m.Custodians[s.Index-1]
+	if c.ShareHash != share.EncodeBinary(h[:]) {
+		return nil, ErrNotListed
+	}
+	return c, nil
+}
+
 // SetKey returns the set public key.
 func (m *Manifest) SetKey() (ed25519.PublicKey, error) {
 	k, err := share.DecodeBinary(m.SetPublicKey)

@@ -15,6 +15,7 @@ import (
 	"github.com/makiuchi-d/gozxing"
 	zqr "github.com/makiuchi-d/gozxing/qrcode"
 
+	"quorum/manifest"
 	"quorum/scan"
 	"quorum/share"
 )
@@ -284,7 +285,7 @@ func TestRefuses(t *testing.T) {
 		{"forged label", []*share.Share{a.shares[0], &forged}, Options{}, 2, share.ErrBadSignature},
 		{"another set than the manifest's", []*share.Share{b.shares[0]}, Options{Manifest: a.m}, 1, &OtherSetError{}},
 		{"two sets at once", []*share.Share{a.shares[0], b.shares[1]}, Options{}, 2, &OtherSetError{}},
-		{"not the share the manifest lists", []*share.Share{a.shares[0]}, Options{Manifest: &listed}, 1, ErrNotListed},
+		{"not the share the manifest lists", []*share.Share{a.shares[0]}, Options{Manifest: &listed}, 1, manifest.ErrNotListed},
 		{"record without manifest", nil, Options{Record: true}, 0, ErrNoManifest},
 	}
 	for _, tt := range tests {

@@ -114,10 +114,6 @@ func (e *OtherSetError) Error() string {
 	return fmt.Sprintf("share is of set %s, not of set %s being printed", e.Got, e.Want)
 }
 
-// ErrNotListed means that the manifest lists another share for the
-// share's index: the share is not the one handed out at the split.
-var ErrNotListed = errors.New("the manifest lists another share for this index")
-
 // ErrNoManifest means that the ceremony record was asked for without a
 // manifest.
 var ErrNoManifest = errors.New("the ceremony record needs the set's manifest")
@@ -241,12 +237,8 @@ func check(shares []*share.Share, m *manifest.Manifest) error {
 		if m == nil {
 			continue
 		}
-		h, err := s.Hash()
-		if err != nil {
+		if _, err := m.Entry(s); err != nil {
 			return fail(err)
-		}
-		if s.Index > len(m.Custodians) || m.Custodians[s.Index-1].ShareHash != share.EncodeBinary(h[:]) {
-			return fail(ErrNotListed)
 		}
 	}
 	return nil

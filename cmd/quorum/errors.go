@@ -96,8 +96,11 @@ func hints(err error) []string {
 		return []string{fmt.Sprintf("print one set at a time; %s is of set %s: give the manifest of that set, or leave it out", shareName, ose.Got)}
 	case errors.Is(err, accesslog.ErrBusy):
 		return []string{"another quorum command is appending to this log and has not finished in ten seconds: let it end (or stop it), then run this command again"}
-	case errors.Is(err, print.ErrNotListed):
-		return []string{fmt.Sprintf("%s is not the one handed out at the split: compare it with 'quorum inspect -m MANIFEST', and print from the share file the split wrote", shareName)}
+	case errors.Is(err, manifest.ErrNotListed):
+		return []string{
+			fmt.Sprintf("%s is not the share the split handed out for its index, though it carries the set's signature: do not use it", shareName),
+			"compare it with 'quorum inspect -m MANIFEST' and the ceremony record, use the share file the split wrote, and record the incident in the access log",
+		}
 	case errors.As(err, &nce):
 		return []string{"scan the whole sheet flat at 300 dpi, or photograph it square-on, in focus and without glare"}
 	case errors.As(err, &nsce):
@@ -167,7 +170,7 @@ func hints(err error) []string {
 		return []string{"quorum never overwrites files: choose another name, or move the old one away"}
 	case errors.As(err, &mie):
 		return []string{"use the manifest.json written by the split, or pin the set with --set from the ceremony record"}
-	case errors.Is(err, drill.ErrCommitment), errors.Is(err, drill.ErrNotListed):
+	case errors.Is(err, drill.ErrCommitment):
 		return []string{
 			fmt.Sprintf("%s opens, but it is not the share the split sealed for its index: someone who held the set key made it; do not use it", shareName),
 			"compare the sheet with the ceremony record, and record the incident in the access log",

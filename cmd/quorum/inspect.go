@@ -217,7 +217,7 @@ func inspectShare(in combine.Input, pinned share.Fingerprint, m *manifest.Manife
 	}
 	// With the manifest, the share must be the one it lists.
 	if m != nil && r.Problem == "" && r.Pinned == "match" {
-		if s.Index > len(m.Custodians) || m.Custodians[s.Index-1].ShareHash != r.ShareHash {
+		if _, err := m.Entry(s); err != nil {
 			r.Problem = "not the share the manifest lists for this index"
 		}
 	}
