@@ -21,7 +21,7 @@ type combineOptions struct {
 	Now        string // hidden, for tests: the time of the log record
 }
 
-func newCombineCmd(io *IOStreams, runF func(*combineOptions) error) *cobra.Command {
+func newCombineCmd(io *IOStreams) *cobra.Command {
 	opts := &combineOptions{IO: io}
 	cmd := &cobra.Command{
 		Use:   "combine [-i IDENTITY]... [-o FILE] [--set FINGERPRINT | -m MANIFEST] [--log LOG --reason TEXT [--operator NAME] [--witness NAME]...] [--type] SHARE...",
@@ -55,9 +55,6 @@ a pin quorum says which set it used.`,
 		Args: sharesArgs(&opts.Type),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Shares = args
-			if runF != nil {
-				return runF(opts)
-			}
 			return runCombine(opts)
 		},
 	}

@@ -31,7 +31,7 @@ type drillOptions struct {
 	Now        string // hidden, for tests
 }
 
-func newDrillCmd(io *IOStreams, runF func(*drillOptions) error) *cobra.Command {
+func newDrillCmd(io *IOStreams) *cobra.Command {
 	opts := &drillOptions{IO: io}
 	cmd := &cobra.Command{
 		Use:   "drill [-i IDENTITY]... --log LOG [--operator NAME] [--witness NAME]... [--set FINGERPRINT | -m MANIFEST] [--report FILE] [--type] SHARE...",
@@ -59,9 +59,6 @@ that 'quorum status --head HASH' can later prove the log was not cut short.`,
 		Args: sharesArgs(&opts.Type),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Shares = args
-			if runF != nil {
-				return runF(opts)
-			}
 			return runDrill(opts)
 		},
 	}

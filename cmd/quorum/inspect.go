@@ -28,7 +28,7 @@ type inspectOptions struct {
 	Type     bool
 }
 
-func newInspectCmd(io *IOStreams, runF func(*inspectOptions) error) *cobra.Command {
+func newInspectCmd(io *IOStreams) *cobra.Command {
 	opts := &inspectOptions{IO: io}
 	cmd := &cobra.Command{
 		Use:   "inspect [--json] [--set FINGERPRINT | -m MANIFEST] [--type] SHARE|MANIFEST|KEYFILE...",
@@ -60,9 +60,6 @@ SSH key also OpenSSH's SHA256: fingerprint, as ssh-keygen -l shows it.`,
 		Args: sharesArgs(&opts.Type),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Args = args
-			if runF != nil {
-				return runF(opts)
-			}
 			return runInspect(opts)
 		},
 	}

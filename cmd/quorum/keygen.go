@@ -17,7 +17,7 @@ type keygenOptions struct {
 	NoPassphrase bool
 }
 
-func newKeygenCmd(io *IOStreams, runF func(*keygenOptions) error) *cobra.Command {
+func newKeygenCmd(io *IOStreams) *cobra.Command {
 	opts := &keygenOptions{IO: io}
 	cmd := &cobra.Command{
 		Use:   "keygen [-o FILE] [--pq] [--no-passphrase]",
@@ -36,9 +36,6 @@ older than 1.3 cannot open shares sealed to it.
   quorum keygen --pq -o alice-pq.key`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if runF != nil {
-				return runF(opts)
-			}
 			return runKeygen(opts)
 		},
 	}

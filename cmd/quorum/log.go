@@ -25,7 +25,7 @@ type logOptions struct {
 	Now       string // test builds only: the clock for dates after today
 }
 
-func newLogCmd(io *IOStreams, runF func(*logOptions) error) *cobra.Command {
+func newLogCmd(io *IOStreams) *cobra.Command {
 	opts := &logOptions{IO: io}
 	cmd := &cobra.Command{
 		Use:   "log LOG [-m MANIFEST]... [--head HASH] [--json]",
@@ -51,9 +51,6 @@ the log. The exit status is 1 when the log does not check.`,
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Log = args[0]
-			if runF != nil {
-				return runF(opts)
-			}
 			return runLog(opts)
 		},
 	}

@@ -23,7 +23,7 @@ type printOptions struct {
 	Shares   []string
 }
 
-func newPrintCmd(io *IOStreams, runF func(*printOptions) error) *cobra.Command {
+func newPrintCmd(io *IOStreams) *cobra.Command {
 	opts := &printOptions{IO: io}
 	cmd := &cobra.Command{
 		Use:   "print [-m MANIFEST | --record MANIFEST | --kit] [--paper a4|letter] [-o FILE] [--png DIR] [SHARE...]",
@@ -58,9 +58,6 @@ is an error.`,
   quorum print --kit -o kit.pdf`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Shares = args
-			if runF != nil {
-				return runF(opts)
-			}
 			return runPrint(opts)
 		},
 	}

@@ -23,7 +23,7 @@ type recordOptions struct {
 	Now      string // hidden, for tests: the record's time
 }
 
-func newRecordCmd(io *IOStreams, runF func(*recordOptions) error) *cobra.Command {
+func newRecordCmd(io *IOStreams) *cobra.Command {
 	opts := &recordOptions{IO: io}
 	cmd := &cobra.Command{
 		Use:   "record --log LOG --event KIND[: TEXT] [--by NAME]... [--item TEXT] [--share N] [--set FP | -m MANIFEST]",
@@ -61,9 +61,6 @@ The new head hash is printed on standard output.`,
   quorum record --log access.log --event "note: MFA device moved to safe B" --by erin`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if runF != nil {
-				return runF(opts)
-			}
 			return runRecord(opts)
 		},
 	}

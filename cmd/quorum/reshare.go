@@ -24,7 +24,7 @@ type reshareOptions struct {
 	Now              string // hidden, for tests
 }
 
-func newReshareCmd(io *IOStreams, runF func(*reshareOptions) error) *cobra.Command {
+func newReshareCmd(io *IOStreams) *cobra.Command {
 	opts := &reshareOptions{IO: io}
 	cmd := &cobra.Command{
 		Use:   "reshare [-i IDENTITY]... -k K -c CUSTODIANS -o DIR [-l LABEL] [--log LOG] [--set FINGERPRINT | -m MANIFEST] [--type] SHARE...",
@@ -51,9 +51,6 @@ the old set's unless -l gives a new one.`,
 		Args: sharesArgs(&opts.Type),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Shares = args
-			if runF != nil {
-				return runF(opts)
-			}
 			return runReshare(opts)
 		},
 	}

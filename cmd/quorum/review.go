@@ -31,7 +31,7 @@ type reviewOptions struct {
 	Now        string // hidden, for tests
 }
 
-func newReviewCmd(io *IOStreams, runF func(*reviewOptions) error) *cobra.Command {
+func newReviewCmd(io *IOStreams) *cobra.Command {
 	opts := &reviewOptions{IO: io}
 	cmd := &cobra.Command{
 		Use:   "review -m MANIFEST --log LOG --access KIND=NAME,NAME… [--by NAME] [-i IDENTITY]... [SHARE]...",
@@ -57,9 +57,6 @@ keeps on the account's contact page and nowhere else.`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Shares = args
-			if runF != nil {
-				return runF(opts)
-			}
 			return runReview(opts)
 		},
 	}

@@ -22,7 +22,7 @@ type runbookOptions struct {
 	Output   string
 }
 
-func newRunbookCmd(io *IOStreams, runF func(*runbookOptions) error) *cobra.Command {
+func newRunbookCmd(io *IOStreams) *cobra.Command {
 	opts := &runbookOptions{IO: io}
 	cmd := &cobra.Command{
 		Use:   "runbook SCENARIO [-m MANIFEST] [--log LOG] [--format pdf|text] [-o FILE]",
@@ -57,9 +57,6 @@ is documented on the account's contact page and nowhere else.`,
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Scenario = args[0]
-			if runF != nil {
-				return runF(opts)
-			}
 			return runRunbook(opts)
 		},
 	}

@@ -28,7 +28,7 @@ type splitOptions struct {
 	Now              string // hidden, for tests: the day of the split
 }
 
-func newSplitCmd(io *IOStreams, runF func(*splitOptions) error) *cobra.Command {
+func newSplitCmd(io *IOStreams) *cobra.Command {
 	opts := &splitOptions{IO: io}
 	cmd := &cobra.Command{
 		Use:   "split -k K -c CUSTODIANS [-l LABEL] [-o DIR] [--secret-file FILE | --generate [--length N]]",
@@ -66,9 +66,6 @@ share when there are too many), and reads every sheet's QR code back.`,
   quorum split -k 3 -c custodians.txt --generate`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if runF != nil {
-				return runF(opts)
-			}
 			return runSplit(opts)
 		},
 	}

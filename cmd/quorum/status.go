@@ -28,7 +28,7 @@ type statusOptions struct {
 	Now       string // hidden, for tests
 }
 
-func newStatusCmd(io *IOStreams, runF func(*statusOptions) error) *cobra.Command {
+func newStatusCmd(io *IOStreams) *cobra.Command {
 	opts := &statusOptions{IO: io}
 	cmd := &cobra.Command{
 		Use:   "status -m MANIFEST... [--log LOG] [--head HASH] [--every DAYS] [--json]",
@@ -75,9 +75,6 @@ not replaced.`,
   quorum status -m manifest.json --log access.log --every 30 --json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if runF != nil {
-				return runF(opts)
-			}
 			return runStatus(opts)
 		},
 	}

@@ -23,7 +23,7 @@ type verifyOptions struct {
 	Now        string // hidden, for tests
 }
 
-func newVerifyCmd(io *IOStreams, runF func(*verifyOptions) error) *cobra.Command {
+func newVerifyCmd(io *IOStreams) *cobra.Command {
 	opts := &verifyOptions{IO: io}
 	cmd := &cobra.Command{
 		Use:   "verify -i IDENTITY [--log LOG] [--set FINGERPRINT | -m MANIFEST] [--type] SHARE",
@@ -48,9 +48,6 @@ quorum exits non-zero.`,
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Shares = args
-			if runF != nil {
-				return runF(opts)
-			}
 			return runVerify(opts)
 		},
 	}
