@@ -3,6 +3,7 @@ package seal
 import (
 	"bytes"
 
+	"quorum/internal/random"
 	"quorum/share"
 )
 
@@ -21,20 +22,7 @@ func GeneratedForm(typed []byte) (generated []byte, ok bool) {
 	if bad >= 0 || len(symbols) != generatedSymbols {
 		return nil, false
 	}
-	return groupSymbols(symbols), true
-}
-
-// groupSymbols writes symbols in dash-separated groups of four, as the
-// generated passphrase is shown: "7QX4-M2KD-…".
-func groupSymbols(symbols []byte) []byte {
-	out := make([]byte, 0, len(symbols)+len(symbols)/4)
-	for i, c := range symbols {
-		if i > 0 && i%4 == 0 {
-			out = append(out, '-')
-		}
-		out = append(out, c)
-	}
-	return out
+	return random.Grouped(symbols), true
 }
 
 // passphraseCandidates returns what a typed passphrase is tried as: as

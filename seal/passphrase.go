@@ -8,6 +8,7 @@ import (
 
 	"filippo.io/age"
 
+	"quorum/internal/random"
 	"quorum/internal/strength"
 )
 
@@ -83,24 +84,12 @@ const passphraseAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 // crypto/rand.Reader but in tests; it panics if rand fails, which
 // crypto/rand.Reader never does.
 func GeneratePassphrase(rand io.Reader) []byte {
-	var b [15]byte // 120 bits: 24 symbols of 5 bits, no padding
-	defer clear(b[:])
-	if _, err := io.ReadFull(rand, b[:]); err != nil {
-		panic("seal: reading randomness: " + err.Error())
+	symbols, err := random.Symbols(rand, passphraseAlphabet, generatedSymbols)
+	if err != nil {
+		panic("seal: " + err.Error())
 	}
-	symbols := make([]byte, 0, generatedSymbols)
 	defer clear(symbols)
-	var acc uint64
-	var bits uint
-	for _, c := range b {
-		acc = acc<<8 | uint64(c)
-		bits += 8
-		for bits >= 5 {
-			bits -= 5
-			symbols = append(symbols, passphraseAlphabet[acc>>bits&31])
-		}
-	}
-	return groupSymbols(symbols)
+	return random.Grouped(symbols)
 }
 
 // PassphraseIdentity returns an identity that opens a payload sealed to a

@@ -9,7 +9,7 @@ import (
 
 	"filippo.io/age"
 
-	"quorum/internal/harden"
+	"quorum/internal/random"
 )
 
 type ageRecipient = age.Recipient
@@ -33,14 +33,9 @@ func generatePassword(rnd io.Reader, length int) ([]byte, int, error) {
 	}
 	bits := int(float64(length) * math.Log2(float64(len(passwordAlphabet))))
 	for {
-		chars := make([]byte, length)
-		harden.Lock(chars)
-		for i := range chars {
-			c, err := uniform(rnd, len(passwordAlphabet))
-			if err != nil {
-				return nil, 0, err
-			}
-			chars[i] = passwordAlphabet[c]
+		chars, err := random.Symbols(rnd, passwordAlphabet, length)
+		if err != nil {
+			return nil, 0, err
 		}
 		// Redraw rather than patch a class in, so that every accepted
 		// password is equally likely.
@@ -50,29 +45,8 @@ func generatePassword(rnd io.Reader, length int) ([]byte, int, error) {
 			clear(chars)
 			continue
 		}
-		out := make([]byte, 0, length+length/4)
-		harden.Lock(out[:cap(out)])
-		for i, c := range chars {
-			if i > 0 && i%4 == 0 {
-				out = append(out, '-')
-			}
-			out = append(out, c)
-		}
+		out := random.Grouped(chars)
 		clear(chars)
 		return out, bits, nil
-	}
-}
-
-// uniform returns a uniform integer in [0, n) by rejection sampling.
-func uniform(rnd io.Reader, n int) (int, error) {
-	limit := 256 - 256%n
-	var b [1]byte
-	for {
-		if _, err := io.ReadFull(rnd, b[:]); err != nil {
-			return 0, fmt.Errorf("reading randomness: %v", err)
-		}
-		if int(b[0]) < limit {
-			return int(b[0]) % n, nil
-		}
 	}
 }
