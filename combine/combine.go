@@ -25,22 +25,100 @@ type Set struct {
 	Inputs      []Input // in index order, each index once
 }
 
+// Screen sorts shares into those of one set, which it accepts, and the
+// others, which it rejects, each with a *ShareError saying why. The set is
+// the pinned one when pin is not "", else that of the first share whose
+// signature verifies. A share is rejected when it is of another set, its
+// signature does not verify, it disagrees with the first accepted share
+// about the set (k, n, label or date), or its index was given before (a
+// *DuplicateError). The accepted shares are in index order, the rejected
+// in the order given. Nothing is decrypted, and too few is not checked:
+// combine refuses any rejection ([Select]), a drill reports each and goes
+// on with the rest.
+func Screen(inputs []Input, pin share.Fingerprint) (accepted []Input, rejected []*ShareError) {
+	reject := func(in Input, err error) {
+		rejected = append(rejected, shareErr(in, err))
+	}
+	want := pin
+	var first *Input
+	seen := map[int]string{}
+	for _, in := range inputs {
+		s := in.Share
+		if pin != "" && s.Fingerprint() != pin {
+			reject(in, &WrongSetError{Got: s.Fingerprint(), Want: pin})
+			continue
+		}
+		if err := s.Verify(); err != nil {
+			reject(in, err)
+			continue
+		}
+		if want == "" {
+			want = s.Fingerprint()
+		}
+		if s.Fingerprint() != want {
+			reject(in, &WrongSetError{Got: s.Fingerprint(), Want: want})
+			continue
+		}
+		if first == nil {
+			first = &in
+		} else if f := first.Share; s.Threshold != f.Threshold || s.Shares != f.Shares || s.Label != f.Label || !s.Created.Equal(f.Created) {
+			reject(in, &disagreeError{first: first.Source})
+			continue
+		}
+		if prev, ok := seen[s.Index]; ok {
+			reject(in, &DuplicateError{Index: s.Index, Custodian: s.Custodian, First: prev, Second: in.Source})
+			continue
+		}
+		seen[s.Index] = in.Source
+		accepted = append(accepted, in)
+	}
+	slices.SortStableFunc(accepted, func(a, b Input) int { return a.Share.Index - b.Share.Index })
+	return accepted, rejected
+}
+
 // Select checks the shares' signatures, checks that they are all of one
 // set (the pinned one when pin is not "", naming the first that is not),
 // refuses duplicates and checks that there are at least k. Nothing is
-// decrypted.
+// decrypted. It is [Screen] refusing any rejection: first a share that is
+// not what it claims (a bad signature, or not of the pinned set), then
+// shares of several sets, then a disagreement or a duplicate.
 func Select(inputs []Input, pin share.Fingerprint) (*Set, error) {
 	if len(inputs) == 0 {
 		return nil, errors.New("no shares given")
 	}
-	for _, in := range inputs {
-		if pin != "" && in.Share.Fingerprint() != pin {
-			return nil, shareErr(in, &WrongSetError{Got: in.Share.Fingerprint(), Want: pin})
-		}
-		if err := in.Share.Verify(); err != nil {
-			return nil, shareErr(in, err)
+	accepted, rejected := Screen(inputs, pin)
+	var wse *WrongSetError
+	var de *DuplicateError
+	var dis *disagreeError
+	otherSet := func(r *ShareError) bool { return pin == "" && errors.As(r.Err, &wse) }
+	for _, r := range rejected {
+		if !otherSet(r) && !errors.As(r.Err, &de) && !errors.As(r.Err, &dis) {
+			return nil, r
 		}
 	}
+	if slices.ContainsFunc(rejected, otherSet) {
+		return nil, mixedSets(inputs)
+	}
+	if len(rejected) > 0 {
+		if errors.As(rejected[0].Err, &de) {
+			return nil, de // a slip on the command line, not a share's fault
+		}
+		return nil, rejected[0]
+	}
+	first := accepted[0].Share
+	set := &Set{
+		Fingerprint: first.Fingerprint(), Label: first.Label,
+		Threshold: first.Threshold, Shares: first.Shares, Pinned: pin != "",
+		Inputs: accepted,
+	}
+	if len(set.Inputs) < set.Threshold {
+		return nil, &TooFewError{Have: len(set.Inputs), Need: set.Threshold, Label: set.Label, Fingerprint: set.Fingerprint}
+	}
+	return set, nil
+}
+
+// mixedSets lists the sets of inputs, each with its shares' sources.
+func mixedSets(inputs []Input) *MixedSetsError {
 	var sets []SetShares
 	for _, in := range inputs {
 		fp := in.Share.Fingerprint()
@@ -51,35 +129,16 @@ func Select(inputs []Input, pin share.Fingerprint) (*Set, error) {
 		}
 		sets[i].Sources = append(sets[i].Sources, in.Source)
 	}
-	if len(sets) > 1 {
-		return nil, &MixedSetsError{Sets: sets}
-	}
-	first := inputs[0].Share
-	set := &Set{
-		Fingerprint: first.Fingerprint(), Label: first.Label,
-		Threshold: first.Threshold, Shares: first.Shares, Pinned: pin != "",
-	}
-	byIndex := map[int]Input{}
-	for _, in := range inputs {
-		s := in.Share
-		// Shares of one set are signed by one key, so they agree unless the
-		// set key's holder made them disagree; refuse such a set.
-		if s.Threshold != first.Threshold || s.Shares != first.Shares || s.Label != first.Label || !s.Created.Equal(first.Created) {
-			return nil, shareErr(in, fmt.Errorf("disagrees with %s about the set (k, n, label or date)", inputs[0].Source))
-		}
-		if prev, ok := byIndex[s.Index]; ok {
-			return nil, &DuplicateError{Index: s.Index, Custodian: s.Custodian, First: prev.Source, Second: in.Source}
-		}
-		byIndex[s.Index] = in
-	}
-	for _, in := range byIndex {
-		set.Inputs = append(set.Inputs, in)
-	}
-	slices.SortFunc(set.Inputs, func(a, b Input) int { return a.Share.Index - b.Share.Index })
-	if len(set.Inputs) < set.Threshold {
-		return nil, &TooFewError{Have: len(set.Inputs), Need: set.Threshold, Label: set.Label, Fingerprint: set.Fingerprint}
-	}
-	return set, nil
+	return &MixedSetsError{Sets: sets}
+}
+
+// disagreeError means that a share disagrees with the first share of its
+// set about the set (k, n, label or date). Shares of one set are signed by
+// one key, so they agree unless the set key's holder made them disagree.
+type disagreeError struct{ first string }
+
+func (e *disagreeError) Error() string {
+	return fmt.Sprintf("disagrees with %s about the set (k, n, label or date)", e.first)
 }
 
 // Open decrypts every share of the set with open, in index order, and
@@ -168,6 +227,6 @@ func Combine(inputs []Input, pin share.Fingerprint, open func(Input) ([]byte, er
 	return secret, set, err
 }
 
-func shareErr(in Input, err error) error {
+func shareErr(in Input, err error) *ShareError {
 	return &ShareError{Index: in.Share.Index, Custodian: in.Share.Custodian, Source: in.Source, Err: err}
 }

@@ -510,6 +510,60 @@ func TestSelectErrors(t *testing.T) {
 	}
 }
 
+// TestScreen: the one selection of combine and drill accepts the shares
+// of one set in index order and names each other share with its reason.
+func TestScreen(t *testing.T) {
+	ids := newIDs(t, 3)
+	set := makeSet(t, []byte("a secret"), 2, "root 2026", ids, nil)
+	other := makeSet(t, []byte("another secret"), 2, "root 2027", ids, nil)
+	fp := set.shares[0].Fingerprint()
+	relabelled := *set.shares[1]
+	relabelled.Label = "root 2027"
+	if err := relabelled.Sign(set.key); err != nil {
+		t.Fatal(err)
+	}
+	unsigned := *set.shares[1]
+	unsigned.Label = "root 2027"
+	in := func(src string, s *share.Share) combine.Input { return combine.Input{Source: src, Share: s} }
+	for _, tt := range []struct {
+		name     string
+		inputs   []combine.Input
+		pin      share.Fingerprint
+		accepted string // the sources, in order
+		rejected string // each source: the reason
+	}{
+		{"all of one set, in index order", set.inputs(2, 0, 1), "", "1.share 2.share 3.share", ""},
+		{"pinned", set.inputs(1, 0), fp, "1.share 2.share", ""},
+		{"not of the pinned set", append(set.inputs(0), in("o", other.shares[1])), fp, "1.share",
+			"o: share is of set " + other.shares[1].Fingerprint().String() + ", not of the pinned set " + fp.String()},
+		{"first verifying share sets the set", []combine.Input{in("x", &unsigned), in("o", other.shares[0]), in("1.share", set.shares[0])}, "", "o",
+			"x: signature is invalid; 1.share: share is of set " + fp.String() + ", not of the pinned set " + other.shares[0].Fingerprint().String()},
+		{"disagrees", append(set.inputs(0), in("x", &relabelled)), "", "1.share",
+			"x: disagrees with 1.share about the set (k, n, label or date)"},
+		{"duplicate", append(set.inputs(0, 1), in("copy", set.shares[0])), fp, "1.share 2.share",
+			"copy: duplicate share: share 1 (" + set.shares[0].Custodian + ") is given twice (1.share and copy)"},
+		{"nothing", nil, "", "", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			accepted, rejected := combine.Screen(tt.inputs, tt.pin)
+			var got []string
+			for _, a := range accepted {
+				got = append(got, a.Source)
+			}
+			if g := strings.Join(got, " "); g != tt.accepted {
+				t.Errorf("accepted %q, want %q", g, tt.accepted)
+			}
+			got = nil
+			for _, r := range rejected {
+				got = append(got, r.Source+": "+r.Err.Error())
+			}
+			if g := strings.Join(got, "; "); g != tt.rejected {
+				t.Errorf("rejected %q, want %q", g, tt.rejected)
+			}
+		})
+	}
+}
+
 // TestOpenFails: the first share that does not open is named, and the
 // payloads opened before it are wiped.
 func TestOpenFails(t *testing.T) {

@@ -104,39 +104,15 @@ func Run(opts Options) (*Result, ed25519.PrivateKey, error) {
 
 	// The set: the pinned one, else that of the first share whose
 	// signature verifies. Shares of any other set fail by name.
-	want := opts.Pin
-	var first *share.Share
-	var candidates []combine.Input
-	seen := map[int]string{}
-	for _, in := range opts.Inputs {
-		s := in.Share
-		if want != "" && s.Fingerprint() != want {
-			fail(in, &combine.WrongSetError{Got: s.Fingerprint(), Want: want})
-			continue
-		}
-		if err := s.Verify(); err != nil {
-			fail(in, err)
-			continue
-		}
-		if want == "" {
-			want = s.Fingerprint()
-		}
-		if first == nil {
-			first = s
-		} else if s.Threshold != first.Threshold || s.Shares != first.Shares || s.Label != first.Label || !s.Created.Equal(first.Created) {
-			fail(in, errors.New("disagrees with the other shares about the set (k, n, label or date)"))
-			continue
-		}
-		if prev, ok := seen[s.Index]; ok {
-			fail(in, fmt.Errorf("share %d is given twice (%s and %s)", s.Index, prev, in.Source))
-			continue
-		}
-		seen[s.Index] = in.Source
-		candidates = append(candidates, in)
+	candidates, rejected := combine.Screen(opts.Inputs, opts.Pin)
+	for _, se := range rejected {
+		r.Failures = append(r.Failures, Failure{Index: se.Index, Custodian: se.Custodian, Source: se.Source, Err: se})
 	}
-	r.Fingerprint = want
+	r.Fingerprint = opts.Pin
 	switch {
-	case first != nil:
+	case len(candidates) > 0:
+		first := candidates[0].Share
+		r.Fingerprint = first.Fingerprint()
 		r.Label, r.Threshold, r.Shares = first.Label, first.Threshold, first.Shares
 	case opts.Manifest != nil:
 		r.Label, r.Threshold, r.Shares = opts.Manifest.Label, opts.Manifest.Threshold, opts.Manifest.Shares

@@ -142,7 +142,7 @@ func TestRun(t *testing.T) {
 			[]int{1, 2, 3}, "1:share is of set " + other.set.Fingerprint.String() + ", not of the pinned set " + pin.String() + ";", true, nil},
 		{"signed forgery without a manifest fails the set", append(f.inputs(1, 2), signedForgery), false, []int{1, 2, 4},
 			"", false, &combine.IntegrityError{}},
-		{"duplicate", f.inputs(1, 1, 2, 3), true, []int{1, 2, 3}, "1:share 1 is given twice (1-c1.share and 1-c1.share);", true, nil},
+		{"duplicate", f.inputs(1, 1, 2, 3), true, []int{1, 2, 3}, "1:duplicate share: share 1 (c1) is given twice (1-c1.share and 1-c1.share);", true, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
