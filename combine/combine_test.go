@@ -467,17 +467,25 @@ func TestIntegrity(t *testing.T) {
 	}
 }
 
-func TestSelectErrors(t *testing.T) {
-	ids := newIDs(t, 3)
-	set := makeSet(t, []byte("a secret"), 2, "root 2026", ids, nil)
-	fp := set.shares[0].Fingerprint()
-	relabelled := *set.shares[1]
+// misfits returns a 2-of-3 set and two copies of its share 2 relabelled:
+// one signed again by the set key (a share that disagrees about the set),
+// one not (a bad signature).
+func misfits(t *testing.T, ids []*age.X25519Identity) (set *testSet, relabelled, unsigned share.Share) {
+	set = makeSet(t, []byte("a secret"), 2, "root 2026", ids, nil)
+	relabelled = *set.shares[1]
 	relabelled.Label = "root 2027"
 	if err := relabelled.Sign(set.key); err != nil {
 		t.Fatal(err)
 	}
-	unsigned := *set.shares[1]
+	unsigned = *set.shares[1]
 	unsigned.Label = "root 2027"
+	return set, relabelled, unsigned
+}
+
+func TestSelectErrors(t *testing.T) {
+	ids := newIDs(t, 3)
+	set, relabelled, unsigned := misfits(t, ids)
+	fp := set.shares[0].Fingerprint()
 	for _, tt := range []struct {
 		name    string
 		inputs  []combine.Input
@@ -514,16 +522,9 @@ func TestSelectErrors(t *testing.T) {
 // of one set in index order and names each other share with its reason.
 func TestScreen(t *testing.T) {
 	ids := newIDs(t, 3)
-	set := makeSet(t, []byte("a secret"), 2, "root 2026", ids, nil)
+	set, relabelled, unsigned := misfits(t, ids)
 	other := makeSet(t, []byte("another secret"), 2, "root 2027", ids, nil)
 	fp := set.shares[0].Fingerprint()
-	relabelled := *set.shares[1]
-	relabelled.Label = "root 2027"
-	if err := relabelled.Sign(set.key); err != nil {
-		t.Fatal(err)
-	}
-	unsigned := *set.shares[1]
-	unsigned.Label = "root 2027"
 	in := func(src string, s *share.Share) combine.Input { return combine.Input{Source: src, Share: s} }
 	for _, tt := range []struct {
 		name     string
