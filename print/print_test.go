@@ -38,6 +38,20 @@ func wantCodes(d *Document) [][]string {
 	return want
 }
 
+// unread names, in full, the codes of want that a reader did not give back.
+// pdftoppm and zbarimg are deterministic, but the sets' keys are new every
+// run: the texts are what it takes to draw the same page again and find
+// out why it failed.
+func unread(got, want []string) string {
+	var b strings.Builder
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			fmt.Fprintf(&b, "\nnot read: %q", w)
+		}
+	}
+	return b.String()
+}
+
 // TestSheetsScanBack prints sheets, rasterizes them with poppler's
 // pdftoppm at 300 and 150 dpi, and reads every page with Debian's zbarimg
 // (an independent decoder) and with package scan: both must give exactly
@@ -91,7 +105,7 @@ func TestSheetsScanBack(t *testing.T) {
 						return
 					}
 					if got := lines(out); !slices.Equal(got, want[i]) {
-						errs[i] = fmt.Sprintf("%d dpi, page %d: zbarimg read %d codes %.40q, want %d %.40q", dpi, i+1, len(got), got, len(want[i]), want[i])
+						errs[i] = fmt.Sprintf("%d dpi, page %d: zbarimg read %d codes %.40q, want %d %.40q%s", dpi, i+1, len(got), got, len(want[i]), want[i], unread(got, want[i]))
 						return
 					}
 					zbar[i] = string(out)
@@ -103,7 +117,7 @@ func TestSheetsScanBack(t *testing.T) {
 					ours, err := scan.Decode(img)
 					slices.Sort(ours)
 					if err != nil || !slices.Equal(ours, want[i]) {
-						errs[i] = fmt.Sprintf("%d dpi, page %d: scan.Decode read %.40q (%v), want %.40q", dpi, i+1, ours, err, want[i])
+						errs[i] = fmt.Sprintf("%d dpi, page %d: scan.Decode read %.40q (%v), want %.40q%s", dpi, i+1, ours, err, want[i], unread(ours, want[i]))
 					}
 				})
 				for _, e := range errs {
