@@ -47,13 +47,13 @@ type newSecret struct {
 // askNewSecret asks for s until the two entries agree and s.check takes
 // them, at most maxTries times; before each new try it says why the last
 // was refused. The caller wipes what it returns.
-func askNewSecret(io *IOStreams, s newSecret) ([]byte, error) {
+func askNewSecret(streams *IOStreams, s newSecret) ([]byte, error) {
 	var last error
 	for try := 1; try <= maxTries; try++ {
 		if try > 1 {
-			io.Term.Show("%v; try %d of %d\n", last, try, maxTries)
+			streams.Term.Show("%v; try %d of %d\n", last, try, maxTries)
 		}
-		first, err := io.Term.Secret(s.prompt)
+		first, err := streams.Term.Secret(s.prompt)
 		if err != nil {
 			return nil, err
 		}
@@ -66,7 +66,7 @@ func askNewSecret(io *IOStreams, s newSecret) ([]byte, error) {
 				continue
 			}
 		}
-		second, err := io.Term.Secret(s.again)
+		second, err := streams.Term.Secret(s.again)
 		same := err == nil && bytes.Equal(first, second)
 		clear(second)
 		if err != nil {
@@ -83,8 +83,8 @@ func askNewSecret(io *IOStreams, s newSecret) ([]byte, error) {
 }
 
 // newPassphrase asks for a passphrase to seal to, checked by seal's rule.
-func newPassphrase(io *IOStreams, what, prompt, again string, emptyOK bool) ([]byte, error) {
-	return askNewSecret(io, newSecret{what: what, prompt: prompt, again: again, check: seal.CheckPassphrase, emptyOK: emptyOK})
+func newPassphrase(streams *IOStreams, what, prompt, again string, emptyOK bool) ([]byte, error) {
+	return askNewSecret(streams, newSecret{what: what, prompt: prompt, again: again, check: seal.CheckPassphrase, emptyOK: emptyOK})
 }
 
 // errNotAsShown means that a generated passphrase typed back from paper
@@ -99,14 +99,14 @@ var errNotAsShown = errors.New("what was typed is not the passphrase shown")
 // custodian must have it by then; nothing is written before the split
 // finishes, so if it does not, the passphrase seals nothing and the paper
 // is void (SECURITY.md).
-func generatedPassphrase(io *IOStreams, name string) ([]byte, error) {
-	pass := seal.GeneratePassphrase(io.Rand)
+func generatedPassphrase(streams *IOStreams, name string) ([]byte, error) {
+	pass := seal.GeneratePassphrase(streams.Rand)
 	harden.Lock(pass)
 	for try := 1; try <= maxTries; try++ {
 		if try > 1 {
-			io.Term.Show("%v; it is shown again, try %d of %d\n", errNotAsShown, try, maxTries)
+			streams.Term.Show("%v; it is shown again, try %d of %d\n", errNotAsShown, try, maxTries)
 		}
-		err := reveal(io, revelation{
+		err := reveal(streams, revelation{
 			what:   name + "'s passphrase",
 			before: fmt.Sprintf("\n%s's passphrase, shown once: write it down and keep it apart from the sheet.\nIf this split does not finish, it seals nothing: then destroy the paper.\n\n    ", name),
 			secret: pass,
@@ -117,7 +117,7 @@ func generatedPassphrase(io *IOStreams, name string) ([]byte, error) {
 			clear(pass)
 			return nil, err
 		}
-		typed, err := io.Term.Secret(fmt.Sprintf("%s, type the passphrase from your paper (any case, dashes optional):", name))
+		typed, err := streams.Term.Secret(fmt.Sprintf("%s, type the passphrase from your paper (any case, dashes optional):", name))
 		if err != nil {
 			clear(pass)
 			return nil, err

@@ -2,27 +2,27 @@ package main
 
 import "time"
 
-// clock returns io.Now, or the time of the test clock's --now flag, which
+// clock returns streams.Now, or the time of the test clock's --now flag, which
 // only test builds have (testclock.go).
-func clock(io *IOStreams, now string) (func() time.Time, error) {
+func clock(streams *IOStreams, now string) (func() time.Time, error) {
 	if now == "" {
-		return io.Now, nil
+		return streams.Now, nil
 	}
 	return parseNow(now)
 }
 
-// withClock returns io with its clock set by --now (test builds only), so
-// that a test can run a year of drills in a minute; io itself when --now is
+// withClock returns streams with its clock set by --now (test builds only), so
+// that a test can run a year of drills in a minute; streams itself when --now is
 // not given.
-func withClock(io *IOStreams, now string) (*IOStreams, error) {
+func withClock(streams *IOStreams, now string) (*IOStreams, error) {
 	if now == "" {
-		return io, nil
+		return streams, nil
 	}
-	c, err := clock(io, now)
+	c, err := clock(streams, now)
 	if err != nil {
 		return nil, err
 	}
-	with := *io
+	with := *streams
 	with.Now = c
 	return &with, nil
 }

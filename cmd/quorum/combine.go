@@ -21,8 +21,8 @@ type combineOptions struct {
 	Now        string // hidden, for tests: the time of the log record
 }
 
-func newCombineCmd(io *IOStreams) *cobra.Command {
-	opts := &combineOptions{IO: io}
+func newCombineCmd(streams *IOStreams) *cobra.Command {
+	opts := &combineOptions{IO: streams}
 	cmd := &cobra.Command{
 		Use:   "combine [-i IDENTITY]... [-o FILE] [--set FINGERPRINT | -m MANIFEST] [--log LOG --reason TEXT [--operator NAME] [--witness NAME]...] [--type] SHARE...",
 		Short: "Rebuild the secret from k shares",
@@ -73,7 +73,7 @@ a pin quorum says which set it used.`,
 }
 
 func runCombine(opts *combineOptions) error {
-	io := opts.IO
+	streams := opts.IO
 	if opts.Output != "" {
 		if err := checkNew(opts.Output); err != nil {
 			return err
@@ -82,42 +82,42 @@ func runCombine(opts *combineOptions) error {
 	if err := checkCombine(opts); err != nil {
 		return err
 	}
-	r, err := rebuildSet(io, opts.Set, opts.Manifest, opts.Shares, opts.Type, opts.Identities)
+	r, err := rebuildSet(streams, opts.Set, opts.Manifest, opts.Shares, opts.Type, opts.Identities)
 	if err != nil {
 		return err
 	}
 	defer r.wipe()
 	set, payloads, secret := r.set, r.payloads, r.secret
-	io.infof("the secret was rebuilt from %d shares and passed the integrity check", len(set.Inputs))
+	streams.infof("the secret was rebuilt from %d shares and passed the integrity check", len(set.Inputs))
 	// The access is recorded before the secret is revealed: a reveal
 	// that cannot be recorded does not happen (combinelog.go).
 	head, err := recordCombine(opts, set, payloads)
 	if err != nil {
 		return err
 	}
-	return revealSecret(io, secret, opts.Output, head)
+	return revealSecret(streams, secret, opts.Output, head)
 }
 
 // revealSecret sends the secret where the user asked: a new file, a pipe,
 // or the terminal once, with head, the log's head hash after the reveal's
 // record ("" for none), to write on the reveal report.
-func revealSecret(io *IOStreams, secret []byte, output, head string) error {
+func revealSecret(streams *IOStreams, secret []byte, output, head string) error {
 	switch {
 	case output != "":
 		if err := writeNewFile(output, secret); err != nil {
 			return err
 		}
-		io.infof("the secret is in %s (0600); delete it when done", output)
+		streams.infof("the secret is in %s (0600); delete it when done", output)
 		return nil
-	case !io.OutIsTerminal:
-		_, err := io.Out.Write(secret)
+	case !streams.OutIsTerminal:
+		_, err := streams.Out.Write(secret)
 		return err
 	}
 	after := "\n\n"
 	if head != "" {
 		after += "Access log head hash after this reveal, for the reveal report:\n    " + group4(head) + "\n\n"
 	}
-	return reveal(io, revelation{
+	return reveal(streams, revelation{
 		what:   "the secret",
 		before: "\nThe secret, shown once. Make sure no one else can see the screen.\n\n    ",
 		secret: secret,

@@ -60,8 +60,8 @@ func checkCombine(opts *combineOptions) error {
 }
 
 // stdoutIsFile reports whether standard output is a regular file.
-func stdoutIsFile(io *IOStreams) bool {
-	f, ok := io.Out.(*os.File)
+func stdoutIsFile(streams *IOStreams) bool {
+	f, ok := streams.Out.(*os.File)
 	if !ok {
 		return false
 	}
@@ -73,22 +73,22 @@ func stdoutIsFile(io *IOStreams) bool {
 // or warns that there is none. It returns the new head hash, "" without a
 // log.
 func recordCombine(opts *combineOptions, set *combine.Set, payloads [][]byte) (string, error) {
-	io, err := withClock(opts.IO, opts.Now)
+	streams, err := withClock(opts.IO, opts.Now)
 	if err != nil {
 		return "", err
 	}
 	if opts.Log == "" {
-		io.warnf("this access to the secret is not recorded: pass --log LOG --reason TEXT to record who revealed it and why")
+		streams.warnf("this access to the secret is not recorded: pass --log LOG --reason TEXT to record who revealed it and why")
 		return "", nil
 	}
-	warnSuperseded(io, opts.Log, set.Fingerprint)
+	warnSuperseded(streams, opts.Log, set.Fingerprint)
 	key, err := set.SetKey(payloads)
 	if err != nil {
 		return "", err
 	}
 	defer clear(key)
 	rec := &accesslog.Record{
-		Kind: accesslog.KindCombine, Time: io.Now(), Set: string(set.Fingerprint), Label: set.Label,
+		Kind: accesslog.KindCombine, Time: streams.Now(), Set: string(set.Fingerprint), Label: set.Label,
 		Reason: opts.Reason, Operator: opts.Operator, Witnesses: opts.Witnesses, Outcome: accesslog.Pass, Tool: toolName(),
 	}
 	for _, in := range set.Inputs {
@@ -98,10 +98,10 @@ func recordCombine(opts *combineOptions, set *combine.Set, payloads [][]byte) (s
 	if err != nil {
 		return "", err
 	}
-	io.infof("recorded in %s as record %d (signed with the set key); log head hash:", opts.Log, rec.Seq)
-	io.infof("  %s", head)
+	streams.infof("recorded in %s as record %d (signed with the set key); log head hash:", opts.Log, rec.Seq)
+	streams.infof("  %s", head)
 	if opts.Report == "" {
-		io.infof("write the head hash on the reveal report, or pass --report FILE to print one; 'quorum status --head HASH' checks it later")
+		streams.infof("write the head hash on the reveal report, or pass --report FILE to print one; 'quorum status --head HASH' checks it later")
 		return head, nil
 	}
 	paper, _ := print.ParsePaper(opts.Paper)
@@ -112,7 +112,7 @@ func recordCombine(opts *combineOptions, set *combine.Set, payloads [][]byte) (s
 	if err := writeNewFile(opts.Report, pdf); err != nil {
 		return "", err
 	}
-	io.infof("wrote the reveal report to %s (0600): print it; the operator, witnesses and custodians sign it", opts.Report)
+	streams.infof("wrote the reveal report to %s (0600): print it; the operator, witnesses and custodians sign it", opts.Report)
 	return head, nil
 }
 

@@ -7,7 +7,7 @@ import (
 // newCompletionCmd is quorum completion SHELL: the completion script of
 // cobra's generators, in place of cobra's own command, whose help speaks
 // cobra's words.
-func newCompletionCmd(io *IOStreams, root *cobra.Command) *cobra.Command {
+func newCompletionCmd(streams *IOStreams, root *cobra.Command) *cobra.Command {
 	return &cobra.Command{
 		Use:   "completion bash|zsh|fish|powershell",
 		Short: "Print the script that completes quorum's commands and flags in a shell",
@@ -28,13 +28,13 @@ show. The script runs quorum itself to complete; nothing is sent anywhere.`,
 		RunE: func(c *cobra.Command, args []string) error {
 			switch args[0] {
 			case "bash":
-				return root.GenBashCompletionV2(io.Out, true)
+				return root.GenBashCompletionV2(streams.Out, true)
 			case "zsh":
-				return root.GenZshCompletion(io.Out)
+				return root.GenZshCompletion(streams.Out)
 			case "fish":
-				return root.GenFishCompletion(io.Out, true)
+				return root.GenFishCompletion(streams.Out, true)
 			default:
-				return root.GenPowerShellCompletionWithDesc(io.Out)
+				return root.GenPowerShellCompletionWithDesc(streams.Out)
 			}
 		},
 	}

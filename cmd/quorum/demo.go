@@ -19,7 +19,7 @@ const demoSecret = "Example-Root-Password-4-Demo-Only-7Hq2"
 
 var demoCustodians = []string{"alice", "bob", "carol", "dave", "erin"}
 
-func newDemoCmd(io *IOStreams) *cobra.Command {
+func newDemoCmd(streams *IOStreams) *cobra.Command {
 	return &cobra.Command{
 		Use:   "demo",
 		Short: "Run the whole ceremony on example custodians in a new temporary folder",
@@ -32,17 +32,17 @@ combine from 2 shares be refused. The demo writes unprotected example keys
 and the example secret into that folder, which a real ceremony never does.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runDemo(io)
+			return runDemo(streams)
 		},
 	}
 }
 
-func runDemo(io *IOStreams) error {
+func runDemo(streams *IOStreams) error {
 	dir, err := os.MkdirTemp("", "quorum-demo-")
 	if err != nil {
 		return err
 	}
-	out := io.Err
+	out := streams.Err
 	say := func(format string, args ...any) { fmt.Fprintf(out, format+"\n", args...) }
 	say("quorum demo, in %s", dir)
 	say("(example keys and the example secret are written there unprotected; a real ceremony never does that)\n")
@@ -54,7 +54,7 @@ func runDemo(io *IOStreams) error {
 		if err != nil {
 			return err
 		}
-		if err := writeNewFile(filepath.Join(dir, name+".key"), seal.IdentityFile(identity, recipient, io.Now())); err != nil {
+		if err := writeNewFile(filepath.Join(dir, name+".key"), seal.IdentityFile(identity, recipient, streams.Now())); err != nil {
 			return err
 		}
 		fmt.Fprintf(&custodians, "%s %s\n", name, recipient)
@@ -70,7 +70,7 @@ func runDemo(io *IOStreams) error {
 	step := func(want int, args ...string) (string, error) {
 		var stdout, stderr bytes.Buffer
 		sub := &IOStreams{In: strings.NewReader(""), Out: &stdout, Err: &stderr,
-			Term: noTerminal{}, Now: io.Now, Rand: io.Rand}
+			Term: noTerminal{}, Now: streams.Now, Rand: streams.Rand}
 		say("$ quorum %s", shellJoin(args))
 		code := runIn(dir, args, sub)
 		fmt.Fprint(out, indent(stdout.String()), indent(stderr.String()), "\n")
@@ -127,7 +127,7 @@ func runDemo(io *IOStreams) error {
 }
 
 // runIn runs quorum in dir, so that the transcript shows short paths.
-func runIn(dir string, args []string, io *IOStreams) int {
+func runIn(dir string, args []string, streams *IOStreams) int {
 	wd, err := os.Getwd()
 	if err != nil {
 		return 1
@@ -136,7 +136,7 @@ func runIn(dir string, args []string, io *IOStreams) int {
 		return 1
 	}
 	defer os.Chdir(wd)
-	return run(args, io)
+	return run(args, streams)
 }
 
 // shellJoin quotes what a shell would split, so that the transcript can

@@ -31,8 +31,8 @@ type drillOptions struct {
 	Now        string // hidden, for tests
 }
 
-func newDrillCmd(io *IOStreams) *cobra.Command {
-	opts := &drillOptions{IO: io}
+func newDrillCmd(streams *IOStreams) *cobra.Command {
+	opts := &drillOptions{IO: streams}
 	cmd := &cobra.Command{
 		Use:   "drill [-i IDENTITY]... --log LOG [--operator NAME] [--witness NAME]... [--set FINGERPRINT | -m MANIFEST] [--report FILE] [--type] SHARE...",
 		Short: "Test the recovery, as a fire drill: rebuild the set in memory, never show the secret",
@@ -93,7 +93,7 @@ func (e *drillFailedError) Error() string {
 }
 
 func runDrill(opts *drillOptions) error {
-	io, err := withClock(opts.IO, opts.Now)
+	streams, err := withClock(opts.IO, opts.Now)
 	if err != nil {
 		return err
 	}
@@ -112,34 +112,34 @@ func runDrill(opts *drillOptions) error {
 	if err := checkPeople(opts.Operator, opts.Witnesses); err != nil {
 		return err
 	}
-	pinned, m, err := pin(io, opts.Set, opts.Manifest)
+	pinned, m, err := pin(streams, opts.Set, opts.Manifest)
 	if err != nil {
 		return err
 	}
-	inputs, unread, err := readEachShare(io, opts.Shares, opts.Type)
+	inputs, unread, err := readEachShare(streams, opts.Shares, opts.Type)
 	if err != nil {
 		return err
 	}
 	if err := setTypo(opts.Set, pinned, inputs); err != nil {
 		return err
 	}
-	ids, err := loadIdentities(io, opts.Identities)
+	ids, err := loadIdentities(streams, opts.Identities)
 	if err != nil {
 		return err
 	}
 	if m == nil {
-		io.warnf("no manifest: shares are not checked against their commitments; pass -m to name a wrong share by itself")
+		streams.warnf("no manifest: shares are not checked against their commitments; pass -m to name a wrong share by itself")
 	}
-	r, key, err := drill.Run(drill.Options{Inputs: inputs, Unread: unread, Pin: pinned, Manifest: m, Open: opener(io, ids)})
+	r, key, err := drill.Run(drill.Options{Inputs: inputs, Unread: unread, Pin: pinned, Manifest: m, Open: opener(streams, ids)})
 	if err != nil {
 		return err
 	}
 	defer clear(key)
-	sayDrill(io, r)
-	warnSuperseded(io, opts.Log, r.Fingerprint)
+	sayDrill(streams, r)
+	warnSuperseded(streams, opts.Log, r.Fingerprint)
 
 	rec := &accesslog.Record{
-		Kind: accesslog.KindDrill, Time: io.Now(), Set: string(r.Fingerprint), Label: r.Label,
+		Kind: accesslog.KindDrill, Time: streams.Now(), Set: string(r.Fingerprint), Label: r.Label,
 		Participants: logParticipants(r), Failures: logFailures(r),
 		Operator: opts.Operator, Witnesses: opts.Witnesses, Outcome: accesslog.Fail, Tool: toolName(),
 	}
@@ -157,9 +157,9 @@ func runDrill(opts *drillOptions) error {
 	if err != nil {
 		return err
 	}
-	io.infof("recorded in %s as record %d (%s); log head hash:", opts.Log, rec.Seq, signedBy(signer))
-	io.infof("  %s", head)
-	io.infof("write the head hash on the drill report; 'quorum status --head HASH' checks it later")
+	streams.infof("recorded in %s as record %d (%s); log head hash:", opts.Log, rec.Seq, signedBy(signer))
+	streams.infof("  %s", head)
+	streams.infof("write the head hash on the drill report; 'quorum status --head HASH' checks it later")
 
 	if opts.Report != "" {
 		rep := reportOf(r, rec, head, paper)
@@ -173,7 +173,7 @@ func runDrill(opts *drillOptions) error {
 		if err := writeNewFile(opts.Report, pdf); err != nil {
 			return err
 		}
-		io.infof("wrote the drill report to %s (0600): print it; participants and witnesses sign it", opts.Report)
+		streams.infof("wrote the drill report to %s (0600): print it; participants and witnesses sign it", opts.Report)
 	}
 	if !r.Passed() {
 		return &drillFailedError{r}
@@ -185,7 +185,7 @@ func runDrill(opts *drillOptions) error {
 // once (a scan is decoded once), except that a file that cannot be read
 // is named as a failure of the drill instead of stopping it, and so are
 // the QR parts of a file that do not join.
-func readEachShare(io *IOStreams, args []string, typed bool) ([]combine.Input, []drill.Failure, error) {
+func readEachShare(streams *IOStreams, args []string, typed bool) ([]combine.Input, []drill.Failure, error) {
 	if err := stdinOnce(args); err != nil {
 		return nil, nil, err
 	}
@@ -203,7 +203,7 @@ func readEachShare(io *IOStreams, args []string, typed bool) ([]combine.Input, [
 	parts := map[string][]*share.Part{}
 	var all []*share.Part
 	for _, name := range args {
-		f, ps, err := readShareArg(io, name)
+		f, ps, err := readShareArg(streams, name)
 		if err != nil {
 			fail(name, err)
 			continue
@@ -232,7 +232,7 @@ func readEachShare(io *IOStreams, args []string, typed bool) ([]combine.Input, [
 		}
 		found = append(found, joined...)
 	}
-	inputs, err := gatherShares(io, found, typed)
+	inputs, err := gatherShares(streams, found, typed)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -240,36 +240,36 @@ func readEachShare(io *IOStreams, args []string, typed bool) ([]combine.Input, [
 }
 
 // sayDrill tells what the drill found, share by share.
-func sayDrill(io *IOStreams, r *drill.Result) {
+func sayDrill(streams *IOStreams, r *drill.Result) {
 	pinned := ""
 	if r.Pinned {
 		pinned = ", pinned"
 	}
-	io.infof("drill of set %s%s%s, %d of %d", r.Fingerprint, labelSuffix(r.Label), pinned, r.Threshold, r.Shares)
+	streams.infof("drill of set %s%s%s, %d of %d", r.Fingerprint, labelSuffix(r.Label), pinned, r.Threshold, r.Shares)
 	for _, p := range r.Good {
 		what := "opens"
 		if r.Manifest {
 			what = "opens and matches its commitment"
 		}
-		io.infof("ok: share %d (%s, %s) %s", p.Index, p.Custodian, p.Source, what)
+		streams.infof("ok: share %d (%s, %s) %s", p.Index, p.Custodian, p.Source, what)
 	}
 	for _, f := range r.Failures {
 		if f.Index == 0 {
-			io.infof("FAILED: %s: %v", f.Source, f.Err)
+			streams.infof("FAILED: %s: %v", f.Source, f.Err)
 		} else {
-			io.infof("FAILED: share %d (%s, %s): %s", f.Index, f.Custodian, f.Source, f.Reason())
+			streams.infof("FAILED: share %d (%s, %s): %s", f.Index, f.Custodian, f.Source, f.Reason())
 		}
 	}
 	switch {
 	case r.QuorumMet:
-		io.infof("quorum met: %d good shares rebuilt the set in memory and passed the integrity check; the secret was not shown and is wiped", len(r.Good))
+		streams.infof("quorum met: %d good shares rebuilt the set in memory and passed the integrity check; the secret was not shown and is wiped", len(r.Good))
 	default:
-		io.infof("quorum NOT met: %v", r.Problem)
+		streams.infof("quorum NOT met: %v", r.Problem)
 	}
 	if r.Passed() {
-		io.infof("drill passed")
+		streams.infof("drill passed")
 	} else {
-		io.infof("drill FAILED")
+		streams.infof("drill FAILED")
 	}
 }
 

@@ -26,10 +26,10 @@ import (
 // printError filters the message and hints whole: an error may carry a
 // name, a label or a path read from a file, and one line of it must not
 // pass for several or repaint the screen.
-func printError(io *IOStreams, err error) {
-	fmt.Fprintf(io.Err, "quorum: error: %s\n", filter.Text(err.Error()))
+func printError(streams *IOStreams, err error) {
+	fmt.Fprintf(streams.Err, "quorum: error: %s\n", filter.Text(err.Error()))
 	for _, h := range hints(err) {
-		fmt.Fprintf(io.Err, "quorum: hint: %s\n", filter.Text(h))
+		fmt.Fprintf(streams.Err, "quorum: hint: %s\n", filter.Text(h))
 	}
 }
 

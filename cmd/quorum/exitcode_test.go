@@ -28,8 +28,8 @@ func TestUsageExitCode(t *testing.T) {
 	} {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
 			var stderr bytes.Buffer
-			io := &IOStreams{In: strings.NewReader(""), Out: &bytes.Buffer{}, Err: &stderr, Term: noTerminal{}}
-			if got := run(tt.args, io); got != tt.want {
+			streams := &IOStreams{In: strings.NewReader(""), Out: &bytes.Buffer{}, Err: &stderr, Term: noTerminal{}}
+			if got := run(tt.args, streams); got != tt.want {
 				t.Errorf("exit code %d, want %d; stderr %q", got, tt.want, stderr.String())
 			}
 		})

@@ -18,21 +18,21 @@ var publicCommands = map[string]bool{
 	"quorum": true, "help": true, "version": true, "inspect": true, "print": true, "demo": true,
 }
 
-func hardenProcess(io *IOStreams, args []string) {
-	warnUnlocked(io, args, harden.Process())
+func hardenProcess(streams *IOStreams, args []string) {
+	warnUnlocked(streams, args, harden.Process())
 }
 
 // warnUnlocked gives r's warning, if any, when the command args name
 // handles secrets.
-func warnUnlocked(io *IOStreams, args []string, r harden.Report) {
+func warnUnlocked(streams *IOStreams, args []string, r harden.Report) {
 	warning, hint := r.Warning()
 	if warning == "" {
 		return
 	}
-	cmd, _, err := newRootCmd(io).Find(args)
+	cmd, _, err := newRootCmd(streams).Find(args)
 	if err != nil || publicCommands[cmd.Name()] {
 		return
 	}
-	io.warnf("%s", warning)
-	io.hintf("%s", hint)
+	streams.warnf("%s", warning)
+	streams.hintf("%s", hint)
 }

@@ -32,8 +32,8 @@ func TestWarnUnlocked(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var stderr bytes.Buffer
-			io := &IOStreams{In: strings.NewReader(""), Out: &bytes.Buffer{}, Err: &stderr, Term: noTerminal{}}
-			warnUnlocked(io, tt.args, tt.r)
+			streams := &IOStreams{In: strings.NewReader(""), Out: &bytes.Buffer{}, Err: &stderr, Term: noTerminal{}}
+			warnUnlocked(streams, tt.args, tt.r)
 			want := ""
 			if tt.want {
 				want = "quorum: warning: memory is not locked against swap (the limit on locked memory, ulimit -l, is 8192 KiB): secrets may be written to the swap device\n" +

@@ -28,8 +28,8 @@ type inspectOptions struct {
 	Type     bool
 }
 
-func newInspectCmd(io *IOStreams) *cobra.Command {
-	opts := &inspectOptions{IO: io}
+func newInspectCmd(streams *IOStreams) *cobra.Command {
+	opts := &inspectOptions{IO: streams}
 	cmd := &cobra.Command{
 		Use:   "inspect [--json] [--set FINGERPRINT | -m MANIFEST] [--type] SHARE|MANIFEST|KEYFILE...",
 		Short: "Show the public facts of shares and manifests, and check their signatures",
@@ -90,11 +90,11 @@ type inspected struct {
 }
 
 func runInspect(opts *inspectOptions) error {
-	io := opts.IO
+	streams := opts.IO
 	if opts.Age {
 		return inspectAge(opts)
 	}
-	pinned, m, err := pin(io, opts.Set, opts.Manifest)
+	pinned, m, err := pin(streams, opts.Set, opts.Manifest)
 	if err != nil {
 		return err
 	}
@@ -108,7 +108,7 @@ func runInspect(opts *inspectOptions) error {
 		}
 		if err == nil && seal.IsIdentityFile(data) {
 			clear(data)
-			k, err := inspectKey(io, a)
+			k, err := inspectKey(streams, a)
 			if err != nil {
 				return err
 			}
@@ -122,7 +122,7 @@ func runInspect(opts *inspectOptions) error {
 		shareArgs = append(shareArgs, a)
 	}
 	if len(shareArgs) > 0 || opts.Type {
-		inputs, err := readShares(io, shareArgs, opts.Type)
+		inputs, err := readShares(streams, shareArgs, opts.Type)
 		if err != nil {
 			return err
 		}
@@ -148,19 +148,19 @@ func runInspect(opts *inspectOptions) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(io.Out, "%s\n", b)
+		fmt.Fprintf(streams.Out, "%s\n", b)
 	} else {
 		for i, k := range keys {
 			if i > 0 {
-				fmt.Fprintln(io.Out)
+				fmt.Fprintln(streams.Out)
 			}
-			printKey(io, k)
+			printKey(streams, k)
 		}
 		for i, r := range results {
 			if i > 0 || len(keys) > 0 {
-				fmt.Fprintln(io.Out)
+				fmt.Fprintln(streams.Out)
 			}
-			printInspected(io, r)
+			printInspected(streams, r)
 		}
 	}
 	bad := 0
@@ -245,8 +245,8 @@ func inspectManifest(name string, data []byte, pinned share.Fingerprint) inspect
 	return r
 }
 
-func printInspected(io *IOStreams, r inspected) {
-	w := io.Out
+func printInspected(streams *IOStreams, r inspected) {
+	w := streams.Out
 	switch {
 	case r.Type == "manifest" && r.Threshold == 0:
 		fmt.Fprintf(w, "%s: manifest that does not verify\n", r.Source)
@@ -319,8 +319,8 @@ type inspectedKey struct {
 // inspectKey reads a key file as -i does, and reports each identity's
 // recipient and recipient fingerprint, computed as split computes them
 // for the manifest (custodian.Custodian.Fingerprint).
-func inspectKey(io *IOStreams, file string) ([]inspectedKey, error) {
-	ids, err := loadIdentities(io, []string{file})
+func inspectKey(streams *IOStreams, file string) ([]inspectedKey, error) {
+	ids, err := loadIdentities(streams, []string{file})
 	if err != nil {
 		return nil, err
 	}
@@ -345,8 +345,8 @@ func inspectKey(io *IOStreams, file string) ([]inspectedKey, error) {
 	return keys, nil
 }
 
-func printKey(io *IOStreams, k inspectedKey) {
-	w := io.Out
+func printKey(streams *IOStreams, k inspectedKey) {
+	w := streams.Out
 	fmt.Fprintf(w, "%s: key of a custodian (%s)\n", filter.Text(k.Source), k.RecipientKind)
 	fmt.Fprintf(w, "  %-14s %s\n", "recipient", k.Recipient)
 	// As the sheet prints it: "fingerprint 7QX4 M2KD …".

@@ -102,16 +102,16 @@ func (ttyTerminal) Line(prompt string) (string, error) {
 
 // warnf, hintf and infof write one line to standard error, filtered
 // whole: their arguments are often names, labels and paths from files.
-func (io *IOStreams) warnf(format string, args ...any) {
-	fmt.Fprintf(io.Err, "quorum: warning: %s\n", filter.Text(fmt.Sprintf(format, args...)))
+func (streams *IOStreams) warnf(format string, args ...any) {
+	fmt.Fprintf(streams.Err, "quorum: warning: %s\n", filter.Text(fmt.Sprintf(format, args...)))
 }
 
-func (io *IOStreams) hintf(format string, args ...any) {
-	fmt.Fprintf(io.Err, "quorum: hint: %s\n", filter.Text(fmt.Sprintf(format, args...)))
+func (streams *IOStreams) hintf(format string, args ...any) {
+	fmt.Fprintf(streams.Err, "quorum: hint: %s\n", filter.Text(fmt.Sprintf(format, args...)))
 }
 
-func (io *IOStreams) infof(format string, args ...any) {
-	fmt.Fprintf(io.Err, "quorum: %s\n", filter.Text(fmt.Sprintf(format, args...)))
+func (streams *IOStreams) infof(format string, args ...any) {
+	fmt.Fprintf(streams.Err, "quorum: %s\n", filter.Text(fmt.Sprintf(format, args...)))
 }
 
 // quote writes text from a file in double quotes, as it shows labels,

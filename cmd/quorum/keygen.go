@@ -17,8 +17,8 @@ type keygenOptions struct {
 	NoPassphrase bool
 }
 
-func newKeygenCmd(io *IOStreams) *cobra.Command {
-	opts := &keygenOptions{IO: io}
+func newKeygenCmd(streams *IOStreams) *cobra.Command {
+	opts := &keygenOptions{IO: streams}
 	cmd := &cobra.Command{
 		Use:   "keygen [-o FILE] [--pq] [--no-passphrase]",
 		Short: "Make a new custodian identity",
@@ -46,12 +46,12 @@ older than 1.3 cannot open shares sealed to it.
 }
 
 func runKeygen(opts *keygenOptions) error {
-	io := opts.IO
+	streams := opts.IO
 	if opts.Output != "" {
 		if err := checkNew(opts.Output); err != nil {
 			return err
 		}
-	} else if io.OutIsTerminal && opts.NoPassphrase {
+	} else if streams.OutIsTerminal && opts.NoPassphrase {
 		return usagef("refusing to print an unprotected identity on the terminal; use -o FILE")
 	}
 	identity, recipient, err := seal.NewIdentity(opts.PQ)
@@ -60,14 +60,14 @@ func runKeygen(opts *keygenOptions) error {
 	}
 	harden.Lock(identity)
 	defer clear(identity)
-	file := seal.IdentityFile(identity, recipient, io.Now())
+	file := seal.IdentityFile(identity, recipient, streams.Now())
 	harden.Lock(file)
 	defer clear(file)
 	if !opts.NoPassphrase {
-		if !io.Term.Available() {
+		if !streams.Term.Available() {
 			return errors.New("no terminal to type the identity's passphrase on; --no-passphrase is for tests and demos")
 		}
-		pass, err := newPassphrase(io, "the new identity's passphrase",
+		pass, err := newPassphrase(streams, "the new identity's passphrase",
 			"passphrase to protect the new identity (at least 16 characters):", "the same passphrase again:", false)
 		if err != nil {
 			return err
@@ -84,9 +84,9 @@ func runKeygen(opts *keygenOptions) error {
 		if err := writeNewFile(opts.Output, file); err != nil {
 			return err
 		}
-	} else if _, err := io.Out.Write(file); err != nil {
+	} else if _, err := streams.Out.Write(file); err != nil {
 		return err
 	}
-	fmt.Fprintf(io.Err, "Public key: %s\n", recipient)
+	fmt.Fprintf(streams.Err, "Public key: %s\n", recipient)
 	return nil
 }

@@ -45,7 +45,7 @@ const phoneWarning = `Never write the phone's number: not in an ID, a place or a
 any paper. The guidance keeps it on the account's contact page and nowhere
 else; quorum refuses text that looks like one.`
 
-func newKitCmd(io *IOStreams) *cobra.Command {
+func newKitCmd(streams *IOStreams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "kit",
 		Short: "Record where the MFA device, the phone, the email and the sheets are, and every access",
@@ -76,16 +76,16 @@ k shares among themselves.
 		{accesslog.KindKitLost, "lost", "Record that an item is lost"},
 		{accesslog.KindKitRetire, "retire", "Record that an item is no longer in use"},
 	}
-	cmd.AddCommand(newKitAddCmd(io))
+	cmd.AddCommand(newKitAddCmd(streams))
 	for _, e := range events {
-		cmd.AddCommand(newKitEventCmd(io, e.kind, e.use, e.short))
+		cmd.AddCommand(newKitEventCmd(streams, e.kind, e.use, e.short))
 	}
-	cmd.AddCommand(newKitListCmd(io))
+	cmd.AddCommand(newKitListCmd(streams))
 	return cmd
 }
 
-func newKitAddCmd(io *IOStreams) *cobra.Command {
-	opts := &kitOptions{IO: io, Kind: accesslog.KindKitAdd}
+func newKitAddCmd(streams *IOStreams) *cobra.Command {
+	opts := &kitOptions{IO: streams, Kind: accesslog.KindKitAdd}
 	cmd := &cobra.Command{
 		Use:   "add ID --kind KIND --place PLACE --log LOG [--holder NAME]... [--battery-expires DATE] [-m MANIFEST --share N|all]",
 		Short: "Register an item of the kit in the access log",
@@ -123,8 +123,8 @@ Kinds:
 	return cmd
 }
 
-func newKitEventCmd(io *IOStreams, kind, use, short string) *cobra.Command {
-	opts := &kitOptions{IO: io, Kind: kind}
+func newKitEventCmd(streams *IOStreams, kind, use, short string) *cobra.Command {
+	opts := &kitOptions{IO: streams, Kind: kind}
 	cmd := &cobra.Command{
 		Use:   use + " ID --by NAME [--witness NAME] [--reason TEXT] [--place PLACE] --log LOG",
 		Short: short,
@@ -185,8 +185,8 @@ func kitIDArg(cmd *cobra.Command, args []string) error {
 }
 
 func runKit(opts *kitOptions) error {
-	io := opts.IO
-	now, err := clock(io, opts.Now)
+	streams := opts.IO
+	now, err := clock(streams, opts.Now)
 	if err != nil {
 		return err
 	}
@@ -212,8 +212,8 @@ func runKit(opts *kitOptions) error {
 	if err != nil {
 		return &sourceError{opts.Log, err}
 	}
-	io.infof("recorded %s %s as record %d of %s", r.Kind, r.Item, r.Seq, opts.Log)
-	fmt.Fprintln(io.Out, head)
+	streams.infof("recorded %s %s as record %d of %s", r.Kind, r.Item, r.Seq, opts.Log)
+	fmt.Fprintln(streams.Out, head)
 	return nil
 }
 
@@ -306,8 +306,8 @@ type kitListOptions struct {
 	Now  string
 }
 
-func newKitListCmd(io *IOStreams) *cobra.Command {
-	opts := &kitListOptions{IO: io}
+func newKitListCmd(streams *IOStreams) *cobra.Command {
+	opts := &kitListOptions{IO: streams}
 	cmd := &cobra.Command{
 		Use:   "list --log LOG [--json]",
 		Short: "List the kit: each item's place, holders, in or out, last check, next due",
@@ -324,8 +324,8 @@ func newKitListCmd(io *IOStreams) *cobra.Command {
 }
 
 func runKitList(opts *kitListOptions) error {
-	io := opts.IO
-	now, err := clock(io, opts.Now)
+	streams := opts.IO
+	now, err := clock(streams, opts.Now)
 	if err != nil {
 		return err
 	}
@@ -344,20 +344,20 @@ func runKitList(opts *kitListOptions) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(io.Out, "%s\n", b)
+		fmt.Fprintf(streams.Out, "%s\n", b)
 		return nil
 	}
 	if len(rep.Items) == 0 {
-		fmt.Fprintf(io.Out, "no kit in %s: register items with 'quorum kit add'\n", opts.Log)
+		fmt.Fprintf(streams.Out, "no kit in %s: register items with 'quorum kit add'\n", opts.Log)
 		return nil
 	}
-	printKit(io, rep.Items)
+	printKit(streams, rep.Items)
 	return nil
 }
 
 // printKit lists the items (kit list, status). Their words came from the
 // log: they pass the one filter.
-func printKit(io *IOStreams, items []*kit.ItemStatus) {
+func printKit(streams *IOStreams, items []*kit.ItemStatus) {
 	for _, it := range items {
 		var notes []string
 		switch {
@@ -403,7 +403,7 @@ func printKit(io *IOStreams, items []*kit.ItemStatus) {
 			}
 			notes = append(notes, b)
 		}
-		fmt.Fprintf(io.Out, "  %-12s %-10s %-14s %s\n", filter.Text(it.ID), it.Kind, filter.Text(it.Place), filter.Text(strings.Join(notes, "; ")))
+		fmt.Fprintf(streams.Out, "  %-12s %-10s %-14s %s\n", filter.Text(it.ID), it.Kind, filter.Text(it.Place), filter.Text(strings.Join(notes, "; ")))
 	}
 }
 
@@ -428,10 +428,10 @@ func checkKitRules(r kit.Rules) error {
 }
 
 // printKitStatus is status's part for the kit: the items, and the review.
-func printKitStatus(io *IOStreams, rep *kit.Report) {
-	w := io.Out
+func printKitStatus(streams *IOStreams, rep *kit.Report) {
+	w := streams.Out
 	fmt.Fprintln(w, "kit")
-	printKit(io, rep.Items)
+	printKit(streams, rep.Items)
 	switch {
 	case rep.LastReview.IsZero():
 		fmt.Fprintf(w, "  access review: none yet, due %s", rep.ReviewDue.Format(time.DateOnly))

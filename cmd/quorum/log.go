@@ -25,8 +25,8 @@ type logOptions struct {
 	Now       string // test builds only: the clock for dates after today
 }
 
-func newLogCmd(io *IOStreams) *cobra.Command {
-	opts := &logOptions{IO: io}
+func newLogCmd(streams *IOStreams) *cobra.Command {
+	opts := &logOptions{IO: streams}
 	cmd := &cobra.Command{
 		Use:   "log LOG [-m MANIFEST]... [--head HASH] [--json]",
 		Short: "Show the access log as a table, and check it as status does",
@@ -70,8 +70,8 @@ func (e *logBrokenError) Error() string {
 }
 
 func runLog(opts *logOptions) error {
-	io := opts.IO
-	now, err := clock(io, opts.Now)
+	streams := opts.IO
+	now, err := clock(streams, opts.Now)
 	if err != nil {
 		return err
 	}
@@ -84,23 +84,23 @@ func runLog(opts *logOptions) error {
 	if so.Head, err = parseHead(so.Records, opts.Head); err != nil {
 		return err
 	}
-	if so.Manifests, err = readManifests(io, opts.Manifests); err != nil {
+	if so.Manifests, err = readManifests(streams, opts.Manifests); err != nil {
 		return err
 	}
 	l := status.Compute(so).Log
 	if opts.JSON {
-		if err := printLogJSON(io, so.Records, l); err != nil {
+		if err := printLogJSON(streams, so.Records, l); err != nil {
 			return err
 		}
 	} else {
-		printLogTable(io, so.Records)
-		fmt.Fprintln(io.Out)
-		printLogCheck(io, l, opts.Log)
+		printLogTable(streams, so.Records)
+		fmt.Fprintln(streams.Out)
+		printLogCheck(streams, l, opts.Log)
 		if len(l.Problems) == 0 {
-			fmt.Fprintln(io.Out, "\nchecks")
+			fmt.Fprintln(streams.Out, "\nchecks")
 		}
 		for _, p := range l.Problems {
-			fmt.Fprintf(io.Out, "! %s\n", filter.Text(p))
+			fmt.Fprintf(streams.Out, "! %s\n", filter.Text(p))
 		}
 	}
 	if len(l.Problems) > 0 {
@@ -111,8 +111,8 @@ func runLog(opts *logOptions) error {
 
 // printLogTable prints one record a line. Every text from the log passes
 // the filter: the log is a file anyone who can write it may have forged.
-func printLogTable(io *IOStreams, records []*accesslog.Record) {
-	w := io.Out
+func printLogTable(streams *IOStreams, records []*accesslog.Record) {
+	w := streams.Out
 	fmt.Fprintf(w, "%4s  %-19s  %-15s  %-14s  %-9s  %-7s  %s\n", "#", "time (UTC)", "kind", "set", "signed", "outcome", "what")
 	for _, r := range records {
 		set := "-"
@@ -190,7 +190,7 @@ type logRecordJSON struct {
 	Record json.RawMessage `json:"record"`
 }
 
-func printLogJSON(io *IOStreams, records []*accesslog.Record, l *status.Log) error {
+func printLogJSON(streams *IOStreams, records []*accesslog.Record, l *status.Log) error {
 	out := struct {
 		Records []logRecordJSON `json:"records"`
 		Check   *status.Log     `json:"check"`
@@ -206,6 +206,6 @@ func printLogJSON(io *IOStreams, records []*accesslog.Record, l *status.Log) err
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(io.Out, "%s\n", b)
+	fmt.Fprintf(streams.Out, "%s\n", b)
 	return nil
 }

@@ -35,7 +35,7 @@ func checkPeople(operator string, witnesses []string) error {
 // custodians who should hold it are the new set's, and a departed
 // custodian's sheet may be among these. A log that cannot be read says
 // nothing here; the command that appends to it reports it.
-func warnSuperseded(io *IOStreams, path string, fp share.Fingerprint) {
+func warnSuperseded(streams *IOStreams, path string, fp share.Fingerprint) {
 	if path == "" {
 		return
 	}
@@ -48,6 +48,6 @@ func warnSuperseded(io *IOStreams, path string, fp share.Fingerprint) {
 	if r == nil {
 		return
 	}
-	io.warnf("%s records set %s%s as superseded by set %s on %s (record %d): use the new set's shares, and record each old sheet destroyed",
+	streams.warnf("%s records set %s%s as superseded by set %s on %s (record %d): use the new set's shares, and record each old sheet destroyed",
 		path, fp, labelSuffix(r.Label), share.Fingerprint(r.NewSet), r.Time.UTC().Format(time.DateOnly), r.Seq)
 }

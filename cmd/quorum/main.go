@@ -13,7 +13,7 @@ func main() {
 // anything else is read (harden.go), then the command runs. The tests'
 // "quorum" goes through it too.
 func quorumMain(args []string) int {
-	io := systemIO()
-	hardenProcess(io, args)
-	return run(args, io)
+	streams := systemIO()
+	hardenProcess(streams, args)
+	return run(args, streams)
 }

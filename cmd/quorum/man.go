@@ -17,7 +17,7 @@ import (
 )
 
 // buildCommands are the commands only a build tag adds.
-func buildCommands(io *IOStreams) []*cobra.Command {
+func buildCommands(streams *IOStreams) []*cobra.Command {
 	return []*cobra.Command{{
 		Use:    "man DIR",
 		Short:  "Write the man pages of quorum and its commands into DIR, which must not exist",

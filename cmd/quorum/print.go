@@ -23,8 +23,8 @@ type printOptions struct {
 	Shares   []string
 }
 
-func newPrintCmd(io *IOStreams) *cobra.Command {
-	opts := &printOptions{IO: io}
+func newPrintCmd(streams *IOStreams) *cobra.Command {
+	opts := &printOptions{IO: streams}
 	cmd := &cobra.Command{
 		Use:   "print [-m MANIFEST | --record MANIFEST | --kit] [--paper a4|letter] [-o FILE] [--png DIR] [SHARE...]",
 		Short: "Print the sheets of shares again, or the ceremony record",
@@ -73,7 +73,7 @@ is an error.`,
 }
 
 func runPrint(opts *printOptions) error {
-	io := opts.IO
+	streams := opts.IO
 	paper, err := print.ParsePaper(opts.Paper)
 	if err != nil {
 		return usagef("%v", err)
@@ -103,11 +103,11 @@ func runPrint(opts *printOptions) error {
 	if opts.Record != "" {
 		manifestFile = opts.Record
 	}
-	_, m, err := pin(io, "", manifestFile)
+	_, m, err := pin(streams, "", manifestFile)
 	if err != nil {
 		return err
 	}
-	inputs, err := readShares(io, opts.Shares, false)
+	inputs, err := readShares(streams, opts.Shares, false)
 	if err != nil {
 		return err
 	}
@@ -119,7 +119,7 @@ func runPrint(opts *printOptions) error {
 	if err != nil {
 		return err
 	}
-	doc, err := print.New(shares, print.Options{Paper: paper, Manifest: m, Record: opts.Record != "", Kit: kitItems, Date: io.Now()})
+	doc, err := print.New(shares, print.Options{Paper: paper, Manifest: m, Record: opts.Record != "", Kit: kitItems, Date: streams.Now()})
 	if err != nil {
 		return err
 	}
@@ -135,7 +135,7 @@ func runPrint(opts *printOptions) error {
 		if err := writeNewFile(opts.Output, pdf); err != nil {
 			return err
 		}
-		io.infof("wrote %s: %s, %s, %s", opts.Output, sheetCount(doc), count(pages, "page"), paper)
+		streams.infof("wrote %s: %s, %s, %s", opts.Output, sheetCount(doc), count(pages, "page"), paper)
 	}
 	if opts.PNG != "" {
 		var names []string
@@ -151,7 +151,7 @@ func runPrint(opts *printOptions) error {
 		if err := writeNewDir(opts.PNG, names, files); err != nil {
 			return err
 		}
-		io.infof("wrote %s to %s", count(len(names), "preview"), opts.PNG)
+		streams.infof("wrote %s to %s", count(len(names), "preview"), opts.PNG)
 	}
 	return nil
 }

@@ -23,8 +23,8 @@ type recordOptions struct {
 	Now      string // hidden, for tests: the record's time
 }
 
-func newRecordCmd(io *IOStreams) *cobra.Command {
-	opts := &recordOptions{IO: io}
+func newRecordCmd(streams *IOStreams) *cobra.Command {
+	opts := &recordOptions{IO: streams}
 	cmd := &cobra.Command{
 		Use:   "record --log LOG --event KIND[: TEXT] [--by NAME]... [--item TEXT] [--share N] [--set FP | -m MANIFEST]",
 		Short: "Add a custody event to the access log",
@@ -136,8 +136,8 @@ func editDistance(a, b string) int {
 }
 
 func runRecord(opts *recordOptions) error {
-	io := opts.IO
-	now, err := clock(io, opts.Now)
+	streams := opts.IO
+	now, err := clock(streams, opts.Now)
 	if err != nil {
 		return err
 	}
@@ -145,7 +145,7 @@ func runRecord(opts *recordOptions) error {
 	if err != nil {
 		return err
 	}
-	fp, m, err := pin(io, opts.Set, opts.Manifest)
+	fp, m, err := pin(streams, opts.Set, opts.Manifest)
 	if err != nil {
 		return err
 	}
@@ -170,8 +170,8 @@ func runRecord(opts *recordOptions) error {
 	if err != nil {
 		return &sourceError{opts.Log, err}
 	}
-	io.infof("recorded %s as record %d of %s", describe(r), r.Seq, opts.Log)
-	fmt.Fprintln(io.Out, head)
+	streams.infof("recorded %s as record %d of %s", describe(r), r.Seq, opts.Log)
+	fmt.Fprintln(streams.Out, head)
 	return nil
 }
 

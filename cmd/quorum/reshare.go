@@ -24,8 +24,8 @@ type reshareOptions struct {
 	Now              string // hidden, for tests
 }
 
-func newReshareCmd(io *IOStreams) *cobra.Command {
-	opts := &reshareOptions{IO: io}
+func newReshareCmd(streams *IOStreams) *cobra.Command {
+	opts := &reshareOptions{IO: streams}
 	cmd := &cobra.Command{
 		Use:   "reshare [-i IDENTITY]... -k K -c CUSTODIANS -o DIR [-l LABEL] [--log LOG] [--set FINGERPRINT | -m MANIFEST] [--type] SHARE...",
 		Short: "Give the same secret to new custodians: a new set from k shares of the old",
@@ -74,13 +74,13 @@ the old set's unless -l gives a new one.`,
 }
 
 func runReshare(opts *reshareOptions) error {
-	io, err := withClock(opts.IO, opts.Now)
+	streams, err := withClock(opts.IO, opts.Now)
 	if err != nil {
 		return err
 	}
 	// Everything that can be refused is refused before any custodian
 	// opens a share.
-	plan, err := planNewSet(io, opts.Custodians, opts.Threshold, opts.AllowAllRequired, opts.Label, opts.Paper, opts.OutputDir)
+	plan, err := planNewSet(streams, opts.Custodians, opts.Threshold, opts.AllowAllRequired, opts.Label, opts.Paper, opts.OutputDir)
 	if err != nil {
 		return err
 	}
@@ -93,7 +93,7 @@ func runReshare(opts *reshareOptions) error {
 			return err
 		}
 	}
-	r, err := rebuildSet(io, opts.Set, opts.Manifest, opts.Shares, opts.Type, opts.Identities)
+	r, err := rebuildSet(streams, opts.Set, opts.Manifest, opts.Shares, opts.Type, opts.Identities)
 	if err != nil {
 		return err
 	}
@@ -104,9 +104,9 @@ func runReshare(opts *reshareOptions) error {
 		return err
 	}
 	defer clear(oldKey)
-	io.infof("the old set was rebuilt in memory from %d shares and passed the integrity check; the secret is not shown", len(old.Inputs))
+	streams.infof("the old set was rebuilt in memory from %d shares and passed the integrity check; the secret is not shown", len(old.Inputs))
 
-	if err := askPassphrases(io, cs, recipients); err != nil {
+	if err := askPassphrases(streams, cs, recipients); err != nil {
 		return err
 	}
 	label := opts.Label
@@ -116,22 +116,22 @@ func runReshare(opts *reshareOptions) error {
 	set, err := split.Split(split.Options{
 		Secret: secret, Threshold: opts.Threshold, Label: label,
 		Custodians: recipients, AllowAllRequired: opts.AllowAllRequired,
-		Created: io.Now(), Rand: io.Rand, Tool: toolName(),
+		Created: streams.Now(), Rand: streams.Rand, Tool: toolName(),
 	})
 	if err != nil {
 		return err
 	}
-	dir, err := writeSet(io, set, opts.OutputDir, plan)
+	dir, err := writeSet(streams, set, opts.OutputDir, plan)
 	if err != nil {
 		return err
 	}
-	io.infof("new set %d-of-%d, label %s, self-test passed", opts.Threshold, len(cs), quote(label))
-	io.infof("new set fingerprint: %s", set.Fingerprint)
-	io.infof("wrote %d shares, manifest.json and sheets.pdf to %s; every QR code read back", len(cs), dir)
+	streams.infof("new set %d-of-%d, label %s, self-test passed", opts.Threshold, len(cs), quote(label))
+	streams.infof("new set fingerprint: %s", set.Fingerprint)
+	streams.infof("wrote %d shares, manifest.json and sheets.pdf to %s; every QR code read back", len(cs), dir)
 
 	if opts.Log != "" {
 		rec := &accesslog.Record{
-			Kind: accesslog.KindReshare, Time: io.Now(), Set: string(old.Fingerprint), Label: old.Label,
+			Kind: accesslog.KindReshare, Time: streams.Now(), Set: string(old.Fingerprint), Label: old.Label,
 			NewSet: string(set.Fingerprint), Outcome: accesslog.Pass, Tool: toolName(),
 		}
 		for _, in := range old.Inputs {
@@ -139,13 +139,13 @@ func runReshare(opts *reshareOptions) error {
 		}
 		head, err := accesslog.Append(opts.Log, rec, oldKey, accesslog.SignerSet)
 		if err != nil {
-			io.warnf("the new set is in %s, but the reshare could not be recorded", dir)
+			streams.warnf("the new set is in %s, but the reshare could not be recorded", dir)
 			return err
 		}
-		io.infof("recorded in %s as record %d (signed with the old set key); log head hash: %s", opts.Log, rec.Seq, head)
+		streams.infof("recorded in %s as record %d (signed with the old set key); log head hash: %s", opts.Log, rec.Seq, head)
 	} else {
-		io.warnf("this reshare is not recorded: the access log should name the new set (--log)")
+		streams.warnf("this reshare is not recorded: the access log should name the new set (--log)")
 	}
-	io.warnf("the old sheets of set %s still open the same secret: destroy each one and record it (quorum record --event sheet-destroyed)", old.Fingerprint)
+	streams.warnf("the old sheets of set %s still open the same secret: destroy each one and record it (quorum record --event sheet-destroyed)", old.Fingerprint)
 	return nil
 }

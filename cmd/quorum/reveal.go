@@ -23,7 +23,7 @@ type revelation struct {
 
 // reveal shows r and erases it. Interrupted by a signal, the process ends
 // after one line that says so; at the end of input, the error says so.
-func reveal(io *IOStreams, r revelation) error {
+func reveal(streams *IOStreams, r revelation) error {
 	gone := r.what + " was erased from the screen"
 	if r.then != "" {
 		gone += "; " + r.then
@@ -32,7 +32,7 @@ func reveal(io *IOStreams, r revelation) error {
 	if after == "" {
 		after = "\n\n"
 	}
-	err := io.Term.Reveal(r.before, r.secret, after, r.prompt, "quorum: interrupted: "+gone)
+	err := streams.Term.Reveal(r.before, r.secret, after, r.prompt, "quorum: interrupted: "+gone)
 	if errors.Is(err, goio.EOF) {
 		return fmt.Errorf("end of input: %s", gone)
 	}

@@ -31,8 +31,8 @@ type reviewOptions struct {
 	Now        string // hidden, for tests
 }
 
-func newReviewCmd(io *IOStreams) *cobra.Command {
-	opts := &reviewOptions{IO: io}
+func newReviewCmd(streams *IOStreams) *cobra.Command {
+	opts := &reviewOptions{IO: streams}
 	cmd := &cobra.Command{
 		Use:   "review -m MANIFEST --log LOG --access KIND=NAME,NAME… [--by NAME] [-i IDENTITY]... [SHARE]...",
 		Short: "Record the periodic review of who has access to the email, password, MFA device and phone",
@@ -106,7 +106,7 @@ func parseAccess(flags []string) (*accesslog.Access, error) {
 }
 
 func runReview(opts *reviewOptions) error {
-	io, err := withClock(opts.IO, opts.Now)
+	streams, err := withClock(opts.IO, opts.Now)
 	if err != nil {
 		return err
 	}
@@ -127,7 +127,7 @@ func runReview(opts *reviewOptions) error {
 	if err := checkLog(opts.Log); err != nil {
 		return err
 	}
-	fp, m, err := pin(io, "", opts.Manifest)
+	fp, m, err := pin(streams, "", opts.Manifest)
 	if err != nil {
 		return err
 	}
@@ -138,11 +138,11 @@ func runReview(opts *reviewOptions) error {
 	}
 	var inputs []combine.Input
 	if len(opts.Shares) > 0 || opts.Type {
-		if inputs, err = readShares(io, opts.Shares, opts.Type); err != nil {
+		if inputs, err = readShares(streams, opts.Shares, opts.Type); err != nil {
 			return err
 		}
 	}
-	ids, err := loadIdentities(io, opts.Identities)
+	ids, err := loadIdentities(streams, opts.Identities)
 	if err != nil {
 		return err
 	}
@@ -161,23 +161,23 @@ func runReview(opts *reviewOptions) error {
 			return &combine.ShareError{Index: s.Index, Custodian: s.Custodian, Source: in.Source,
 				Err: &combine.WrongSetError{Got: s.Fingerprint(), Want: fp}}
 		}
-		k, err := drill.Check(in, m, opener(io, ids))
+		k, err := drill.Check(in, m, opener(streams, ids))
 		if err != nil {
 			return err
 		}
 		keys = append(keys, k)
 		confirmed = append(confirmed, accesslog.Participant{Index: s.Index, Custodian: s.Custodian})
-		io.infof("share %d (%s, %s) opens: %s confirms sheet and key", s.Index, s.Custodian, in.Source, s.Custodian)
+		streams.infof("share %d (%s, %s) opens: %s confirms sheet and key", s.Index, s.Custodian, in.Source, s.Custodian)
 	}
 	for i, p := range confirmed {
-		rec := &accesslog.Record{Kind: accesslog.KindVerify, Time: io.Now(), Set: string(fp), Label: m.Label,
+		rec := &accesslog.Record{Kind: accesslog.KindVerify, Time: streams.Now(), Set: string(fp), Label: m.Label,
 			Participants: []accesslog.Participant{p}, Event: "confirmed at the access review",
 			Outcome: accesslog.Pass, Tool: toolName()}
 		if _, err := accesslog.Append(opts.Log, rec, keys[i], accesslog.ShareSigner(p.Index)); err != nil {
 			return &sourceError{opts.Log, err}
 		}
 	}
-	rec := &accesslog.Record{Kind: accesslog.KindReview, Time: io.Now(), Set: string(fp), Label: m.Label,
+	rec := &accesslog.Record{Kind: accesslog.KindReview, Time: streams.Now(), Set: string(fp), Label: m.Label,
 		Participants: confirmed, By: opts.By, Witnesses: opts.Witness, Access: access, Tool: toolName()}
 	head, err := accesslog.Append(opts.Log, rec, nil, "")
 	if err != nil {
@@ -186,20 +186,20 @@ func runReview(opts *reviewOptions) error {
 	for _, k := range accesslog.AccessKinds {
 		names := access.Names(k)
 		if len(names) == 0 {
-			io.warnf("no one listed with access to the %s (--access %s=NAME,…)", k, k)
+			streams.warnf("no one listed with access to the %s (--access %s=NAME,…)", k, k)
 			continue
 		}
-		io.infof("access to the %s: %s", k, strings.Join(names, ", "))
+		streams.infof("access to the %s: %s", k, strings.Join(names, ", "))
 	}
 	for _, c := range m.Custodians {
 		switch {
 		case !slices.Contains(access.Password, c.Name):
-			io.warnf("%s holds share %d but is not among those with access to the password: reshare the set without them (quorum reshare)", c.Name, c.Index)
+			streams.warnf("%s holds share %d but is not among those with access to the password: reshare the set without them (quorum reshare)", c.Name, c.Index)
 		case !slices.ContainsFunc(confirmed, func(p accesslog.Participant) bool { return p.Index == c.Index }):
-			io.infof("%s (share %d) did not confirm at this review", c.Name, c.Index)
+			streams.infof("%s (share %d) did not confirm at this review", c.Name, c.Index)
 		}
 	}
-	io.infof("recorded the review as record %d of %s (%d confirmed with their share keys)", rec.Seq, opts.Log, len(confirmed))
-	fmt.Fprintln(io.Out, head)
+	streams.infof("recorded the review as record %d of %s (%d confirmed with their share keys)", rec.Seq, opts.Log, len(confirmed))
+	fmt.Fprintln(streams.Out, head)
 	return nil
 }

@@ -10,14 +10,14 @@ import (
 
 // run runs quorum with args and returns the exit code. It is main without
 // the os.Exit, so that tests and the demo can run the real CLI.
-func run(args []string, io *IOStreams) int {
-	root := newRootCmd(io)
+func run(args []string, streams *IOStreams) int {
+	root := newRootCmd(streams)
 	root.SetArgs(args)
 	err := root.Execute()
 	if err == nil {
 		return 0
 	}
-	printError(io, err)
+	printError(streams, err)
 	var ue *usageError
 	if errors.As(err, &ue) {
 		return 2
@@ -39,7 +39,7 @@ func usagef(format string, args ...any) error {
 	return &usageError{err: fmt.Errorf(format, args...)}
 }
 
-func newRootCmd(io *IOStreams) *cobra.Command {
+func newRootCmd(streams *IOStreams) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "quorum",
 		Short: "Split a root password among custodians; rebuild it only when k of them meet",
@@ -57,9 +57,9 @@ quorum is offline: it has no network code.`,
 		SilenceUsage:  true,
 		Version:       version(),
 	}
-	root.SetIn(io.In)
-	root.SetOut(io.Out)
-	root.SetErr(io.Err)
+	root.SetIn(streams.In)
+	root.SetOut(streams.Out)
+	root.SetErr(streams.Err)
 	root.SetFlagErrorFunc(flagError)
 	// quorum's own completion command replaces cobra's, in its words.
 	root.CompletionOptions.DisableDefaultCmd = true
@@ -81,25 +81,25 @@ quorum is offline: it has no network code.`,
 	root.SetHelpCommand(newHelpCmd(root))
 	root.SuggestionsMinimumDistance = 2
 	root.AddCommand(
-		newKeygenCmd(io),
-		newSplitCmd(io),
-		newCombineCmd(io),
-		newInspectCmd(io),
-		newPrintCmd(io),
-		newVerifyCmd(io),
-		newDrillCmd(io),
-		newReshareCmd(io),
-		newRecordCmd(io),
-		newKitCmd(io),
-		newReviewCmd(io),
-		newStatusCmd(io),
-		newLogCmd(io),
-		newRunbookCmd(io),
-		newDemoCmd(io),
-		newVersionCmd(io),
-		newCompletionCmd(io, root),
+		newKeygenCmd(streams),
+		newSplitCmd(streams),
+		newCombineCmd(streams),
+		newInspectCmd(streams),
+		newPrintCmd(streams),
+		newVerifyCmd(streams),
+		newDrillCmd(streams),
+		newReshareCmd(streams),
+		newRecordCmd(streams),
+		newKitCmd(streams),
+		newReviewCmd(streams),
+		newStatusCmd(streams),
+		newLogCmd(streams),
+		newRunbookCmd(streams),
+		newDemoCmd(streams),
+		newVersionCmd(streams),
+		newCompletionCmd(streams, root),
 	)
-	root.AddCommand(buildCommands(io)...)
+	root.AddCommand(buildCommands(streams)...)
 	wordArgs(root)
 	return root
 }
@@ -125,23 +125,23 @@ func version() string {
 
 func toolName() string { return "quorum " + version() }
 
-func newVersionCmd(io *IOStreams) *cobra.Command {
+func newVersionCmd(streams *IOStreams) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print the version of quorum, of Go and of every module built in",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			bi, ok := debug.ReadBuildInfo()
-			fmt.Fprintf(io.Out, "quorum %s\n", version())
+			fmt.Fprintf(streams.Out, "quorum %s\n", version())
 			if !ok {
 				return nil
 			}
-			fmt.Fprintf(io.Out, "go %s\n", bi.GoVersion)
+			fmt.Fprintf(streams.Out, "go %s\n", bi.GoVersion)
 			for _, d := range bi.Deps {
 				if d.Replace != nil {
 					d = d.Replace
 				}
-				fmt.Fprintf(io.Out, "%s %s %s\n", d.Path, d.Version, d.Sum)
+				fmt.Fprintf(streams.Out, "%s %s %s\n", d.Path, d.Version, d.Sum)
 			}
 			return nil
 		},

@@ -22,8 +22,8 @@ type runbookOptions struct {
 	Output   string
 }
 
-func newRunbookCmd(io *IOStreams) *cobra.Command {
-	opts := &runbookOptions{IO: io}
+func newRunbookCmd(streams *IOStreams) *cobra.Command {
+	opts := &runbookOptions{IO: streams}
 	cmd := &cobra.Command{
 		Use:   "runbook SCENARIO [-m MANIFEST] [--log LOG] [--format pdf|text] [-o FILE]",
 		Short: "Print the written procedure for a root scenario, to follow with a pen",
@@ -66,18 +66,18 @@ is documented on the account's contact page and nowhere else.`,
 	f.StringVar(&opts.Format, "format", "pdf", "pdf, or text for Markdown")
 	f.StringVar(&opts.Paper, "paper", "a4", "the paper size of the PDF: a4 or letter")
 	f.StringVarP(&opts.Output, "output", "o", "", "write the runbook to `FILE` (0600, must not exist)")
-	cmd.AddCommand(newRunbookListCmd(io))
+	cmd.AddCommand(newRunbookListCmd(streams))
 	return cmd
 }
 
-func newRunbookListCmd(io *IOStreams) *cobra.Command {
+func newRunbookListCmd(streams *IOStreams) *cobra.Command {
 	return &cobra.Command{
 		Use:   "list",
 		Short: "List the scenarios that have a runbook",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			for _, s := range runbook.Scenarios() {
-				fmt.Fprintf(io.Out, "%-18s %s\n", s.Name, s.Title)
+				fmt.Fprintf(streams.Out, "%-18s %s\n", s.Name, s.Title)
 			}
 			return nil
 		},
@@ -85,7 +85,7 @@ func newRunbookListCmd(io *IOStreams) *cobra.Command {
 }
 
 func runRunbook(opts *runbookOptions) error {
-	io := opts.IO
+	streams := opts.IO
 	s, err := runbook.Lookup(opts.Scenario)
 	if err != nil {
 		return usagef("%v (quorum runbook list describes each)", err)
@@ -105,7 +105,7 @@ func runRunbook(opts *runbookOptions) error {
 			return err
 		}
 	}
-	_, m, err := pin(io, "", opts.Manifest)
+	_, m, err := pin(streams, "", opts.Manifest)
 	if err != nil {
 		return err
 	}
@@ -123,18 +123,18 @@ func runRunbook(opts *runbookOptions) error {
 	// as the PDF's text is where it is drawn.
 	out := []byte(filter.Lines(string(rb.Markdown())))
 	if opts.Format == "pdf" {
-		if out, err = print.RunbookPDF(rb, print.RunbookOptions{Paper: paper, Date: io.Now()}); err != nil {
+		if out, err = print.RunbookPDF(rb, print.RunbookOptions{Paper: paper, Date: streams.Now()}); err != nil {
 			return err
 		}
 	}
 	if opts.Output == "" {
-		_, err := io.Out.Write(out)
+		_, err := streams.Out.Write(out)
 		return err
 	}
 	if err := writeNewFile(opts.Output, out); err != nil {
 		return err
 	}
-	io.infof("wrote %s: the runbook %s (%s)", opts.Output, s.Name, opts.Format)
+	streams.infof("wrote %s: the runbook %s (%s)", opts.Output, s.Name, opts.Format)
 	return nil
 }
 

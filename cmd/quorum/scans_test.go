@@ -23,10 +23,10 @@ func TestScanBounds(t *testing.T) {
 		}
 		return p
 	}
-	io := &IOStreams{In: strings.NewReader(""), Out: &bytes.Buffer{}, Err: &bytes.Buffer{}, Term: noTerminal{}}
+	streams := &IOStreams{In: strings.NewReader(""), Out: &bytes.Buffer{}, Err: &bytes.Buffer{}, Term: noTerminal{}}
 
 	big := sparse("big.png", "\x89PNG\r\n\x1a\n", maxScanFile+1)
-	_, err := readShares(io, []string{big}, false)
+	_, err := readShares(streams, []string{big}, false)
 	var tl *scanTooLargeError
 	if !errors.As(err, &tl) || !strings.Contains(err.Error(), "big.png: larger than 64 MiB") {
 		t.Errorf("a PNG of 64 MiB and a byte: %v, want a scanTooLargeError naming it", err)
@@ -34,12 +34,12 @@ func TestScanBounds(t *testing.T) {
 
 	// Below the bound, the scan reaches the decoder: a damaged PNG.
 	ok := sparse("ok.png", "\x89PNG\r\n\x1a\n", 2<<20)
-	if _, err := readShares(io, []string{ok}, false); err == nil || !strings.Contains(err.Error(), "ok.png: damaged or truncated PNG file") {
+	if _, err := readShares(streams, []string{ok}, false); err == nil || !strings.Contains(err.Error(), "ok.png: damaged or truncated PNG file") {
 		t.Errorf("a 2 MiB PNG of zeros: %v, want it decoded and found damaged", err)
 	}
 
 	text := sparse("big.share", "# quorum share", 2<<20)
-	if _, err := readShares(io, []string{text}, false); err == nil || !strings.Contains(err.Error(), "larger than 1 MiB, not a share") {
+	if _, err := readShares(streams, []string{text}, false); err == nil || !strings.Contains(err.Error(), "larger than 1 MiB, not a share") {
 		t.Errorf("2 MiB of text: %v, want the 1 MiB bound", err)
 	}
 }

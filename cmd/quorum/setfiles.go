@@ -36,8 +36,8 @@ func (p *newSetPlan) plugins() map[int]string {
 }
 
 // planNewSet checks a new set's options; outputDir "" is not checked.
-func planNewSet(io *IOStreams, custodiansFile string, k int, allowAllRequired bool, label, paper, outputDir string) (*newSetPlan, error) {
-	cs, recipients, err := loadCustodians(io, custodiansFile, k, allowAllRequired)
+func planNewSet(streams *IOStreams, custodiansFile string, k int, allowAllRequired bool, label, paper, outputDir string) (*newSetPlan, error) {
+	cs, recipients, err := loadCustodians(streams, custodiansFile, k, allowAllRequired)
 	if err != nil {
 		return nil, err
 	}
@@ -54,7 +54,7 @@ func planNewSet(io *IOStreams, custodiansFile string, k int, allowAllRequired bo
 		}
 	}
 	if k == len(cs) {
-		io.warnf("%d-of-%d: every custodian is required; one lost sheet or one absence loses the secret", k, len(cs))
+		streams.warnf("%d-of-%d: every custodian is required; one lost sheet or one absence loses the secret", k, len(cs))
 	}
 	return &newSetPlan{custodians: cs, recipients: recipients, paper: p}, nil
 }
@@ -62,8 +62,8 @@ func planNewSet(io *IOStreams, custodiansFile string, k int, allowAllRequired bo
 // loadCustodians reads the custodians file and checks the threshold
 // policy. Passphrase custodians' recipients are left nil, for
 // askPassphrases to fill in once the secret is in.
-func loadCustodians(io *IOStreams, file string, k int, allowAllRequired bool) ([]custodian.Custodian, []split.Custodian, error) {
-	data, err := readInput(io, file)
+func loadCustodians(streams *IOStreams, file string, k int, allowAllRequired bool) ([]custodian.Custodian, []split.Custodian, error) {
+	data, err := readInput(streams, file)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -78,7 +78,7 @@ func loadCustodians(io *IOStreams, file string, k int, allowAllRequired bool) ([
 	for i, c := range cs {
 		r := split.Custodian{Name: c.Name, Kind: c.Kind, Fingerprint: c.Fingerprint()}
 		if c.Kind != share.KindPassphrase {
-			r.Recipient, _, err = seal.ParseRecipient(c.Recipient, io.pluginUI())
+			r.Recipient, _, err = seal.ParseRecipient(c.Recipient, streams.pluginUI())
 			if err != nil {
 				return nil, nil, &sourceError{file, &custodian.LineError{Line: c.Line, Err: err}}
 			}
@@ -89,12 +89,12 @@ func loadCustodians(io *IOStreams, file string, k int, allowAllRequired bool) ([
 }
 
 // askPassphrases asks each passphrase custodian for theirs, or makes one.
-func askPassphrases(io *IOStreams, cs []custodian.Custodian, recipients []split.Custodian) error {
+func askPassphrases(streams *IOStreams, cs []custodian.Custodian, recipients []split.Custodian) error {
 	for i, c := range cs {
 		if c.Kind != share.KindPassphrase {
 			continue
 		}
-		r, err := custodianPassphrase(io, c.Name, i+1, len(cs))
+		r, err := custodianPassphrase(streams, c.Name, i+1, len(cs))
 		if err != nil {
 			return err
 		}
@@ -107,8 +107,8 @@ func askPassphrases(io *IOStreams, cs []custodian.Custodian, recipients []split.
 // (the ceremony record first, every QR code read back) into dir, or
 // quorum-FINGERPRINT when dir is "", through a staging directory, and
 // returns the directory's name.
-func writeSet(io *IOStreams, set *split.Set, dir string, plan *newSetPlan) (string, error) {
-	files, err := renderSet(io, set, dir, plan)
+func writeSet(streams *IOStreams, set *split.Set, dir string, plan *newSetPlan) (string, error) {
+	files, err := renderSet(streams, set, dir, plan)
 	if err != nil {
 		return "", err
 	}
@@ -128,7 +128,7 @@ type setFiles struct {
 
 // renderSet makes what writeSet writes, so that split can write it
 // together with another file (--generate-output).
-func renderSet(io *IOStreams, set *split.Set, dir string, plan *newSetPlan) (*setFiles, error) {
+func renderSet(streams *IOStreams, set *split.Set, dir string, plan *newSetPlan) (*setFiles, error) {
 	if dir == "" {
 		dir = "quorum-" + string(set.Fingerprint)
 	}
@@ -148,7 +148,7 @@ func renderSet(io *IOStreams, set *split.Set, dir string, plan *newSetPlan) (*se
 	files["manifest.json"] = m
 	names = append(names, "manifest.json")
 	doc, err := print.New(set.Shares, print.Options{
-		Paper: plan.paper, Manifest: set.Manifest, Record: true, Date: io.Now(),
+		Paper: plan.paper, Manifest: set.Manifest, Record: true, Date: streams.Now(),
 		Plugins: plan.plugins(), Kit: plan.kit,
 	})
 	if err != nil {

@@ -59,9 +59,9 @@ func readLimited(r io.Reader, name string) ([]byte, error) {
 	return b, nil
 }
 
-func readInput(io *IOStreams, name string) ([]byte, error) {
+func readInput(streams *IOStreams, name string) ([]byte, error) {
 	if name == "-" {
-		return readLimited(io.In, "standard input")
+		return readLimited(streams.In, "standard input")
 	}
 	f, err := os.Open(name)
 	if err != nil {
@@ -81,7 +81,7 @@ func (e *sourceError) Error() string { return fmt.Sprintf("%s: %v", e.Source, e.
 func (e *sourceError) Unwrap() error { return e.Err }
 
 // addTypeFlag registers --type on a command that takes SHARE arguments:
-// every such command reads shares with readShares(io, args, *p).
+// every such command reads shares with readShares(streams, args, *p).
 func addTypeFlag(fs *pflag.FlagSet, p *bool) {
 	fs.BoolVar(p, "type", false, "type a sheet's text on the terminal, line by line, as printed under its QR code; several sheets one after another")
 }
@@ -91,14 +91,14 @@ func addTypeFlag(fs *pflag.FlagSet, p *bool) {
 // typed on the terminal. A share that comes from paper (a scan, a typed
 // sheet, QR parts) and was already found counts once: two scans of one
 // sheet, or a scan and the share file, are one share.
-func readShares(io *IOStreams, args []string, typed bool) ([]combine.Input, error) {
+func readShares(streams *IOStreams, args []string, typed bool) ([]combine.Input, error) {
 	if err := stdinOnce(args); err != nil {
 		return nil, err
 	}
 	var found []foundShare
 	var parts []*share.Part
 	for _, name := range args {
-		f, ps, err := readShareArg(io, name)
+		f, ps, err := readShareArg(streams, name)
 		if err != nil {
 			return nil, err
 		}
@@ -112,7 +112,7 @@ func readShares(io *IOStreams, args []string, typed bool) ([]combine.Input, erro
 		}
 		found = append(found, joined...)
 	}
-	return gatherShares(io, found, typed)
+	return gatherShares(streams, found, typed)
 }
 
 // stdinOnce refuses standard input (-) given twice as a SHARE.
@@ -127,19 +127,19 @@ func stdinOnce(args []string) error {
 // the shares it holds, and the QR parts, which are joined with those of
 // the other arguments. A scan is decoded here, once; its image is dropped
 // when this returns.
-func readShareArg(io *IOStreams, name string) ([]foundShare, []*share.Part, error) {
+func readShareArg(streams *IOStreams, name string) ([]foundShare, []*share.Part, error) {
 	source := name
 	if name == "-" {
 		source = "standard input"
 	}
-	data, isImage, err := readShareInput(io, name, source)
+	data, isImage, err := readShareInput(streams, name, source)
 	if err != nil {
 		return nil, nil, err
 	}
 	var shares []*share.Share
 	var parts []*share.Part
 	if isImage {
-		shares, parts, err = readScan(io, source, data)
+		shares, parts, err = readScan(streams, source, data)
 	} else {
 		shares, parts, err = share.Read(data)
 		if err != nil {
@@ -180,9 +180,9 @@ func joinParts(parts []*share.Part) ([]foundShare, error) {
 
 // gatherShares adds, with typed, the sheets typed on the terminal to the
 // shares found in the arguments, and counts a share from paper once.
-func gatherShares(io *IOStreams, found []foundShare, typed bool) ([]combine.Input, error) {
+func gatherShares(streams *IOStreams, found []foundShare, typed bool) ([]combine.Input, error) {
 	if typed {
-		more, err := readTyped(io)
+		more, err := readTyped(streams)
 		if err != nil {
 			return nil, err
 		}
@@ -190,7 +190,7 @@ func gatherShares(io *IOStreams, found []foundShare, typed bool) ([]combine.Inpu
 			found = append(found, foundShare{in, in.Source, true})
 		}
 	}
-	return dedupe(io, found)
+	return dedupe(streams, found)
 }
 
 // foundShare is a share with where it was found.
@@ -206,7 +206,7 @@ type foundShare struct {
 // share are left for combine.Select to refuse as a duplicate, as before:
 // that is a slip on the command line. Different shares with one index are
 // always left to combine.Select.
-func dedupe(io *IOStreams, found []foundShare) ([]combine.Input, error) {
+func dedupe(streams *IOStreams, found []foundShare) ([]combine.Input, error) {
 	first := map[string]foundShare{}
 	var inputs []combine.Input
 	for _, f := range found {
@@ -216,9 +216,9 @@ func dedupe(io *IOStreams, found []foundShare) ([]combine.Input, error) {
 		}
 		if prev, ok := first[str]; ok && (prev.paper || f.paper) {
 			if prev.file == f.file {
-				io.infof("share %d (%s) found twice in %s; counted once", f.Share.Index, f.Share.Custodian, f.file)
+				streams.infof("share %d (%s) found twice in %s; counted once", f.Share.Index, f.Share.Custodian, f.file)
 			} else {
-				io.infof("share %d (%s) found in %s and %s; counted once", f.Share.Index, f.Share.Custodian, prev.file, f.file)
+				streams.infof("share %d (%s) found in %s and %s; counted once", f.Share.Index, f.Share.Custodian, prev.file, f.file)
 			}
 			continue
 		}
@@ -243,7 +243,7 @@ func sharesArgs(typed *bool) cobra.PositionalArgs {
 
 // pin returns the pinned fingerprint from --set or -m, and the manifest
 // when one was given.
-func pin(io *IOStreams, set, manifestFile string) (share.Fingerprint, *manifest.Manifest, error) {
+func pin(streams *IOStreams, set, manifestFile string) (share.Fingerprint, *manifest.Manifest, error) {
 	switch {
 	case set != "" && manifestFile != "":
 		return "", nil, usagef("--set and -m both pin the set: give one")
@@ -254,7 +254,7 @@ func pin(io *IOStreams, set, manifestFile string) (share.Fingerprint, *manifest.
 		}
 		return fp, nil, nil
 	case manifestFile != "":
-		data, err := readInput(io, manifestFile)
+		data, err := readInput(streams, manifestFile)
 		if err != nil {
 			return "", nil, err
 		}
@@ -286,12 +286,12 @@ func (r *rebuilt) wipe() {
 // rebuildSet does what combine and reshare both begin with: pin the set
 // (--set or -m), read the SHARE arguments, check them, open them with the
 // -i identities and rebuild the secret, which passed the integrity check.
-func rebuildSet(io *IOStreams, setFP, manifestFile string, args []string, typed bool, identities []string) (*rebuilt, error) {
-	pinned, _, err := pin(io, setFP, manifestFile)
+func rebuildSet(streams *IOStreams, setFP, manifestFile string, args []string, typed bool, identities []string) (*rebuilt, error) {
+	pinned, _, err := pin(streams, setFP, manifestFile)
 	if err != nil {
 		return nil, err
 	}
-	inputs, err := readShares(io, args, typed)
+	inputs, err := readShares(streams, args, typed)
 	if err != nil {
 		return nil, err
 	}
@@ -302,21 +302,21 @@ func rebuildSet(io *IOStreams, setFP, manifestFile string, args []string, typed 
 	if err != nil {
 		return nil, err
 	}
-	sayPinned(io, set)
+	sayPinned(streams, set)
 	if manifestFile != "" {
 		// Whoever holds the shares' safe may hold a manifest beside them
 		// that they made themselves, re-signed under a set key of their
 		// own (SECURITY.md): -m proves the set only when the manifest was
 		// kept apart from the safe, with the ceremony record.
-		io.warnf("the set is pinned by the manifest alone: that proves it only if the manifest was kept apart from the shares, with the signed ceremony record")
-		io.hintf("compare the fingerprint above with the ceremony record, or pin the set with --set FINGERPRINT from it")
+		streams.warnf("the set is pinned by the manifest alone: that proves it only if the manifest was kept apart from the shares, with the signed ceremony record")
+		streams.hintf("compare the fingerprint above with the ceremony record, or pin the set with --set FINGERPRINT from it")
 	}
-	ids, err := loadIdentities(io, identities)
+	ids, err := loadIdentities(streams, identities)
 	if err != nil {
 		return nil, err
 	}
 	r := &rebuilt{set: set}
-	if r.payloads, err = set.Open(opener(io, ids)); err != nil {
+	if r.payloads, err = set.Open(opener(streams, ids)); err != nil {
 		return nil, err
 	}
 	for _, p := range r.payloads {
@@ -332,20 +332,20 @@ func rebuildSet(io *IOStreams, setFP, manifestFile string, args []string, typed 
 
 // sayPinned tells which set was used, and warns when it was not pinned:
 // a consistent forged set would pass every other check (SECURITY.md).
-func sayPinned(io *IOStreams, set *combine.Set) {
+func sayPinned(streams *IOStreams, set *combine.Set) {
 	if set.Pinned {
-		io.infof("set %s%s, pinned", set.Fingerprint, labelSuffix(set.Label))
+		streams.infof("set %s%s, pinned", set.Fingerprint, labelSuffix(set.Label))
 		return
 	}
-	io.infof("set %s%s", set.Fingerprint, labelSuffix(set.Label))
-	io.warnf("the set was not pinned: check that this fingerprint is the one on the signed ceremony record, or pass --set or -m")
+	streams.infof("set %s%s", set.Fingerprint, labelSuffix(set.Label))
+	streams.warnf("the set was not pinned: check that this fingerprint is the one on the signed ceremony record, or pass --set or -m")
 }
 
 // loadIdentities reads every -i file.
-func loadIdentities(io *IOStreams, files []string) ([]age.Identity, error) {
+func loadIdentities(streams *IOStreams, files []string) ([]age.Identity, error) {
 	var ids []age.Identity
 	for _, name := range files {
-		data, err := readInput(io, name)
+		data, err := readInput(streams, name)
 		if err != nil {
 			return nil, err
 		}
@@ -353,7 +353,7 @@ func loadIdentities(io *IOStreams, files []string) ([]age.Identity, error) {
 		if p, err := os.ReadFile(name + ".pub"); err == nil {
 			pub = p
 		}
-		got, err := seal.ParseIdentities(name, data, pub, io.prompter(), io.pluginUI())
+		got, err := seal.ParseIdentities(name, data, pub, streams.prompter(), streams.pluginUI())
 		clear(data)
 		if err != nil {
 			return nil, err
@@ -366,17 +366,17 @@ func loadIdentities(io *IOStreams, files []string) ([]age.Identity, error) {
 // opener returns the function that opens one share: with the identities
 // given, and for a passphrase share with a passphrase typed by its
 // custodian, asked only for that share.
-func opener(io *IOStreams, ids []age.Identity) func(combine.Input) ([]byte, error) {
+func opener(streams *IOStreams, ids []age.Identity) func(combine.Input) ([]byte, error) {
 	return func(in combine.Input) ([]byte, error) {
 		s := in.Share
 		// A new slice, which a plugin's questions head with the share.
 		all := seal.ForShare(ids, fmt.Sprintf("share %d (%s)", s.Index, s.Custodian))
 		if s.Kind == share.KindPassphrase {
 			all = append(all, seal.PassphraseIdentity(func() ([]byte, error) {
-				if !io.Term.Available() {
+				if !streams.Term.Available() {
 					return nil, errors.New("no terminal to type the custodian's passphrase on")
 				}
-				return io.Term.Secret(fmt.Sprintf("passphrase for share %d of %d (%s):", s.Index, s.Shares, s.Custodian))
+				return streams.Term.Secret(fmt.Sprintf("passphrase for share %d of %d (%s):", s.Index, s.Shares, s.Custodian))
 			}))
 		}
 		payload, err := seal.Open(s.Sealed, all...)
@@ -384,12 +384,12 @@ func opener(io *IOStreams, ids []age.Identity) func(combine.Input) ([]byte, erro
 		// file's, types it again, rather than make everyone start over
 		// (ask.go): the identities already unlocked stay unlocked.
 		var idpe *seal.IdentityPassphraseError
-		for try := 2; try <= maxTries && io.Term.Available(); try++ {
+		for try := 2; try <= maxTries && streams.Term.Available(); try++ {
 			switch {
 			case errors.Is(err, seal.ErrWrongPassphrase):
-				io.Term.Show("wrong passphrase for share %d (%s); try again\n", s.Index, filter.Text(s.Custodian))
+				streams.Term.Show("wrong passphrase for share %d (%s); try again\n", s.Index, filter.Text(s.Custodian))
 			case errors.As(err, &idpe):
-				io.Term.Show("%s; try again\n", filter.Text(idpe.Error()))
+				streams.Term.Show("%s; try again\n", filter.Text(idpe.Error()))
 			default:
 				return payload, err
 			}
@@ -409,26 +409,26 @@ func (p termPrompter) Secret(prompt string) ([]byte, error) {
 	return p.t.Secret(prompt)
 }
 
-func (io *IOStreams) prompter() seal.Prompter { return termPrompter{io.Term} }
+func (streams *IOStreams) prompter() seal.Prompter { return termPrompter{streams.Term} }
 
 // pluginUI is the one way age plugins (hardware keys) talk to the person,
 // for every command: seal's PluginUI, with questions on the terminal and a
 // plugin's messages, filtered by seal, on standard error.
-func (io *IOStreams) pluginUI() *seal.PluginUI {
-	return seal.NewPluginUI(pluginPerson{io})
+func (streams *IOStreams) pluginUI() *seal.PluginUI {
+	return seal.NewPluginUI(pluginPerson{streams})
 }
 
 // pluginPerson is the person at the terminal, as seal.PluginUI reaches them.
-type pluginPerson struct{ io *IOStreams }
+type pluginPerson struct{ streams *IOStreams }
 
 func (p pluginPerson) Secret(prompt string) ([]byte, error) {
-	if !p.io.Term.Available() {
+	if !p.streams.Term.Available() {
 		return nil, errors.New("no terminal to answer on")
 	}
-	return p.io.Term.Secret(prompt)
+	return p.streams.Term.Secret(prompt)
 }
 
-func (p pluginPerson) Message(msg string) { p.io.infof("%s", msg) }
+func (p pluginPerson) Message(msg string) { p.streams.infof("%s", msg) }
 
 func labelSuffix(label string) string {
 	if label == "" {

@@ -28,8 +28,8 @@ type splitOptions struct {
 	Now              string // hidden, for tests: the day of the split
 }
 
-func newSplitCmd(io *IOStreams) *cobra.Command {
-	opts := &splitOptions{IO: io}
+func newSplitCmd(streams *IOStreams) *cobra.Command {
+	opts := &splitOptions{IO: streams}
 	cmd := &cobra.Command{
 		Use:   "split -k K -c CUSTODIANS [-l LABEL] [-o DIR] [--secret-file FILE | --generate [--length N]]",
 		Short: "Split a secret into k-of-n shares, one sealed to each custodian",
@@ -88,15 +88,15 @@ share when there are too many), and reads every sheet's QR code back.`,
 }
 
 func runSplit(opts *splitOptions) error {
-	io, err := withClock(opts.IO, opts.Now)
+	streams, err := withClock(opts.IO, opts.Now)
 	if err != nil {
 		return err
 	}
-	opts.IO = io
+	opts.IO = streams
 	if !opts.Generate && (opts.GenerateOutput != "" || opts.Length != defaultPasswordLength) {
 		return usagef("--length and --generate-output go with --generate")
 	}
-	plan, err := planNewSet(io, opts.Custodians, opts.Threshold, opts.AllowAllRequired, opts.Label, opts.Paper, opts.OutputDir)
+	plan, err := planNewSet(streams, opts.Custodians, opts.Threshold, opts.AllowAllRequired, opts.Label, opts.Paper, opts.OutputDir)
 	if err != nil {
 		return err
 	}
@@ -118,19 +118,19 @@ func runSplit(opts *splitOptions) error {
 
 	// Passphrase custodians type theirs last, once the secret is in, so
 	// that a mistake in the secret does not make them type twice.
-	if err := askPassphrases(io, cs, recipients); err != nil {
+	if err := askPassphrases(streams, cs, recipients); err != nil {
 		return err
 	}
 
 	set, err := split.Split(split.Options{
 		Secret: secret, Threshold: opts.Threshold, Label: opts.Label,
 		Custodians: recipients, AllowAllRequired: opts.AllowAllRequired,
-		Created: io.Now(), Rand: io.Rand, Tool: toolName(),
+		Created: streams.Now(), Rand: streams.Rand, Tool: toolName(),
 	})
 	if err != nil {
 		return err
 	}
-	files, err := renderSet(io, set, opts.OutputDir, plan)
+	files, err := renderSet(streams, set, opts.OutputDir, plan)
 	if err != nil {
 		return err
 	}
@@ -143,16 +143,16 @@ func runSplit(opts *splitOptions) error {
 		return err
 	}
 	if opts.Generate && opts.GenerateOutput == "" {
-		err = revealGenerated(io, secret, bits, files.dir, set.Fingerprint)
+		err = revealGenerated(streams, secret, bits, files.dir, set.Fingerprint)
 	}
-	io.infof("split %d-of-%d, label %s, self-test passed", opts.Threshold, len(cs), quote(opts.Label))
-	io.infof("set fingerprint: %s", set.Fingerprint)
-	io.infof("wrote %d shares and manifest.json to %s", len(cs), files.dir)
-	io.infof("wrote sheets.pdf: the ceremony record, then one sheet per custodian (%s); every QR code read back", plan.paper)
+	streams.infof("split %d-of-%d, label %s, self-test passed", opts.Threshold, len(cs), quote(opts.Label))
+	streams.infof("set fingerprint: %s", set.Fingerprint)
+	streams.infof("wrote %d shares and manifest.json to %s", len(cs), files.dir)
+	streams.infof("wrote sheets.pdf: the ceremony record, then one sheet per custodian (%s); every QR code read back", plan.paper)
 	if opts.GenerateOutput != "" {
-		io.infof("the generated password is in %s (0600): set it as the root password, then destroy the file", opts.GenerateOutput)
+		streams.infof("the generated password is in %s (0600): set it as the root password, then destroy the file", opts.GenerateOutput)
 	}
-	io.infof("write the set fingerprint on the ceremony record; operator and witness sign it")
+	streams.infof("write the set fingerprint on the ceremony record; operator and witness sign it")
 	return err
 }
 
@@ -174,8 +174,8 @@ func writeSetAndPassword(files *setFiles, passwordFile string, password []byte) 
 
 // revealGenerated shows the generated password once the set that holds it
 // is written, and says where that set is.
-func revealGenerated(io *IOStreams, pw []byte, bits int, dir string, fp share.Fingerprint) error {
-	return reveal(io, revelation{
+func revealGenerated(streams *IOStreams, pw []byte, bits int, dir string, fp share.Fingerprint) error {
+	return reveal(streams, revelation{
 		what: "the generated password",
 		before: fmt.Sprintf("\nThe set is written to %s (set fingerprint %s), self-tested and read back.\n"+
 			"The generated password (%d bits), which it holds, shown once:\n\n    ", dir, fp, bits),
@@ -190,27 +190,27 @@ func revealGenerated(io *IOStreams, pw []byte, bits int, dir string, fp share.Fi
 // generator; bits is a generated password's strength, which is not shown
 // yet.
 func readSecret(opts *splitOptions) (secret []byte, bits int, err error) {
-	io := opts.IO
+	streams := opts.IO
 	switch {
 	case opts.Generate:
 		return generateSecret(opts)
 	case opts.SecretFile != "":
-		b, err := readInput(io, opts.SecretFile)
+		b, err := readInput(streams, opts.SecretFile)
 		if err != nil {
 			return nil, 0, err
 		}
 		return trimNewline(b), 0, nil
-	case !io.InIsTerminal:
-		b, err := readLimited(io.In, "standard input")
+	case !streams.InIsTerminal:
+		b, err := readLimited(streams.In, "standard input")
 		if err != nil {
 			return nil, 0, err
 		}
 		return trimNewline(b), 0, nil
 	}
-	if !io.Term.Available() {
+	if !streams.Term.Available() {
 		return nil, 0, errors.New("no terminal to type the secret on")
 	}
-	secret, err = askNewSecret(io, newSecret{
+	secret, err = askNewSecret(streams, newSecret{
 		what: "the secret", prompt: "secret to split (not shown):", again: "the same secret again:",
 		check: checkSecretSize,
 	})
@@ -235,30 +235,30 @@ func trimNewline(b []byte) []byte {
 // generateSecret makes the password, which runSplit writes or shows only
 // once the set is written.
 func generateSecret(opts *splitOptions) ([]byte, int, error) {
-	io := opts.IO
-	if opts.GenerateOutput == "" && !io.Term.Available() {
+	streams := opts.IO
+	if opts.GenerateOutput == "" && !streams.Term.Available() {
 		return nil, 0, errors.New("--generate shows the password on the terminal, and there is no terminal; name a file with --generate-output")
 	}
-	pw, bits, err := generatePassword(io.Rand, opts.Length)
+	pw, bits, err := generatePassword(streams.Rand, opts.Length)
 	if err != nil {
 		return nil, 0, usagef("%v", err)
 	}
 	if bits < 128 {
-		io.warnf("a %d-character password has only %d bits of strength; the default, %d characters, has at least 128", opts.Length, bits, defaultPasswordLength)
+		streams.warnf("a %d-character password has only %d bits of strength; the default, %d characters, has at least 128", opts.Length, bits, defaultPasswordLength)
 	}
 	return pw, bits, nil
 }
 
 // custodianPassphrase asks a passphrase custodian for theirs, or makes one.
-func custodianPassphrase(io *IOStreams, name string, index, n int) (ageRecipient, error) {
-	if !io.Term.Available() {
+func custodianPassphrase(streams *IOStreams, name string, index, n int) (ageRecipient, error) {
+	if !streams.Term.Available() {
 		return nil, fmt.Errorf("custodian %s seals with a passphrase, and there is no terminal to type it on", name)
 	}
-	pass, err := newPassphrase(io, name+"'s passphrase",
+	pass, err := newPassphrase(streams, name+"'s passphrase",
 		fmt.Sprintf("%s, type a passphrase for share %d of %d (at least 16 characters; empty for a generated one):", name, index, n),
 		fmt.Sprintf("%s, the same passphrase again:", name), true)
 	if err == nil && len(pass) == 0 {
-		pass, err = generatedPassphrase(io, name)
+		pass, err = generatedPassphrase(streams, name)
 	}
 	if err != nil {
 		return nil, err

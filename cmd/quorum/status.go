@@ -28,8 +28,8 @@ type statusOptions struct {
 	Now       string // hidden, for tests
 }
 
-func newStatusCmd(io *IOStreams) *cobra.Command {
-	opts := &statusOptions{IO: io}
+func newStatusCmd(streams *IOStreams) *cobra.Command {
+	opts := &statusOptions{IO: streams}
 	cmd := &cobra.Command{
 		Use:   "status -m MANIFEST... [--log LOG] [--head HASH] [--every DAYS] [--json]",
 		Short: "Show whether each set can be rebuilt, what is due, and whether the log checks",
@@ -100,8 +100,8 @@ func (e *notCleanError) Error() string {
 }
 
 func runStatus(opts *statusOptions) error {
-	io := opts.IO
-	now, err := clock(io, opts.Now)
+	streams := opts.IO
+	now, err := clock(streams, opts.Now)
 	if err != nil {
 		return err
 	}
@@ -115,7 +115,7 @@ func runStatus(opts *statusOptions) error {
 	if opts.Head != "" && opts.Log == "" {
 		return usagef("--head needs --log: the head is looked for in the log")
 	}
-	if so.Manifests, err = readManifests(io, opts.Manifests); err != nil {
+	if so.Manifests, err = readManifests(streams, opts.Manifests); err != nil {
 		return err
 	}
 	if opts.Log != "" {
@@ -136,9 +136,9 @@ func runStatus(opts *statusOptions) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(io.Out, "%s\n", b)
+		fmt.Fprintf(streams.Out, "%s\n", b)
 	} else {
-		printStatus(io, rep, opts.Log)
+		printStatus(streams, rep, opts.Log)
 	}
 	if !rep.Clean() {
 		return &notCleanError{len(rep.Problems)}
@@ -146,8 +146,8 @@ func runStatus(opts *statusOptions) error {
 	return nil
 }
 
-func printStatus(io *IOStreams, rep *status.Report, logName string) {
-	w := io.Out
+func printStatus(streams *IOStreams, rep *status.Report, logName string) {
+	w := streams.Out
 	date := func(t time.Time) string { return t.Format(time.DateOnly) }
 	ago := func(days int) string {
 		switch days {
@@ -224,11 +224,11 @@ func printStatus(io *IOStreams, rep *status.Report, logName string) {
 	}
 	if rep.Kit != nil {
 		fmt.Fprintln(w)
-		printKitStatus(io, rep.Kit)
+		printKitStatus(streams, rep.Kit)
 	}
 	if rep.Log != nil {
 		fmt.Fprintln(w)
-		printLogCheck(io, rep.Log, logName)
+		printLogCheck(streams, rep.Log, logName)
 	}
 	fmt.Fprintln(w)
 	if rep.Clean() {
@@ -241,8 +241,8 @@ func printStatus(io *IOStreams, rep *status.Report, logName string) {
 }
 
 // printLogCheck says what was checked of the access log (status, log).
-func printLogCheck(io *IOStreams, l *status.Log, logName string) {
-	w := io.Out
+func printLogCheck(streams *IOStreams, l *status.Log, logName string) {
+	w := streams.Out
 	switch {
 	case l.Broken != nil:
 		fmt.Fprintf(w, "log %s: BROKEN at record %d; the %s before it check\n", filter.Text(logName), l.Broken.Seq, count(l.Records, "record"))
@@ -262,10 +262,10 @@ func printLogCheck(io *IOStreams, l *status.Log, logName string) {
 }
 
 // readManifests reads and verifies the -m manifests of status and log.
-func readManifests(io *IOStreams, files []string) ([]*manifest.Manifest, error) {
+func readManifests(streams *IOStreams, files []string) ([]*manifest.Manifest, error) {
 	var ms []*manifest.Manifest
 	for _, f := range files {
-		data, err := readInput(io, f)
+		data, err := readInput(streams, f)
 		if err != nil {
 			return nil, err
 		}

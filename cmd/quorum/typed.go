@@ -23,22 +23,22 @@ import (
 // readTyped asks on the controlling terminal for sheets, one after
 // another, until an empty line where a sheet would start, and returns
 // their shares. Prompts and messages go to the terminal only.
-func readTyped(io *IOStreams) ([]combine.Input, error) {
-	if !io.Term.Available() {
+func readTyped(streams *IOStreams) ([]combine.Input, error) {
+	if !streams.Term.Available() {
 		return nil, errors.New("--type needs a terminal to type the sheets on, and there is no terminal")
 	}
-	io.Term.Show("Type the numbered lines printed under the QR code, with their line numbers\n" +
+	streams.Term.Show("Type the numbered lines printed under the QR code, with their line numbers\n" +
 		"and the two check symbols at the end; or paste them. Case does not matter.\n")
 	var inputs []combine.Input
 	for sheet := 1; ; sheet++ {
-		s, err := typeSheet(io.Term, sheet)
+		s, err := typeSheet(streams.Term, sheet)
 		if err != nil {
 			return nil, err
 		}
 		if s == nil {
 			return inputs, nil
 		}
-		io.Term.Show("sheet %d: share %d of %d (%s), set %s\n", sheet, s.Index, s.Shares, filter.Text(s.Custodian), s.Fingerprint())
+		streams.Term.Show("sheet %d: share %d of %d (%s), set %s\n", sheet, s.Index, s.Shares, filter.Text(s.Custodian), s.Fingerprint())
 		inputs = append(inputs, combine.Input{Source: fmt.Sprintf("typed sheet %d", sheet), Share: s})
 	}
 }

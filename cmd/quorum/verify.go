@@ -23,8 +23,8 @@ type verifyOptions struct {
 	Now        string // hidden, for tests
 }
 
-func newVerifyCmd(io *IOStreams) *cobra.Command {
-	opts := &verifyOptions{IO: io}
+func newVerifyCmd(streams *IOStreams) *cobra.Command {
+	opts := &verifyOptions{IO: streams}
 	cmd := &cobra.Command{
 		Use:   "verify -i IDENTITY [--log LOG] [--set FINGERPRINT | -m MANIFEST] [--type] SHARE",
 		Short: "Check alone that you can still open your own share",
@@ -62,7 +62,7 @@ quorum exits non-zero.`,
 }
 
 func runVerify(opts *verifyOptions) error {
-	io, err := withClock(opts.IO, opts.Now)
+	streams, err := withClock(opts.IO, opts.Now)
 	if err != nil {
 		return err
 	}
@@ -71,11 +71,11 @@ func runVerify(opts *verifyOptions) error {
 			return err
 		}
 	}
-	pinned, m, err := pin(io, opts.Set, opts.Manifest)
+	pinned, m, err := pin(streams, opts.Set, opts.Manifest)
 	if err != nil {
 		return err
 	}
-	inputs, err := readShares(io, opts.Shares, opts.Type)
+	inputs, err := readShares(streams, opts.Shares, opts.Type)
 	if err != nil {
 		return err
 	}
@@ -87,7 +87,7 @@ func runVerify(opts *verifyOptions) error {
 	}
 	in := inputs[0]
 	s := in.Share
-	ids, err := loadIdentities(io, opts.Identities)
+	ids, err := loadIdentities(streams, opts.Identities)
 	if err != nil {
 		return err
 	}
@@ -96,19 +96,19 @@ func runVerify(opts *verifyOptions) error {
 			return nil, &combine.ShareError{Index: s.Index, Custodian: s.Custodian, Source: in.Source,
 				Err: &combine.WrongSetError{Got: s.Fingerprint(), Want: pinned}}
 		}
-		k, err := drill.Check(in, m, opener(io, ids))
+		k, err := drill.Check(in, m, opener(streams, ids))
 		return k, err
 	}()
 	defer clear(key)
-	warnSuperseded(io, opts.Log, s.Fingerprint())
+	warnSuperseded(streams, opts.Log, s.Fingerprint())
 	if err == nil {
-		io.infof("share %d of %d (%s, %s) of set %s%s opens", s.Index, s.Shares, s.Custodian, in.Source, s.Fingerprint(), labelSuffix(s.Label))
+		streams.infof("share %d of %d (%s, %s) of set %s%s opens", s.Index, s.Shares, s.Custodian, in.Source, s.Fingerprint(), labelSuffix(s.Label))
 		if m != nil {
-			io.infof("it is the share the split sealed for %s: it matches its commitment in the signed manifest", s.Custodian)
+			streams.infof("it is the share the split sealed for %s: it matches its commitment in the signed manifest", s.Custodian)
 		} else {
-			io.warnf("no manifest: the share opens and its signature is valid, but it was not checked against its commitment; pass -m")
+			streams.warnf("no manifest: the share opens and its signature is valid, but it was not checked against its commitment; pass -m")
 			if pinned == "" {
-				io.warnf("the set was not pinned: check that this fingerprint is the one on the signed ceremony record, or pass --set or -m")
+				streams.warnf("the set was not pinned: check that this fingerprint is the one on the signed ceremony record, or pass --set or -m")
 			}
 		}
 	}
@@ -116,7 +116,7 @@ func runVerify(opts *verifyOptions) error {
 		return err
 	}
 	rec := &accesslog.Record{
-		Kind: accesslog.KindVerify, Time: io.Now(), Set: string(s.Fingerprint()), Label: s.Label,
+		Kind: accesslog.KindVerify, Time: streams.Now(), Set: string(s.Fingerprint()), Label: s.Label,
 		Participants: []accesslog.Participant{{Index: s.Index, Custodian: s.Custodian}},
 		Outcome:      accesslog.Pass, Tool: toolName(),
 	}
@@ -137,6 +137,6 @@ func runVerify(opts *verifyOptions) error {
 	if lerr != nil {
 		return errors.Join(err, fmt.Errorf("the check was not recorded: %w", lerr))
 	}
-	io.infof("recorded in %s as record %d (%s); log head hash: %s", opts.Log, rec.Seq, signedBy(signer), head)
+	streams.infof("recorded in %s as record %d (%s); log head hash: %s", opts.Log, rec.Seq, signedBy(signer), head)
 	return err
 }
