@@ -14,14 +14,14 @@
 // come in this order, empty ones left out (those marked * always there):
 //
 //	format*       "quorum log v1", or "quorum log v2" for a record of the
-//	              kit (below)
+//	              kit (below), or "quorum log v3" for a retire record
 //	seq*          1 for the first record, then 2, 3, … with no gaps
 //	prev*         the hash of the line before; for the first, 52 zeros
 //	kind*         split, verify, drill, combine, reshare, sheet-out, sheet-in,
 //	              sheet-lost, sheet-destroyed, left-room, returned, note;
 //	              in v2 also kit-add, kit-out, kit-in, kit-move, kit-check,
-//	              kit-replace, kit-lost, kit-retire, review; no other (a
-//	              quorum that adds a kind changes format)
+//	              kit-replace, kit-lost, kit-retire, review; in v3 retire;
+//	              no other (a quorum that adds a kind changes format)
 //	time*         UTC to the second, "2026-01-05T09:30:00Z", as the clock of
 //	              the machine that wrote it said
 //	set           the set fingerprint, 28 symbols without spaces
@@ -74,6 +74,15 @@
 // (by), and as participants the custodians who confirmed at it, each of
 // whom also has a verify record signed with their share key. place and
 // item are free text; holders and access hold names, checked as by is.
+//
+// # Retiring a set
+//
+// A retire record says that the password a set holds is dead (the
+// account deleted, or a new set for a new password in its place): each of
+// its sheets is to be destroyed. It names its set and says "quorum log
+// v3", so that a quorum that reads only v1 and v2 refuses it by its format
+// line, and v1 and v2 records around it check as one chain. It is not
+// signed.
 //
 // A record's hash is SHA-256 of its line without the "\n", in base32
 // (52 symbols). The log's head is the hash of its last record.

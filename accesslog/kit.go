@@ -104,6 +104,9 @@ func (a *Access) Set(kind string, names []string) bool {
 // anything of the kit, Format otherwise, so that a record has one
 // spelling.
 func formatOf(w *wire) string {
+	if w.Kind == KindRetire {
+		return FormatRetire
+	}
 	if slices.Contains(KitKinds, w.Kind) || w.Kind == KindReview ||
 		w.ItemKind != "" || w.Place != "" || len(w.Holders) > 0 || w.Expires != "" || w.Access != nil {
 		return FormatKit
@@ -116,6 +119,9 @@ func formatOf(w *wire) string {
 func checkKit(w *wire) (field, reason string) {
 	if w.Format != formatOf(w) {
 		return "format", fmt.Sprintf("%q, and a record of kind %s with these members says %q", filterQuote(w.Format), filterQuote(w.Kind), formatOf(w))
+	}
+	if w.Kind == KindRetire && w.Set == "" {
+		return "set", "a retire record names its set"
 	}
 	if slices.Contains(KitKinds, w.Kind) && w.Item == "" {
 		return "item", "a kit record names its item"

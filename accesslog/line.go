@@ -135,8 +135,8 @@ func ShareOf(signer string) (int, bool) {
 // written), so that what status and log print was checked once. It does
 // not compare Seq and Prev with the chain, nor verify the signature.
 func check(w *wire) (field, reason string) {
-	if w.Format != Format && w.Format != FormatKit {
-		return "format", fmt.Sprintf("%q, and this quorum reads %q and %q", filterQuote(w.Format), Format, FormatKit)
+	if w.Format != Format && w.Format != FormatKit && w.Format != FormatRetire {
+		return "format", fmt.Sprintf("%q, and this quorum reads %q, %q and %q", filterQuote(w.Format), Format, FormatKit, FormatRetire)
 	}
 	if w.Seq < 1 {
 		return "seq", fmt.Sprintf("%d is not a record's place (1, 2, …)", w.Seq)

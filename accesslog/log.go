@@ -66,7 +66,8 @@ func Read(data []byte) ([]*Record, error) {
 // IsLog reports whether data begins as an access log does, so that a
 // command given a log in place of another file can say what it is.
 func IsLog(data []byte) bool {
-	return bytes.HasPrefix(data, []byte(`{"format":"`+Format+`",`)) || bytes.HasPrefix(data, []byte(`{"format":"`+FormatKit+`",`))
+	return bytes.HasPrefix(data, []byte(`{"format":"`+Format+`",`)) || bytes.HasPrefix(data, []byte(`{"format":"`+FormatKit+`",`)) ||
+		bytes.HasPrefix(data, []byte(`{"format":"`+FormatRetire+`",`))
 }
 
 // Line returns the record's line, without its newline: for a record that

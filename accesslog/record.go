@@ -29,7 +29,7 @@ const (
 // where it is read. A newer quorum that adds a kind changes [Format].
 var Kinds = []string{KindSplit, KindVerify, KindDrill, KindCombine, KindReshare,
 	KindSheetOut, KindSheetIn, KindSheetLost, KindSheetDestroyed, KindLeftRoom, KindReturned, KindNote,
-	KindKitAdd, KindKitOut, KindKitIn, KindKitMove, KindKitCheck, KindKitReplace, KindKitLost, KindKitRetire, KindReview}
+	KindKitAdd, KindKitOut, KindKitIn, KindKitMove, KindKitCheck, KindKitReplace, KindKitLost, KindKitRetire, KindReview, KindRetire}
 
 // EventKinds are the kinds "quorum record" writes: custody events, never
 // signed.

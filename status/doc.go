@@ -29,17 +29,22 @@
 // a new set. Its sheets still open the same secret, so each is live until
 // a sheet-destroyed record names it.
 //
+// A set is retired when a retire record names it: its password is dead,
+// so it is no longer due, and each of its sheets is to be destroyed, a
+// problem until a sheet-destroyed record names it. Once every sheet is
+// recorded destroyed, the report no longer lists the set.
+//
 // A report is clean only when nothing needs a person's action: nothing is
 // overdue, the log checks and no record's date is wrong, every set in use
-// has a margin above zero, no sheet is out of the safe, and no superseded
-// set has live sheets.
+// has a margin above zero, no sheet is out of the safe, no superseded set
+// has live sheets, and no retired set has sheets still to be destroyed.
 //
 // # The kit
 //
 // When the log holds the kit (the MFA device, the phone, the email, the
 // places of the sheets) or an access review, [Report.Kit] is package
-// kit's report for the sets given and not superseded, and each of its
-// problems makes the report unclean: an MFA device or phone kept with the
+// kit's report for the sets given and neither superseded nor retired, and
+// each of its problems makes the report unclean: an MFA device or phone kept with the
 // sheets, holders of the MFA device who could reach k shares, an item out
 // too long or lost and not replaced, a check, battery or review due.
 //

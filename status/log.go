@@ -38,9 +38,20 @@ func checkLog(opts Options, sets map[string]*setState, newSet func(fp string) *s
 			l.Problems = append(l.Problems, fmt.Sprintf("the log does not contain head %s: records after it were cut off, or this is another log", opts.Head))
 		}
 	}
-	// First the reshares, so that a superseded set is known before its
-	// sheet-destroyed records are read, whatever the order of manifests.
+	// First the reshares and retire records, so that a superseded or
+	// retired set is known before its sheet-destroyed records are read,
+	// whatever the order of manifests.
 	for _, r := range opts.Records {
+		if r.Kind == accesslog.KindRetire {
+			s := sets[r.Set]
+			if s == nil {
+				s = newSet(r.Set)
+				s.label = r.Label
+			}
+			if s.retiredOn.IsZero() {
+				s.retiredOn = day(r.Time)
+			}
+		}
 		if r.Supersedes() {
 			s := sets[r.Set]
 			if s == nil {

@@ -75,10 +75,13 @@ type Set struct {
 	// SupersededBy is the fingerprint of the set that a reshare made in
 	// its place, on the day SupersededOn; Live are then its shares whose
 	// sheets are not recorded destroyed.
-	SupersededBy string       `json:"superseded_by,omitempty"`
-	SupersededOn time.Time    `json:"superseded_on,omitzero"`
-	Live         []int        `json:"live,omitempty"`
-	Custodians   []*Custodian `json:"custodians"`
+	SupersededBy string    `json:"superseded_by,omitempty"`
+	SupersededOn time.Time `json:"superseded_on,omitzero"`
+	// RetiredOn is the day a retire record retired the set: its password
+	// is dead, and Live are its sheets still to be destroyed.
+	RetiredOn  time.Time    `json:"retired_on,omitzero"`
+	Live       []int        `json:"live,omitempty"`
+	Custodians []*Custodian `json:"custodians"`
 }
 
 // Custodian is one share's status.
@@ -159,6 +162,11 @@ func Compute(opts Options) *Report {
 	}
 	for _, s := range order {
 		set := s.report(now, every)
+		if !set.RetiredOn.IsZero() && set.Manifest && len(set.Live) == 0 {
+			// Every sheet of a retired set is recorded destroyed:
+			// nothing of it is left to keep or to destroy.
+			continue
+		}
 		rep.Sets = append(rep.Sets, set)
 		rep.Problems = append(rep.Problems, setProblems(set)...)
 	}
@@ -187,7 +195,7 @@ func kitReport(opts Options, order []*setState, now time.Time) *kit.Report {
 	}
 	var sets []kit.Set
 	for _, s := range order {
-		if s.m == nil || s.newSet != "" {
+		if s.m == nil || s.newSet != "" || !s.retiredOn.IsZero() {
 			continue
 		}
 		ks := kit.Set{Fingerprint: s.fp, Label: s.label, Threshold: s.m.Threshold, Custodians: map[int]string{}}
@@ -210,17 +218,14 @@ func setProblems(s *Set) []string {
 			p = append(p, fmt.Sprintf("%s: sheet %d (%s), recorded lost, was recorded back in on %s without proof: it counts again once %s verifies it with 'quorum verify --log'", name, c.Index, c.Name, c.Found.Format(time.DateOnly), cmp.Or(c.Name, "its custodian")))
 		}
 	}
+	if !s.RetiredOn.IsZero() {
+		return append(p, retiredProblem(s, name))
+	}
 	switch {
 	case s.SupersededBy != "" && !s.Manifest:
 		return append(p, fmt.Sprintf("%s was superseded by %s on %s: give its manifest (-m) to see which of its sheets still open the secret", name, share.Fingerprint(s.SupersededBy), s.SupersededOn.Format(time.DateOnly)))
 	case s.SupersededBy != "" && len(s.Live) > 0:
-		var live []string
-		for _, c := range s.Custodians {
-			if !c.Destroyed {
-				live = append(live, fmt.Sprintf("%d (%s)", c.Index, c.Name))
-			}
-		}
-		return append(p, fmt.Sprintf("%s was superseded by %s on %s, but its sheets %s still open the secret: destroy each and record it (sheet-destroyed)", name, share.Fingerprint(s.SupersededBy), s.SupersededOn.Format(time.DateOnly), strings.Join(live, ", ")))
+		return append(p, fmt.Sprintf("%s was superseded by %s on %s, but its sheets %s still open the secret: destroy each and record it (sheet-destroyed)", name, share.Fingerprint(s.SupersededBy), s.SupersededOn.Format(time.DateOnly), liveSheets(s)))
 	case s.SupersededBy != "" || !s.Manifest:
 		return p
 	}
@@ -241,6 +246,27 @@ func setProblems(s *Set) []string {
 	return p
 }
 
+// retiredProblem is what a retired set still needs: its sheets destroyed,
+// or its manifest to see which they are.
+func retiredProblem(s *Set, name string) string {
+	on := s.RetiredOn.Format(time.DateOnly)
+	if !s.Manifest {
+		return fmt.Sprintf("%s was retired on %s: give its manifest (-m) to see which of its sheets are still to be destroyed", name, on)
+	}
+	return fmt.Sprintf("%s was retired on %s: its sheets %s are to be destroyed: destroy each and record it (sheet-destroyed)", name, on, liveSheets(s))
+}
+
+// liveSheets lists a set's sheets not recorded destroyed, "1 (alice), 2 (bob)".
+func liveSheets(s *Set) string {
+	var live []string
+	for _, c := range s.Custodians {
+		if !c.Destroyed {
+			live = append(live, fmt.Sprintf("%d (%s)", c.Index, c.Name))
+		}
+	}
+	return strings.Join(live, ", ")
+}
+
 // setState gathers what the log says about one set.
 type setState struct {
 	fp           string
@@ -251,6 +277,7 @@ type setState struct {
 	lastDrill    time.Time
 	newSet       string
 	supersededOn time.Time
+	retiredOn    time.Time
 	custodians   map[int]*Custodian
 }
 
@@ -277,7 +304,10 @@ func (s *setState) custodian(i int) *Custodian {
 
 func (s *setState) report(now time.Time, every int) *Set {
 	set := &Set{Fingerprint: s.fp, Label: s.label, Manifest: s.m != nil, Split: s.split,
-		LastDrill: s.lastDrill, SupersededBy: s.newSet, SupersededOn: s.supersededOn}
+		LastDrill: s.lastDrill, SupersededBy: s.newSet, SupersededOn: s.supersededOn, RetiredOn: s.retiredOn}
+	// A superseded or retired set is no longer due: what is left to do
+	// is destroy its sheets.
+	inUse := s.newSet == "" && s.retiredOn.IsZero()
 	if s.m != nil {
 		set.Threshold, set.Shares = s.m.Threshold, s.m.Shares
 	}
@@ -301,18 +331,18 @@ func (s *setState) report(now time.Time, every int) *Set {
 			}
 			c.DaysSince = days(since, now)
 			c.Due = since.AddDate(0, 0, every)
-			c.Overdue = s.newSet == "" && !c.Destroyed && now.After(c.Due)
+			c.Overdue = inUse && !c.Destroyed && now.After(c.Due)
 		}
 		set.Custodians = append(set.Custodians, c)
 	}
-	if s.newSet == "" {
+	if inUse {
 		set.Live = nil
 	}
 	if s.m != nil {
 		set.Margin = s.m.Shares - s.m.Threshold - lost
 		set.DaysSince = days(from, now)
 		set.NextDue = from.AddDate(0, 0, every)
-		set.Overdue = s.newSet == "" && now.After(set.NextDue)
+		set.Overdue = inUse && now.After(set.NextDue)
 	}
 	return set
 }

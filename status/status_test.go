@@ -426,3 +426,31 @@ func TestClock(t *testing.T) {
 		t.Errorf("a lone reveal dated 2019 is not named:\n%s", p)
 	}
 }
+
+// TestRetired: a retired set is no longer due; each of its sheets is a
+// problem until recorded destroyed, and then the set is not listed.
+func TestRetired(t *testing.T) {
+	old := newSet(t, 1, "root 2026", "2026-01-05")
+	l := newLog(t)
+	l.drill(old, "2026-01-05", accesslog.Pass, 1, 2, 3, 4, 5)
+	l.add(accesslog.Record{Kind: accesslog.KindRetire, Time: date("2026-03-01"), Set: old.fp, Label: "root 2026"}, nil, "")
+	for _, i := range []int{1, 2, 3} {
+		l.event(old, accesslog.KindSheetDestroyed, "2026-03-02", i)
+	}
+	// A year on: not overdue, but two sheets are to be destroyed.
+	rep := status.Compute(l.opts("2027-03-01", old))
+	want := "was retired on 2026-03-01: its sheets 4 (dave), 5 (erin) are to be destroyed"
+	if p := problems(rep); len(rep.Problems) != 1 || !strings.Contains(p, want) {
+		t.Fatalf("problems:\n%s\nwant only one, saying %q", p, want)
+	}
+	if o := rep.Sets[0]; o.Overdue || o.RetiredOn.Format(time.DateOnly) != "2026-03-01" || fmt.Sprint(o.Live) != "[4 5]" {
+		t.Errorf("retired set %+v", o)
+	}
+	for _, i := range []int{4, 5} {
+		l.event(old, accesslog.KindSheetDestroyed, "2026-03-03", i)
+	}
+	rep = status.Compute(l.opts("2027-03-01", old))
+	if len(rep.Problems) != 0 || len(rep.Sets) != 0 {
+		t.Errorf("every sheet destroyed: problems %q, sets %d, want none", rep.Problems, len(rep.Sets))
+	}
+}

@@ -165,6 +165,7 @@ func TestNoSecretOnDisk(t *testing.T) {
 	// A runbook, on paper and as text: public facts only.
 	said = append(said, runQuorum(t, bin, work, env, nil, "runbook", "quarterly-test", "-m", "set/manifest.json", "--log", "access.log", "-o", "quarterly.pdf"),
 		runQuorum(t, bin, work, env, nil, "runbook", "quarterly-test", "-m", "set/manifest.json", "--log", "access.log", "--format", "text"))
+	said = append(said, runQuorum(t, bin, work, env, nil, "retire", "-m", "set/manifest.json", "--log", "access.log", "--reason", "superseded"))
 	for i, out := range said {
 		if bytes.Contains(out, []byte(secret)) || bytes.Contains(out, []byte(erinPass)) {
 			t.Errorf("output %d of verify, drill, combine --log or reshare holds the secret or a passphrase", i)
@@ -172,7 +173,7 @@ func TestNoSecretOnDisk(t *testing.T) {
 	}
 	// A command added later must be added here too.
 	for _, c := range newRootCmd(systemIO()).Commands() {
-		if !slices.Contains([]string{"keygen", "split", "combine", "inspect", "print", "demo", "version", "verify", "drill", "reshare", "record", "kit", "review", "status", "log", "completion", "runbook"}, c.Name()) {
+		if !slices.Contains([]string{"keygen", "split", "combine", "inspect", "print", "demo", "version", "verify", "drill", "reshare", "record", "kit", "review", "status", "log", "completion", "runbook", "retire"}, c.Name()) {
 			t.Errorf("quorum %s is not run by this test", c.Name())
 		}
 	}

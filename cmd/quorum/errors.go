@@ -17,6 +17,7 @@ import (
 	"quorum/manifest"
 	"quorum/pdfimage"
 	"quorum/print"
+	"quorum/retire"
 	"quorum/scan"
 	"quorum/seal"
 	"quorum/share"
@@ -64,6 +65,7 @@ func hints(err error) []string {
 		pue       *pdfimage.UnsupportedError
 		plge      *seal.PluginError
 		tre       *triesError
+		rte       *retire.RetiredError
 		shareName = "the share"
 	)
 	var typo *typoError
@@ -94,6 +96,8 @@ func hints(err error) []string {
 		}
 	case errors.As(err, &ose):
 		return []string{fmt.Sprintf("print one set at a time; %s is of set %s: give the manifest of that set, or leave it out", shareName, ose.Got)}
+	case errors.As(err, &rte):
+		return []string{"nothing was written; 'quorum status -m MANIFEST --log LOG' lists its sheets until each is recorded destroyed (quorum record --event sheet-destroyed)"}
 	case errors.Is(err, accesslog.ErrBusy):
 		return []string{"another quorum command is appending to this log and has not finished in ten seconds: let it end (or stop it), then run this command again"}
 	case errors.Is(err, manifest.ErrNotListed):

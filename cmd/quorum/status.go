@@ -42,7 +42,9 @@ A drill is due every 90 days (--every) from the split or the last passing
 drill signed with the set key; each custodian is due as often, from their
 last verify or drill, or from the split. A set superseded by a reshare is
 listed with its sheets that are not yet recorded destroyed: they still open
-the same secret.
+the same secret. A set retired (quorum retire, split --replaces) is listed
+with its sheets still to be destroyed, until each is recorded destroyed;
+then it is no longer listed.
 
 With --log the access log is checked: its chain, its signatures, and that
 every signed record carries the key of its set or share. A hash chain cannot
@@ -58,8 +60,9 @@ recorded lost counts again once its custodian verifies it (quorum verify
 The exit status is 0 and the report ends in "clean" only when nothing needs
 a person's action. It is 1 when anything is overdue, the log does not check
 or a record's date is wrong, a set's margin is zero, a sheet is out of the
-safe, or a superseded set has sheets not recorded destroyed, which still
-open the secret: so that status can gate a checklist.
+safe, a superseded set has sheets not recorded destroyed, which still open
+the secret, or a retired set has sheets still to be destroyed: so that
+status can gate a checklist.
 
 When the log holds the kit (quorum kit) or an access review (quorum
 review), status lists it and exits 1 as well when: an MFA device is kept
@@ -146,6 +149,17 @@ func runStatus(opts *statusOptions) error {
 	return nil
 }
 
+// liveSheets lists a set's sheets not recorded destroyed, "1 (alice), 2 (bob)".
+func liveSheets(s *status.Set) string {
+	var live []string
+	for _, c := range s.Custodians {
+		if !c.Destroyed {
+			live = append(live, fmt.Sprintf("%d (%s)", c.Index, filter.Text(c.Name)))
+		}
+	}
+	return strings.Join(live, ", ")
+}
+
 func printStatus(streams *IOStreams, rep *status.Report, logName string) {
 	w := streams.Out
 	date := func(t time.Time) string { return t.Format(time.DateOnly) }
@@ -162,6 +176,15 @@ func printStatus(streams *IOStreams, rep *status.Report, logName string) {
 	for _, s := range rep.Sets {
 		fp := share.Fingerprint(s.Fingerprint)
 		fmt.Fprintln(w)
+		if !s.RetiredOn.IsZero() {
+			fmt.Fprintf(w, "set %s  %s  RETIRED on %s\n", quote(s.Label), fp, date(s.RetiredOn))
+			if !s.Manifest {
+				fmt.Fprintf(w, "  its sheets are to be destroyed; give its manifest (-m) to see which\n")
+				continue
+			}
+			fmt.Fprintf(w, "  TO BE DESTROYED: sheets not recorded destroyed: %s\n", liveSheets(s))
+			continue
+		}
 		if s.SupersededBy != "" {
 			fmt.Fprintf(w, "set %s  %s  SUPERSEDED by %s on %s\n", quote(s.Label), fp, share.Fingerprint(s.SupersededBy), date(s.SupersededOn))
 			if !s.Manifest {
@@ -172,13 +195,7 @@ func printStatus(streams *IOStreams, rep *status.Report, logName string) {
 				fmt.Fprintf(w, "  every sheet is recorded destroyed\n")
 				continue
 			}
-			var live []string
-			for _, c := range s.Custodians {
-				if !c.Destroyed {
-					live = append(live, fmt.Sprintf("%d (%s)", c.Index, filter.Text(c.Name)))
-				}
-			}
-			fmt.Fprintf(w, "  LIVE: sheets not recorded destroyed, which still open the secret: %s\n", strings.Join(live, ", "))
+			fmt.Fprintf(w, "  LIVE: sheets not recorded destroyed, which still open the secret: %s\n", liveSheets(s))
 			continue
 		}
 		fmt.Fprintf(w, "set %s  %s\n", quote(s.Label), fp)

@@ -1,0 +1,95 @@
+package main
+
+// quorum retire: record that a set's password is dead. Flags and wording
+// only: the rules are package retire's, the record's form accesslog's, and
+// what status makes of it package status's.
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"quorum/accesslog"
+	"quorum/retire"
+	"quorum/share"
+)
+
+type retireOptions struct {
+	IO        *IOStreams
+	Manifest  string
+	Log       string
+	Operator  string
+	Witnesses []string
+	Reason    string
+	Now       string // hidden, for tests: the record's time
+}
+
+func newRetireCmd(streams *IOStreams) *cobra.Command {
+	opts := &retireOptions{IO: streams}
+	cmd := &cobra.Command{
+		Use:   "retire -m MANIFEST --log LOG [--operator NAME] [--witness NAME]... [--reason TEXT]",
+		Short: "Record that a set's password is dead: every sheet of it is to be destroyed",
+		Long: `Record in the access log that the password a set holds is dead (the account
+was deleted), so that every sheet of the set is to be destroyed. "quorum
+status" then lists the set's sheets as to be destroyed, and exits 1, until
+each is recorded destroyed (quorum record --event sheet-destroyed); after
+that it no longer lists the set.
+
+A new set for a new password retires the old one itself: quorum split
+--replaces OLD_MANIFEST --log LOG.
+
+A set is retired once: a set the log already records as retired is
+refused, and nothing is written. The record is chained to the log's last
+one, but not signed. The log is created (0600) when missing; a log that
+does not check is never added to. The new head hash is printed on standard
+output.`,
+		Example: `  quorum retire -m manifest.json --log access.log --operator dave --witness erin --reason "account deleted"`,
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runRetire(opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.Manifest, "manifest", "m", "", "the set to retire, by its `MANIFEST`")
+	cmd.Flags().StringVar(&opts.Log, "log", "", "append to the access log `LOG` (created 0600 when missing)")
+	addPeopleFlags(cmd, &opts.Operator, &opts.Witnesses)
+	cmd.Flags().StringVar(&opts.Reason, "reason", "", "why its password is dead, in words (`TEXT`)")
+	addNowFlag(cmd, &opts.Now)
+	cmd.MarkFlagRequired("manifest")
+	cmd.MarkFlagRequired("log")
+	return cmd
+}
+
+func runRetire(opts *retireOptions) error {
+	streams := opts.IO
+	now, err := clock(streams, opts.Now)
+	if err != nil {
+		return err
+	}
+	if err := checkPeople(opts.Operator, opts.Witnesses); err != nil {
+		return err
+	}
+	_, m, err := pin(streams, "", opts.Manifest)
+	if err != nil {
+		return err
+	}
+	data, err := readLogFile(opts.Log)
+	if err != nil {
+		return &sourceError{opts.Log, err}
+	}
+	// A log that does not check is refused by Append below; the records
+	// before the break still say whether the set is retired.
+	records, _ := accesslog.Read(data)
+	r, err := retire.Record(m, records, retire.Options{Time: now(), Operator: opts.Operator,
+		Witnesses: opts.Witnesses, Reason: opts.Reason, Tool: toolName()})
+	if err != nil {
+		return &sourceError{opts.Log, err}
+	}
+	head, err := accesslog.Append(opts.Log, r, nil, "")
+	if err != nil {
+		return &sourceError{opts.Log, err}
+	}
+	streams.infof("recorded set %s%s as retired in record %d of %s: destroy each of its sheets and record it (quorum record --event sheet-destroyed)",
+		share.Fingerprint(r.Set), labelSuffix(r.Label), r.Seq, opts.Log)
+	fmt.Fprintln(streams.Out, head)
+	return nil
+}
