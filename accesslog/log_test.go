@@ -396,9 +396,9 @@ func TestOldLogsRead(t *testing.T) {
 		if err != nil {
 			t.Errorf("%s: %v", file, err)
 		}
-		// kinds.log holds every kind of the first format (retire is v3); kit.log, a year
-		// of the kit written by the first quorum with it, every kind of
-		// quorum log v2 among v1 records.
+		// kinds.log holds every kind of the first format (retire is
+		// v3); kit.log, a year of the kit written by the first quorum
+		// with it, every kind of quorum log v2 among v1 records.
 		var want []string
 		switch file {
 		case filepath.Join("testdata", "kinds.log"):
