@@ -98,6 +98,8 @@ func hints(err error) []string {
 		return []string{fmt.Sprintf("print one set at a time; %s is of set %s: give the manifest of that set, or leave it out", shareName, ose.Got)}
 	case errors.As(err, &rte):
 		return []string{"nothing was written; 'quorum status -m MANIFEST --log LOG' lists its sheets until each is recorded destroyed (quorum record --event sheet-destroyed)"}
+	case errors.Is(err, errNoAnswer):
+		return []string{"run the command again and type the answer; a secret prompt shows nothing as you type"}
 	case errors.Is(err, accesslog.ErrBusy):
 		return []string{"another quorum command is appending to this log and has not finished in ten seconds: let it end (or stop it), then run this command again"}
 	case errors.Is(err, manifest.ErrNotListed):

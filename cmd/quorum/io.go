@@ -11,6 +11,7 @@ package main
 
 import (
 	"crypto/rand"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -81,9 +82,16 @@ func (ttyTerminal) Available() bool {
 // locked as a whole (harden.go).
 func (ttyTerminal) Secret(prompt string) ([]byte, error) {
 	b, err := term.ReadSecret(prompt)
+	if errors.Is(err, io.EOF) {
+		return nil, errNoAnswer
+	}
 	harden.Lock(b)
 	return b, err
 }
+
+// errNoAnswer is end of input (Ctrl-D) at a hidden prompt: a person who
+// pressed it by mistake is told what happened, not "EOF".
+var errNoAnswer = errors.New("the input ended (Ctrl-D) at a prompt, which has no answer")
 
 func (ttyTerminal) Show(format string, args ...any) error {
 	return term.WithTerminal(func(_, out *os.File) error {

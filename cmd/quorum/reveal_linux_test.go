@@ -430,3 +430,27 @@ func TestRevealScrollbackInTmux(t *testing.T) {
 		})
 	}
 }
+
+// TestEndOfInputAtPrompt: Ctrl-D at a hidden prompt says what happened and
+// what to do, not "EOF", and keygen writes no key.
+func TestEndOfInputAtPrompt(t *testing.T) {
+	bin := buildQuorum(t)
+	dir := t.TempDir()
+	p := startTTY(t, bin, ttyOptions{dir: dir, env: isolatedEnv(dir)}, "keygen", "-o", "alice.key")
+	p.expect("passphrase")
+	p.typ("\x04")
+	if err := p.wait(); err == nil {
+		t.Fatal("keygen succeeded after end of input")
+	}
+	stderr := p.stderr.String()
+	if !strings.Contains(stderr, "quorum: error: the input ended (Ctrl-D) at a prompt") ||
+		!strings.Contains(stderr, "quorum: hint: run the command again") {
+		t.Errorf("stderr %q, want the end of input named and a hint", stderr)
+	}
+	if strings.Contains(stderr, "error: EOF") {
+		t.Errorf("stderr %q still says EOF", stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "alice.key")); !os.IsNotExist(err) {
+		t.Errorf("alice.key: %v, want none", err)
+	}
+}
