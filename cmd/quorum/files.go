@@ -5,7 +5,8 @@ package main
 // complete, so that nothing half-written is ever seen under the final
 // name, and no existing file is ever replaced. A directory of shares is
 // assembled in a staging directory beside its target and renamed into
-// place whole.
+// place whole. Each file is synced before it is moved, and its directory
+// after (syncDir), so that what was shown as written survives a power cut.
 //
 // Moving into place never replaces (place): the system's rename that
 // refuses an existing name (renameat2 RENAME_NOREPLACE, renamex_np
@@ -39,6 +40,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime"
 	"syscall"
 
 	"quorum/internal/term"
@@ -88,7 +90,32 @@ func writeFile(path string, data []byte, h *heldSignals) error {
 	if h.came() {
 		return errInterrupted
 	}
-	return place(tmp, path, systemPlacer())
+	if err := place(tmp, path, systemPlacer()); err != nil {
+		return err
+	}
+	return syncDir(filepath.Dir(path))
+}
+
+// syncDir makes a file's new name in dir durable: the file's own Sync
+// covers its bytes, not the directory entry a rename made, and a laptop
+// that loses power after the secret was shown must still have the set.
+// Windows cannot sync a directory (its entries are written through), and
+// some filesystems (FUSE, FAT drivers) refuse it as unsupported: neither
+// is an error.
+func syncDir(dir string) error {
+	if runtime.GOOS == "windows" {
+		return nil
+	}
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	err = d.Sync()
+	d.Close()
+	if errors.Is(err, syscall.EINVAL) || errors.Is(err, syscall.ENOTSUP) {
+		return nil
+	}
+	return err
 }
 
 // errNoReplaceUnsupported means that the filesystem cannot rename without
@@ -199,7 +226,10 @@ func writeDir(dir string, names []string, contents map[string][]byte, h *heldSig
 	if errors.Is(err, fs.ErrExist) {
 		return &ExistsError{dir}
 	}
-	return err
+	if err != nil {
+		return err
+	}
+	return syncDir(parent)
 }
 
 // heldSignals are SIGINT, SIGTERM, SIGHUP and SIGQUIT (term.NotifyExit),
