@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"quorum/accesslog"
+	"quorum/manifest"
 	"quorum/retire"
 	"quorum/share"
 )
@@ -91,5 +92,57 @@ func runRetire(opts *retireOptions) error {
 	streams.infof("recorded set %s%s as retired in record %d of %s: destroy each of its sheets and record it (quorum record --event sheet-destroyed)",
 		share.Fingerprint(r.Set), labelSuffix(r.Label), r.Seq, opts.Log)
 	fmt.Fprintln(streams.Out, head)
+	return nil
+}
+
+// replaced is the set that split --replaces retires once the new set is
+// written: checked before anything is written, so that a set already
+// retired, or a log that does not check, stops the split before the
+// ceremony.
+type replaced struct {
+	manifest string
+	log      string
+	m        *manifest.Manifest
+	records  []*accesslog.Record
+}
+
+// checkReplaced reads the old set's manifest and the log; nil when split
+// was not given --replaces.
+func checkReplaced(streams *IOStreams, manifestFile, logFile string) (*replaced, error) {
+	if manifestFile == "" {
+		return nil, nil
+	}
+	fp, m, err := pin(streams, "", manifestFile)
+	if err != nil {
+		return nil, err
+	}
+	data, err := readLogFile(logFile)
+	if err != nil {
+		return nil, &sourceError{logFile, err}
+	}
+	records, err := accesslog.Read(data)
+	if err != nil {
+		return nil, &sourceError{logFile, err}
+	}
+	if err := retire.Check(records, fp); err != nil {
+		return nil, &sourceError{logFile, err}
+	}
+	return &replaced{manifest: manifestFile, log: logFile, m: m, records: records}, nil
+}
+
+// record appends the record that retires the old set, replaced by newSet.
+// The new set is already written: a failure says so, and how to record
+// it by hand.
+func (r *replaced) record(streams *IOStreams, newSet share.Fingerprint) error {
+	rec, err := retire.Record(r.m, r.records, retire.Options{Time: streams.Now(),
+		Reason: "replaced by set " + string(newSet) + " for a new password", Tool: toolName()})
+	if err == nil {
+		_, err = accesslog.Append(r.log, rec, nil, "")
+	}
+	if err != nil {
+		return fmt.Errorf("the new set is written, but the old set was not recorded as retired in %s: %w; record it with 'quorum retire -m %s --log %s'", r.log, err, r.manifest, r.log)
+	}
+	streams.infof("recorded the old set %s%s as retired in record %d of %s: destroy each of its sheets and record it (quorum record --event sheet-destroyed)",
+		share.Fingerprint(rec.Set), labelSuffix(rec.Label), rec.Seq, r.log)
 	return nil
 }

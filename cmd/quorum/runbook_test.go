@@ -12,14 +12,13 @@ import (
 
 // pendingInRunbooks are the commands and flags the runbooks name that are
 // not built yet: the run records (runbook start and end, --run on the
-// commands of a run), a new set replacing an old one (split --replaces),
-// and retire. Once one is built, take it out of this list: the test
+// commands of a run). Once one is built, take it out of this list: the test
 // then checks its flags too.
 var (
 	pendingInRunbooks = []string{"quorum runbook start", "quorum runbook end"}
 	// pendingFlags are the flags not built yet, by command; "" for every
 	// command.
-	pendingFlags = map[string][]string{"": {"--run"}, "split": {"--replaces", "--log"}}
+	pendingFlags = map[string][]string{"": {"--run"}}
 )
 
 // TestRunbookCommands checks every quorum command a runbook prints

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"os"
@@ -25,13 +26,15 @@ type splitOptions struct {
 	GenerateOutput   string
 	AllowAllRequired bool
 	Paper            string
+	Replaces         string // the manifest of the set the new one replaces
+	Log              string
 	Now              string // hidden, for tests: the day of the split
 }
 
 func newSplitCmd(streams *IOStreams) *cobra.Command {
 	opts := &splitOptions{IO: streams}
 	cmd := &cobra.Command{
-		Use:   "split -k K -c CUSTODIANS [-l LABEL] [-o DIR] [--secret-file FILE | --generate [--length N]]",
+		Use:   "split -k K -c CUSTODIANS [-l LABEL] [-o DIR] [--secret-file FILE | --generate [--length N]] [--replaces OLD_MANIFEST --log LOG]",
 		Short: "Split a secret into k-of-n shares, one sealed to each custodian",
 		Long: `Split a secret into shares, one per custodian, any K of which rebuild it.
 
@@ -60,10 +63,17 @@ sheets.pdf holds the ceremony record, for operator and witness to sign,
 then one sheet per custodian in index order: print it on a printer that is
 not on a network. Before anything is written, quorum rebuilds the secret in
 memory from every k-subset of the shares (a random sample covering every
-share when there are too many), and reads every sheet's QR code back.`,
+share when there are too many), and reads every sheet's QR code back.
+
+When the new set is for a new password, --replaces OLD_MANIFEST --log LOG
+records the old set as retired in the access log once the new set is
+written: its sheets hold a dead password, and "quorum status" lists them
+until each is recorded destroyed. A set the log already records as retired
+is refused before anything is asked or written.`,
 		Example: `  quorum split -k 3 -c custodians.txt -l "root 2026"
   pass show aws/root | quorum split -k 2 -c custodians.txt -o root-2026
-  quorum split -k 3 -c custodians.txt --generate`,
+  quorum split -k 3 -c custodians.txt --generate
+  quorum split -k 3 -c custodians.txt --generate --replaces old/manifest.json --log access.log`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runSplit(opts)
@@ -80,7 +90,10 @@ share when there are too many), and reads every sheet's QR code back.`,
 	f.StringVar(&opts.GenerateOutput, "generate-output", "", "with --generate and no terminal, write the password to this new `FILE`")
 	f.BoolVar(&opts.AllowAllRequired, "allow-all-required", false, "allow K = n: every custodian needed, one lost sheet loses the secret")
 	f.StringVar(&opts.Paper, "paper", "a4", "the paper size of sheets.pdf: a4 or letter")
+	f.StringVar(&opts.Replaces, "replaces", "", "record the set of `OLD_MANIFEST` as retired, once the new set is written")
+	f.StringVar(&opts.Log, "log", "", "with --replaces, the access `LOG` to record it in (created 0600 when missing)")
 	addNowFlag(cmd, &opts.Now)
+	cmd.MarkFlagsRequiredTogether("replaces", "log")
 	cmd.MarkFlagRequired("threshold")
 	cmd.MarkFlagRequired("custodians")
 	cmd.MarkFlagsMutuallyExclusive("secret-file", "generate")
@@ -101,6 +114,10 @@ func runSplit(opts *splitOptions) error {
 		return err
 	}
 	cs, recipients := plan.custodians, plan.recipients
+	old, err := checkReplaced(streams, opts.Replaces, opts.Log)
+	if err != nil {
+		return err
+	}
 	if opts.GenerateOutput != "" {
 		if err := checkNew(opts.GenerateOutput); err != nil {
 			return err
@@ -142,6 +159,13 @@ func runSplit(opts *splitOptions) error {
 	if err != nil {
 		return err
 	}
+	// The old set is recorded retired before a generated password is
+	// shown, and a failure to record it is said after, so that the
+	// password is shown whatever the log does.
+	var logErr error
+	if old != nil {
+		logErr = old.record(streams, set.Fingerprint)
+	}
 	if opts.Generate && opts.GenerateOutput == "" {
 		err = revealGenerated(streams, secret, bits, files.dir, set.Fingerprint)
 	}
@@ -153,7 +177,7 @@ func runSplit(opts *splitOptions) error {
 		streams.infof("the generated password is in %s (0600): set it as the root password, then destroy the file", opts.GenerateOutput)
 	}
 	streams.infof("write the set fingerprint on the ceremony record; operator and witness sign it")
-	return err
+	return cmp.Or(err, logErr)
 }
 
 // writeSetAndPassword writes the generated password to its file and the
