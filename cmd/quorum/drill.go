@@ -3,8 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -325,30 +323,6 @@ func signedBy(signer string) string {
 		return "signed with the set key"
 	}
 	return "signed with the key of " + signer
-}
-
-// checkLog fails early, before anyone types a passphrase, when the access
-// log does not check: Append would refuse to build on it at the end.
-func checkLog(path string) error {
-	data, err := readLogFile(path)
-	if err != nil || data == nil {
-		return err
-	}
-	_, err = accesslog.Read(data)
-	if err != nil {
-		return &sourceError{path, err}
-	}
-	return nil
-}
-
-// readLogFile reads the access log; a log that does not exist yet is
-// empty, and Append creates it.
-func readLogFile(path string) ([]byte, error) {
-	data, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	return data, err
 }
 
 func isDrillFailed(err error) bool {

@@ -196,15 +196,10 @@ func runKit(opts *kitOptions) error {
 	if err := kitFlags(opts, r); err != nil {
 		return err
 	}
-	data, err := readLogFile(opts.Log)
+	st, err := readKit(opts.Log)
 	if err != nil {
 		return err
 	}
-	records, err := accesslog.Read(data)
-	if err != nil {
-		return &sourceError{opts.Log, err}
-	}
-	st, _ := kit.Replay(records)
 	if err := st.Apply(r); err != nil {
 		return kitError(opts, err)
 	}
@@ -329,15 +324,10 @@ func runKitList(opts *kitListOptions) error {
 	if err != nil {
 		return err
 	}
-	data, err := readLogFile(opts.Log)
+	st, err := readKit(opts.Log)
 	if err != nil {
 		return err
 	}
-	records, err := accesslog.Read(data)
-	if err != nil {
-		return &sourceError{opts.Log, err}
-	}
-	st, _ := kit.Replay(records)
 	rep := kit.Compute(st, nil, now(), kit.Rules{})
 	if opts.JSON {
 		b, err := json.MarshalIndent(rep.Items, "", "  ")
@@ -452,15 +442,10 @@ func kitOnPaper(path string) ([]print.KitItem, error) {
 	if path == "" {
 		return nil, nil
 	}
-	data, err := readLogFile(path)
+	st, err := readKit(path)
 	if err != nil {
 		return nil, err
 	}
-	records, err := accesslog.Read(data)
-	if err != nil {
-		return nil, &sourceError{path, err}
-	}
-	st, _ := kit.Replay(records)
 	var items []print.KitItem
 	for _, it := range st.Items {
 		if !it.Retired.IsZero() {

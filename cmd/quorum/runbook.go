@@ -5,9 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"quorum/accesslog"
 	"quorum/internal/filter"
-	"quorum/kit"
 	"quorum/print"
 	"quorum/runbook"
 )
@@ -143,14 +141,9 @@ func runRunbook(opts *runbookOptions) error {
 // read is an error: a runbook must not send people to a place the log
 // does not vouch for.
 func kitItems(path string) ([]runbook.KitItem, error) {
-	data, err := readLogFile(path)
+	st, err := readKit(path)
 	if err != nil {
 		return nil, err
 	}
-	records, err := accesslog.Read(data)
-	if err != nil {
-		return nil, &sourceError{path, err}
-	}
-	st, _ := kit.Replay(records)
 	return runbook.KitFrom(st), nil
 }
