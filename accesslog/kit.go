@@ -118,7 +118,7 @@ func formatOf(w *wire) string {
 // and the names of holders and of the review.
 func checkKit(w *wire) (field, reason string) {
 	if w.Format != formatOf(w) {
-		return "format", fmt.Sprintf("%q, and a record of kind %s with these members says %q", filterQuote(w.Format), filterQuote(w.Kind), formatOf(w))
+		return "format", fmt.Sprintf("%q, and a record of kind %s with these members says %q", w.Format, w.Kind, formatOf(w)) // both checked known by now
 	}
 	if w.Kind == KindRetire && w.Set == "" {
 		return "set", "a retire record names its set"
@@ -127,11 +127,11 @@ func checkKit(w *wire) (field, reason string) {
 		return "item", "a kit record names its item"
 	}
 	if w.ItemKind != "" && !slices.Contains(ItemKinds, w.ItemKind) {
-		return "item_kind", fmt.Sprintf("%q is not a kind of item", filterQuote(w.ItemKind))
+		return "item_kind", "is not a kind of item"
 	}
 	if w.Expires != "" {
 		if t, err := time.Parse(time.DateOnly, w.Expires); err != nil || t.Format(time.DateOnly) != w.Expires {
-			return "expires", fmt.Sprintf("%q is not a date like 2027-03-31", filterQuote(w.Expires))
+			return "expires", "is not a date like 2027-03-31"
 		}
 	}
 	if reason := badText(w.Place); reason != "" {

@@ -136,7 +136,7 @@ func ShareOf(signer string) (int, bool) {
 // not compare Seq and Prev with the chain, nor verify the signature.
 func check(w *wire) (field, reason string) {
 	if w.Format != Format && w.Format != FormatKit && w.Format != FormatRetire {
-		return "format", fmt.Sprintf("%q, and this quorum reads %q, %q and %q", filterQuote(w.Format), Format, FormatKit, FormatRetire)
+		return "format", fmt.Sprintf("is not one this quorum reads (%q, %q or %q)", Format, FormatKit, FormatRetire)
 	}
 	if w.Seq < 1 {
 		return "seq", fmt.Sprintf("%d is not a record's place (1, 2, …)", w.Seq)
@@ -145,20 +145,20 @@ func check(w *wire) (field, reason string) {
 		return "prev", "is not a hash (52 base32 symbols, as EncodeBinary writes 32 bytes)"
 	}
 	if !slices.Contains(Kinds, w.Kind) {
-		return "kind", fmt.Sprintf("%q is not a kind of %s: a newer quorum, which would change the format line, or a forged record", filterQuote(w.Kind), Format)
+		return "kind", fmt.Sprintf("is not a kind of %s: a newer quorum, which would change the format line, or a forged record", Format)
 	}
 	if field, reason := checkKit(w); field != "" {
 		return field, reason
 	}
 	if _, err := time.Parse(timeLayout, w.Time); err != nil {
-		return "time", fmt.Sprintf("%q is not a UTC time like 2026-01-05T09:30:00Z", filterQuote(w.Time))
+		return "time", "is not a UTC time like 2026-01-05T09:30:00Z"
 	}
 	for _, f := range []struct{ name, v string }{{"set", w.Set}, {"new_set", w.NewSet}} {
 		if f.v == "" {
 			continue
 		}
 		if fp, err := share.ParseFingerprint(f.v); err != nil || string(fp) != f.v {
-			return f.name, fmt.Sprintf("%q is not a set fingerprint as FingerprintOf writes it", filterQuote(f.v))
+			return f.name, "is not a set fingerprint as FingerprintOf writes it"
 		}
 	}
 	if w.Share < 0 || w.Share > 255 {
@@ -167,7 +167,7 @@ func check(w *wire) (field, reason string) {
 	switch w.Outcome {
 	case "", Pass, Fail:
 	default:
-		return "outcome", fmt.Sprintf("%q is not %q, %q or empty", filterQuote(w.Outcome), Pass, Fail)
+		return "outcome", fmt.Sprintf("is not %q, %q or empty", Pass, Fail)
 	}
 	if w.Label != "" {
 		if err := share.ValidateLabel(w.Label); err != nil {
@@ -270,15 +270,6 @@ func badText(s string) string {
 func isHash(s string) bool {
 	b, err := share.DecodeBinary(s)
 	return err == nil && len(b) == sha256.Size && share.EncodeBinary(b) == s
-}
-
-// filterQuote is a value from the file, made safe to show in an error:
-// cut short and filtered (internal/filter).
-func filterQuote(s string) string {
-	if len(s) > 40 {
-		s = s[:40] + "…"
-	}
-	return filter.Text(s)
 }
 
 // parseLine reads one line (without its newline) into a record and

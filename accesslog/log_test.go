@@ -355,10 +355,10 @@ func TestReadValidatesFields(t *testing.T) {
 	}
 	line, _, _ := strings.Cut(string(data), "\n")
 	for _, tt := range []struct{ name, old, new, want string }{
-		{"unknown kind", `"kind":"split"`, `"kind":"splat"`, `kind: "splat" is not a kind of quorum log v1`},
+		{"unknown kind", `"kind":"split"`, `"kind":"splat"`, `kind: is not a kind of quorum log v1`},
 		{"short prev", `"prev":"0000`, `"prev":"000`, "prev: is not a hash"},
 		{"prev with pad bits", `"prev":"0000000000000000000000000000000000000000000000000000"`, `"prev":"000000000000000000000000000000000000000000000000000H"`, "prev: is not a hash"},
-		{"date", `"time":"2026-01-05T09:30:00Z"`, `"time":"2026-02-30T09:30:00Z"`, `time: "2026-02-30T09:30:00Z" is not a UTC time`},
+		{"date", `"time":"2026-01-05T09:30:00Z"`, `"time":"2026-02-30T09:30:00Z"`, `time: is not a UTC time`},
 		{"short key", `"key":"0EGG`, `"key":"0EG`, "key: is not an Ed25519 public key"},
 		{"short sig", `"sig":"PQEM`, `"sig":"PQE`, "sig: is not an Ed25519 signature"},
 		{"seq", `"seq":1,`, `"seq":0,`, "seq: 0 is not a record's place"},
