@@ -1,7 +1,11 @@
 package main
 
 import (
+	"errors"
+
 	"github.com/spf13/cobra"
+
+	"quorum/internal/filter"
 )
 
 type combineOptions struct {
@@ -89,6 +93,13 @@ func runCombine(opts *combineOptions) error {
 	defer r.wipe()
 	set, payloads, secret := r.set, r.payloads, r.secret
 	streams.infof("the secret was rebuilt from %d shares and passed the integrity check", len(set.Inputs))
+	if opts.Output == "" && streams.OutIsTerminal && !filter.Printable(secret) {
+		// A terminal would act on an escape sequence rather than show
+		// it, and a set that was not pinned may be a forger's; filtered,
+		// it would not be the secret. Refused before the access is
+		// recorded, since nothing is revealed.
+		return errUnprintableSecret
+	}
 	// The access is recorded before the secret is revealed: a reveal
 	// that cannot be recorded does not happen (combinelog.go).
 	head, err := recordCombine(opts, set, payloads)
@@ -97,6 +108,10 @@ func runCombine(opts *combineOptions) error {
 	}
 	return revealSecret(streams, secret, opts.Output, head)
 }
+
+// errUnprintableSecret is a rebuilt secret that the terminal cannot show
+// as it is: control, format or invisible characters.
+var errUnprintableSecret = errors.New("the secret holds control, format or invisible characters, which a terminal would act on or hide: it is not shown")
 
 // revealSecret sends the secret where the user asked: a new file, a pipe,
 // or the terminal once, with head, the log's head hash after the reveal's

@@ -98,6 +98,8 @@ func hints(err error) []string {
 		return []string{fmt.Sprintf("print one set at a time; %s is of set %s: give the manifest of that set, or leave it out", shareName, ose.Got)}
 	case errors.As(err, &rte):
 		return []string{"nothing was written; 'quorum status -m MANIFEST --log LOG' lists its sheets until each is recorded destroyed (quorum record --event sheet-destroyed)"}
+	case errors.Is(err, errUnprintableSecret):
+		return []string{"nothing was recorded; write it to a new file with -o FILE (0600) and read it there, or pipe it: quorum combine … | od -c", "check the set's fingerprint against the ceremony record (--set): a forged set can carry such a secret"}
 	case errors.Is(err, errNoAnswer):
 		return []string{"run the command again and type the answer; a secret prompt shows nothing as you type"}
 	case errors.Is(err, accesslog.ErrBusy):

@@ -60,6 +60,20 @@ func Text(s string) string {
 	return b.String()
 }
 
+// Printable reports whether b would pass [Text] unchanged: valid UTF-8
+// with no character Text refuses. It reads b in place, so that a secret
+// is checked without a copy of it in a string.
+func Printable(b []byte) bool {
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		if r == utf8.RuneError && size == 1 || refused(r) {
+			return false
+		}
+		b = b[size:]
+	}
+	return true
+}
+
 // Lines passes each line of s through [Text] and keeps the line breaks
 // (\n) between them: for text of several lines, such as a plugin's
 // message or a runbook written to standard output.

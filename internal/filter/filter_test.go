@@ -71,3 +71,26 @@ func TestLines(t *testing.T) {
 		t.Errorf("Lines(%q) = %q, want %q", in, got, want)
 	}
 }
+
+func TestPrintable(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want bool
+	}{
+		{"Correct-Horse-9", true},
+		{"pässwörd €", true},
+		{"", true},
+		{"abc\x1b[2Jdef", false},
+		{"tab\there", false},
+		{"rtl\u202etext", false},
+		{"zero\u200bwidth", false},
+		{"bad\xffbyte", false},
+	} {
+		if got := Printable([]byte(tt.in)); got != tt.want {
+			t.Errorf("Printable(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+		if got := Text(tt.in) == tt.in; got != tt.want {
+			t.Errorf("Text(%q) unchanged = %v, but Printable says %v", tt.in, got, tt.want)
+		}
+	}
+}
