@@ -1,7 +1,6 @@
 package print
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -103,12 +102,7 @@ func KitPDF(o KitOptions) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &Document{paper: o.Paper, date: date, title: "quorum recovery kit"}
-	var b bytes.Buffer
-	if err := writePages(newPDF(d), pages, &b); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
+	return documentPDF(o.Paper, date, "quorum recovery kit", pages)
 }
 
 // kitEssentials is the format on one page, for a reader with nothing else:

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 )
@@ -83,6 +84,18 @@ func newWriter(p Paper) *fpdf.Fpdf {
 		f.AddUTF8FontFromBytes(fontName[id], "", bytes.Clone(fontTTF(id)))
 	}
 	return f
+}
+
+// documentPDF writes pages as one document with its paper, date and
+// title: the end that the ceremony's other papers (drill and reveal
+// reports, the recovery kit, runbooks) share.
+func documentPDF(paper Paper, date time.Time, title string, pages []*page) ([]byte, error) {
+	d := &Document{paper: paper, date: date, title: title}
+	var b bytes.Buffer
+	if err := writePages(newPDF(d), pages, &b); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
 }
 
 // writePages draws pages with f, which newPDF made, and writes the PDF to

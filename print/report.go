@@ -1,7 +1,6 @@
 package print
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"strings"
@@ -61,12 +60,7 @@ func ReportPDF(r *Report) ([]byte, error) {
 	}
 	l := newLayout(r.Paper, fs)
 	pages := l.report(r)
-	d := &Document{paper: r.Paper, date: r.Time, title: fmt.Sprintf("quorum %s report, set %s", r.what(), r.Fingerprint)}
-	var b bytes.Buffer
-	if err := writePages(newPDF(d), pages, &b); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
+	return documentPDF(r.Paper, r.Time, fmt.Sprintf("quorum %s report, set %s", r.what(), r.Fingerprint), pages)
 }
 
 // what names the event the report is of.

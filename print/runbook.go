@@ -1,7 +1,6 @@
 package print
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 	"time"
@@ -35,12 +34,7 @@ func RunbookPDF(r *runbook.Runbook, o RunbookOptions) ([]byte, error) {
 	}
 	l := newLayout(o.Paper, fs)
 	pages := l.runbook(r)
-	d := &Document{paper: o.Paper, date: date, title: "quorum runbook: " + r.Title}
-	var b bytes.Buffer
-	if err := writePages(newPDF(d), pages, &b); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
+	return documentPDF(o.Paper, date, "quorum runbook: "+r.Title, pages)
 }
 
 // The runbook's sizes, in points: larger than a sheet's prose, since it
