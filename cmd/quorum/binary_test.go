@@ -12,6 +12,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"quorum/internal/testtool"
 )
 
 // buildQuorum builds quorum as scripts/build-all does, for this machine
@@ -19,13 +21,7 @@ import (
 // path.
 func buildQuorum(t *testing.T, env ...string) string {
 	t.Helper()
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("go is not in PATH, and CI is set")
-		}
-		t.Skip("go is not in PATH")
-	}
+	goTool := testtool.Need(t, "go")
 	bin := filepath.Join(t.TempDir(), "quorum")
 	if runtime.GOOS == "windows" {
 		bin += ".exe"

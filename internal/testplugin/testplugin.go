@@ -19,6 +19,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"quorum/internal/testtool"
 )
 
 // Name is the plugin's name: its binary is age-plugin-token, its
@@ -35,13 +37,7 @@ const PIN = "123456"
 // it when CI is set.
 func Build(t testing.TB, names ...string) string {
 	t.Helper()
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("go is not in PATH, and CI is set")
-		}
-		t.Skip("go is not in PATH")
-	}
+	goTool := testtool.Need(t, "go")
 	if len(names) == 0 {
 		names = []string{Name}
 	}
