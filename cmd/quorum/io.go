@@ -17,6 +17,7 @@ import (
 	"os"
 	"time"
 
+	"quorum/ceremony"
 	"quorum/internal/filter"
 	"quorum/internal/harden"
 	"quorum/internal/term"
@@ -89,9 +90,8 @@ func (ttyTerminal) Secret(prompt string) ([]byte, error) {
 	return b, err
 }
 
-// errNoAnswer is end of input (Ctrl-D) at a hidden prompt: a person who
-// pressed it by mistake is told what happened, not "EOF".
-var errNoAnswer = errors.New("the input ended (Ctrl-D) at a prompt, which has no answer")
+// errNoAnswer is end of input (Ctrl-D) at a hidden prompt.
+var errNoAnswer = ceremony.ErrNoAnswer
 
 func (ttyTerminal) Show(format string, args ...any) error {
 	return term.WithTerminal(func(_, out *os.File) error {
@@ -121,6 +121,34 @@ func (streams *IOStreams) hintf(format string, args ...any) {
 func (streams *IOStreams) infof(format string, args ...any) {
 	fmt.Fprintf(streams.Err, "quorum: %s\n", filter.Text(fmt.Sprintf(format, args...)))
 }
+
+// env is what the ceremony package sees of streams: the terminal and the
+// standard error lines as its UI, stdin, the clock and randomness.
+func (streams *IOStreams) env() *ceremony.Env {
+	return &ceremony.Env{
+		UI:              terminalUI{streams},
+		Stdin:           streams.In,
+		StdinIsTerminal: streams.InIsTerminal,
+		Now:             streams.Now,
+		Rand:            streams.Rand,
+	}
+}
+
+// terminalUI is ceremony.UI on the controlling terminal and standard error.
+type terminalUI struct{ streams *IOStreams }
+
+func (u terminalUI) Available() bool                      { return u.streams.Term.Available() }
+func (u terminalUI) Secret(prompt string) ([]byte, error) { return u.streams.Term.Secret(prompt) }
+func (u terminalUI) Line(prompt string) (string, error)   { return u.streams.Term.Line(prompt) }
+func (u terminalUI) Show(format string, args ...any) error {
+	return u.streams.Term.Show(format, args...)
+}
+func (u terminalUI) Reveal(before string, secret []byte, after, prompt, interrupted string) error {
+	return u.streams.Term.Reveal(before, secret, after, prompt, interrupted)
+}
+func (u terminalUI) Info(format string, args ...any) { u.streams.infof(format, args...) }
+func (u terminalUI) Warn(format string, args ...any) { u.streams.warnf(format, args...) }
+func (u terminalUI) Hint(format string, args ...any) { u.streams.hintf(format, args...) }
 
 // quote writes text from a file in double quotes, as it shows labels,
 // through filter.Text.
