@@ -8,10 +8,10 @@ import (
 	"github.com/spf13/cobra"
 
 	"quorum/accesslog"
+	"quorum/ceremony"
 	"quorum/combine"
 	"quorum/drill"
 	"quorum/print"
-	"quorum/share"
 )
 
 type drillOptions struct {
@@ -114,7 +114,7 @@ func runDrill(opts *drillOptions) error {
 	if err != nil {
 		return err
 	}
-	inputs, unread, err := readEachShare(streams, opts.Shares, opts.Type)
+	inputs, unread, err := ceremony.ReadEachShare(streams.env(), opts.Shares, opts.Type)
 	if err != nil {
 		return err
 	}
@@ -177,64 +177,6 @@ func runDrill(opts *drillOptions) error {
 		return &drillFailedError{r}
 	}
 	return nil
-}
-
-// readEachShare reads the SHARE arguments as every command does, each
-// once (a scan is decoded once), except that a file that cannot be read
-// is named as a failure of the drill instead of stopping it, and so are
-// the QR parts of a file that do not join.
-func readEachShare(streams *IOStreams, args []string, typed bool) ([]combine.Input, []drill.Failure, error) {
-	if err := stdinOnce(args); err != nil {
-		return nil, nil, err
-	}
-	var found []foundShare
-	var unread []drill.Failure
-	fail := func(name string, err error) {
-		// The failure names its source apart: the reason is what is
-		// wrong with it.
-		var se *sourceError
-		if errors.As(err, &se) {
-			err = se.Err
-		}
-		unread = append(unread, drill.Failure{Source: name, Err: err})
-	}
-	parts := map[string][]*share.Part{}
-	var all []*share.Part
-	for _, name := range args {
-		f, ps, err := readShareArg(streams, name)
-		if err != nil {
-			fail(name, err)
-			continue
-		}
-		found = append(found, f...)
-		parts[name] = append(parts[name], ps...)
-		all = append(all, ps...)
-	}
-	if len(all) > 0 {
-		joined, err := joinParts(all)
-		if err != nil {
-			// Some file's parts do not join: each file's alone, to
-			// name it.
-			joined = nil
-			for _, name := range args {
-				if len(parts[name]) == 0 {
-					continue
-				}
-				j, err := joinParts(parts[name])
-				if err != nil {
-					fail(name, err)
-					continue
-				}
-				joined = append(joined, j...)
-			}
-		}
-		found = append(found, joined...)
-	}
-	inputs, err := gatherShares(streams, found, typed)
-	if err != nil {
-		return nil, nil, err
-	}
-	return inputs, unread, nil
 }
 
 // sayDrill tells what the drill found, share by share.

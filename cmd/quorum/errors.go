@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"quorum/accesslog"
+	"quorum/ceremony"
 	"quorum/combine"
 	"quorum/custodian"
 	"quorum/drill"
@@ -55,11 +56,11 @@ func hints(err error) []string {
 		idpe      *seal.IdentityPassphraseError
 		rbe       *print.ReadBackError
 		ose       *print.OtherSetError
-		nce       *noCodeError
-		nsce      *notShareCodeError
+		nce       *ceremony.NoCodeError
+		nsce      *ceremony.NotShareCodeError
 		sle       *scan.LimitError
 		sfe       *scan.FormatError
-		stle      *scanTooLargeError
+		stle      *ceremony.ScanTooLargeError
 		pfe       *pdfimage.FormatError
 		ple       *pdfimage.LimitError
 		pue       *pdfimage.UnsupportedError

@@ -6,6 +6,8 @@ import (
 	"runtime/debug"
 
 	"github.com/spf13/cobra"
+
+	"quorum/ceremony"
 )
 
 // run runs quorum with args and returns the exit code. It is main without
@@ -19,7 +21,8 @@ func run(args []string, streams *IOStreams) int {
 	}
 	printError(streams, err)
 	var ue *usageError
-	if errors.As(err, &ue) {
+	var cue *ceremony.UsageError
+	if errors.As(err, &ue) || errors.As(err, &cue) {
 		return 2
 	}
 	return 1

@@ -8,13 +8,13 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"slices"
 	"strings"
 
 	"filippo.io/age"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"quorum/ceremony"
 	"quorum/combine"
 	"quorum/internal/filter"
 	"quorum/internal/harden"
@@ -23,55 +23,16 @@ import (
 	"quorum/share"
 )
 
-// maxInputFile bounds what quorum reads from one share, manifest or key
-// file: a share is a few kilobytes.
-const maxInputFile = 1 << 20
-
-// readLimited reads r to the end. What it reads may be secret (an
-// identity file, the secret to split), so it grows its buffer itself and
-// wipes each one it outgrows, where io.ReadAll would leave copies behind,
-// and locks the last one against swapping (harden.go).
-func readLimited(r io.Reader, name string) ([]byte, error) {
-	r = io.LimitReader(r, maxInputFile+1)
-	b := make([]byte, 0, 4096)
-	for {
-		if len(b) == cap(b) {
-			bigger := make([]byte, len(b), 2*cap(b))
-			copy(bigger, b)
-			clear(b)
-			b = bigger
-		}
-		n, err := r.Read(b[len(b):cap(b)])
-		b = b[:len(b)+n]
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			clear(b)
-			return nil, fmt.Errorf("%s: %v", name, err)
-		}
-	}
-	if len(b) > maxInputFile {
-		clear(b)
-		return nil, fmt.Errorf("%s: larger than 1 MiB, not a share", name)
-	}
-	harden.Lock(b)
-	return b, nil
-}
+// readLimited and readInput are ceremony's, for the commands that read
+// files of their own (secrets, manifests, logs).
+func readLimited(r io.Reader, name string) ([]byte, error) { return ceremony.ReadLimited(r, name) }
 
 func readInput(streams *IOStreams, name string) ([]byte, error) {
-	if name == "-" {
-		return readLimited(streams.In, "standard input")
-	}
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return readLimited(f, name)
+	return ceremony.ReadInput(streams.env(), name)
 }
 
-// sourceError names the file a share could not be read from.
+// sourceError names the file that the commands still in cmd could not
+// read; ceremony.SourceError is the same for what ceremony reads.
 type sourceError struct {
 	Source string
 	Err    error
@@ -86,148 +47,9 @@ func addTypeFlag(fs *pflag.FlagSet, p *bool) {
 	fs.BoolVar(p, "type", false, "type a sheet's text on the terminal, line by line, as printed under its QR code; several sheets one after another")
 }
 
-// readShares reads every SHARE argument: share files, QR texts, parts,
-// scans (PNG, JPEG, and PDF when scan reads it); then, with typed, sheets
-// typed on the terminal. A share that comes from paper (a scan, a typed
-// sheet, QR parts) and was already found counts once: two scans of one
-// sheet, or a scan and the share file, are one share.
+// readShares reads every SHARE argument (ceremony.ReadShares).
 func readShares(streams *IOStreams, args []string, typed bool) ([]combine.Input, error) {
-	if err := stdinOnce(args); err != nil {
-		return nil, err
-	}
-	var found []foundShare
-	var parts []*share.Part
-	for _, name := range args {
-		f, ps, err := readShareArg(streams, name)
-		if err != nil {
-			return nil, err
-		}
-		found = append(found, f...)
-		parts = append(parts, ps...)
-	}
-	if len(parts) > 0 {
-		joined, err := joinParts(parts)
-		if err != nil {
-			return nil, err
-		}
-		found = append(found, joined...)
-	}
-	return gatherShares(streams, found, typed)
-}
-
-// stdinOnce refuses standard input (-) given twice as a SHARE.
-func stdinOnce(args []string) error {
-	if i := slices.Index(args, "-"); i >= 0 && slices.Contains(args[i+1:], "-") {
-		return usagef("standard input (-) is given twice")
-	}
-	return nil
-}
-
-// readShareArg reads one SHARE argument, a file or - for standard input:
-// the shares it holds, and the QR parts, which are joined with those of
-// the other arguments. A scan is decoded here, once; its image is dropped
-// when this returns.
-func readShareArg(streams *IOStreams, name string) ([]foundShare, []*share.Part, error) {
-	source := name
-	if name == "-" {
-		source = "standard input"
-	}
-	data, isImage, err := readShareInput(streams, name, source)
-	if err != nil {
-		return nil, nil, err
-	}
-	var shares []*share.Share
-	var parts []*share.Part
-	if isImage {
-		shares, parts, err = readScan(streams, source, data)
-	} else {
-		shares, parts, err = share.Read(data)
-		if err != nil {
-			err = &sourceError{source, err}
-		}
-	}
-	if err != nil {
-		return nil, nil, err
-	}
-	in := "file"
-	if isImage {
-		in = "scan"
-	}
-	var found []foundShare
-	for i, s := range shares {
-		src := source
-		if len(shares) > 1 {
-			src = fmt.Sprintf("%s (share %d in the %s)", source, i+1, in)
-		}
-		found = append(found, foundShare{combine.Input{Source: src, Share: s}, source, isImage})
-	}
-	return found, parts, nil
-}
-
-// joinParts joins QR parts into the shares they were split from.
-func joinParts(parts []*share.Part) ([]foundShare, error) {
-	joined, err := share.JoinParts(parts)
-	if err != nil {
-		return nil, err
-	}
-	var found []foundShare
-	for _, s := range joined {
-		src := fmt.Sprintf("QR parts of share %d", s.Index)
-		found = append(found, foundShare{combine.Input{Source: src, Share: s}, src, true})
-	}
-	return found, nil
-}
-
-// gatherShares adds, with typed, the sheets typed on the terminal to the
-// shares found in the arguments, and counts a share from paper once.
-func gatherShares(streams *IOStreams, found []foundShare, typed bool) ([]combine.Input, error) {
-	if typed {
-		more, err := readTyped(streams)
-		if err != nil {
-			return nil, err
-		}
-		for _, in := range more {
-			found = append(found, foundShare{in, in.Source, true})
-		}
-	}
-	return dedupe(streams, found)
-}
-
-// foundShare is a share with where it was found.
-type foundShare struct {
-	combine.Input
-	file  string // the argument it came from, or "typed sheet N"
-	paper bool   // from a scan, QR parts or typing
-}
-
-// dedupe drops a share found again, byte for byte, when either copy comes
-// from paper: scanning a sheet twice, or scanning it and also giving its
-// file, is how people work, not a mistake. Two share files of the same
-// share are left for combine.Select to refuse as a duplicate, as before:
-// that is a slip on the command line. Different shares with one index are
-// always left to combine.Select.
-func dedupe(streams *IOStreams, found []foundShare) ([]combine.Input, error) {
-	first := map[string]foundShare{}
-	var inputs []combine.Input
-	for _, f := range found {
-		str, err := f.Share.Marshal()
-		if err != nil {
-			return nil, &sourceError{f.Source, err}
-		}
-		if prev, ok := first[str]; ok && (prev.paper || f.paper) {
-			if prev.file == f.file {
-				streams.infof("share %d (%s) found twice in %s; counted once", f.Share.Index, f.Share.Custodian, f.file)
-			} else {
-				streams.infof("share %d (%s) found in %s and %s; counted once", f.Share.Index, f.Share.Custodian, prev.file, f.file)
-			}
-			continue
-		}
-		if _, ok := first[str]; !ok {
-			first[str] = f
-		}
-		inputs = append(inputs, f.Input)
-	}
-	return inputs, nil
+	return ceremony.ReadShares(streams.env(), args, typed)
 }
 
 // sharesArgs is the Args rule of a command that takes SHARE arguments:

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"quorum/internal/testtool"
 )
 
 // sheetLines returns the numbered lines of a share file, as its sheet
@@ -72,7 +74,7 @@ func TestCombineTypedSheet(t *testing.T) {
 		}
 		switch {
 		case i == 6:
-			p.typ(slip(line) + "\n")
+			p.typ(testtool.Slip(line) + "\n")
 			at = p.expectNew(at, "line 7: checksum mismatch: compare it with the sheet and type it again")
 			at = p.expectNew(at, prompt)
 		case i%3 == 1:
@@ -108,7 +110,7 @@ func TestCombinePastedSheet(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := sheetLines(t, filepath.Join(dir, "set", "2-bob.share"))
-	pasted := strings.Replace(string(file), lines[6], slip(lines[6]), 1)
+	pasted := strings.Replace(string(file), lines[6], testtool.Slip(lines[6]), 1)
 
 	p := startTTY(t, bin, ttyOptions{dir: dir, env: env},
 		"combine", "-i", "alice.key", "-i", "bob.key", "--type", "set/1-alice.share")

@@ -1,4 +1,4 @@
-package main
+package ceremony
 
 // Shares typed on the terminal from their sheets (--type), for a sheet
 // whose QR code will not scan. The person types the numbered lines printed
@@ -23,22 +23,22 @@ import (
 // readTyped asks on the controlling terminal for sheets, one after
 // another, until an empty line where a sheet would start, and returns
 // their shares. Prompts and messages go to the terminal only.
-func readTyped(streams *IOStreams) ([]combine.Input, error) {
-	if !streams.Term.Available() {
+func readTyped(ui UI) ([]combine.Input, error) {
+	if !ui.Available() {
 		return nil, errors.New("--type needs a terminal to type the sheets on, and there is no terminal")
 	}
-	streams.Term.Show("Type the numbered lines printed under the QR code, with their line numbers\n" +
+	ui.Show("Type the numbered lines printed under the QR code, with their line numbers\n" +
 		"and the two check symbols at the end; or paste them. Case does not matter.\n")
 	var inputs []combine.Input
 	for sheet := 1; ; sheet++ {
-		s, err := typeSheet(streams.Term, sheet)
+		s, err := typeSheet(ui, sheet)
 		if err != nil {
 			return nil, err
 		}
 		if s == nil {
 			return inputs, nil
 		}
-		streams.Term.Show("sheet %d: share %d of %d (%s), set %s\n", sheet, s.Index, s.Shares, filter.Text(s.Custodian), s.Fingerprint())
+		ui.Show("sheet %d: share %d of %d (%s), set %s\n", sheet, s.Index, s.Shares, filter.Text(s.Custodian), s.Fingerprint())
 		inputs = append(inputs, combine.Input{Source: fmt.Sprintf("typed sheet %d", sheet), Share: s})
 	}
 }
@@ -47,7 +47,7 @@ func readTyped(streams *IOStreams) ([]combine.Input, error) {
 // end of input (Ctrl-D) before the sheet's first line, or an empty line
 // there after the first sheet. Before the first sheet an empty line is
 // a stray Enter: --type was asked for.
-func typeSheet(t Terminal, sheet int) (*share.Share, error) {
+func typeSheet(ui UI, sheet int) (*share.Share, error) {
 	var lines []string        // accepted lines, in order
 	ahead := map[int]string{} // good lines after one that must be retyped (a paste)
 	saidMissing := 0          // the line last said to be missing, said once
@@ -57,7 +57,7 @@ func typeSheet(t Terminal, sheet int) (*share.Share, error) {
 		if want == 1 && sheet > 1 {
 			prompt = fmt.Sprintf("sheet %d, line 01 (or Enter if there are no more sheets): ", sheet)
 		}
-		text, err := t.Line(prompt)
+		text, err := ui.Line(prompt)
 		if err == io.EOF && want == 1 {
 			return nil, nil
 		}
@@ -76,19 +76,19 @@ func typeSheet(t Terminal, sheet int) (*share.Share, error) {
 		}
 		n, symbols, last, err := checkTyped(text, want)
 		if err != nil {
-			t.Show("%s\n", typedLineMessage(err))
+			ui.Show("%s\n", typedLineMessage(err))
 			continue
 		}
 		if n != want {
 			if n < want {
-				t.Show("line %d is already in; now line %d\n", n, want)
+				ui.Show("line %d is already in; now line %d\n", n, want)
 			} else {
 				ahead[n] = symbols
 				if last {
 					ahead[n] += "\x00" // marks the last line
 				}
 				if saidMissing != want {
-					t.Show("line %d is still missing: type it again; the good lines after it are kept\n", want)
+					ui.Show("line %d is still missing: type it again; the good lines after it are kept\n", want)
 					saidMissing = want
 				}
 			}
@@ -110,7 +110,7 @@ func typeSheet(t Terminal, sheet int) (*share.Share, error) {
 		}
 		s, err := share.ParseString(strings.Join(lines, ""))
 		if err != nil && len(lines[len(lines)-1]) < share.LineSymbols {
-			return nil, &sourceError{fmt.Sprintf("typed sheet %d", sheet), err}
+			return nil, &SourceError{fmt.Sprintf("typed sheet %d", sheet), err}
 		}
 		if err != nil {
 			// A full line whose check was mistyped can pass as a last line
@@ -118,7 +118,7 @@ func typeSheet(t Terminal, sheet int) (*share.Share, error) {
 			// short: that line is the one to retype.
 			n := len(lines)
 			lines = lines[:n-1]
-			t.Show("line %d: its check marks it as the sheet's last line, but the share is incomplete: compare it with the sheet and type it again\n", n)
+			ui.Show("line %d: its check marks it as the sheet's last line, but the share is incomplete: compare it with the sheet and type it again\n", n)
 			continue
 		}
 		return s, nil

@@ -1,44 +1,17 @@
-package main
+package ceremony
 
 import (
-	"fmt"
-	"io"
 	"os"
 	"strings"
 	"testing"
+
+	"quorum/internal/testtool"
 )
-
-// scriptedTerm is a terminal on which lines are typed from a list; what
-// quorum shows is kept.
-type scriptedTerm struct {
-	lines   []string
-	shown   strings.Builder
-	prompts []string
-}
-
-func (t *scriptedTerm) Available() bool                                     { return true }
-func (t *scriptedTerm) Secret(string) ([]byte, error)                       { return nil, io.EOF }
-func (t *scriptedTerm) Reveal(string, []byte, string, string, string) error { return nil }
-
-func (t *scriptedTerm) Show(format string, args ...any) error {
-	fmt.Fprintf(&t.shown, format, args...)
-	return nil
-}
-
-func (t *scriptedTerm) Line(prompt string) (string, error) {
-	t.prompts = append(t.prompts, prompt)
-	if len(t.lines) == 0 {
-		return "", io.EOF
-	}
-	l := t.lines[0]
-	t.lines = t.lines[1:]
-	return l, nil
-}
 
 // vectorLines returns the share file lines of a test vector (comment and
 // numbered lines), and the numbered lines alone.
 func vectorLines(t testing.TB, name string) (file, numbered []string) {
-	b, err := os.ReadFile("../../testdata/vectors/" + name)
+	b, err := os.ReadFile("../testdata/vectors/" + name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,22 +25,9 @@ func vectorLines(t testing.TB, name string) (file, numbered []string) {
 	return file, numbered
 }
 
-// slip changes one symbol of a numbered line's groups, as a typist would.
-func slip(line string) string {
-	f := strings.Fields(line)
-	g := []byte(f[2])
-	if g[1] == 'X' {
-		g[1] = 'Y'
-	} else {
-		g[1] = 'X'
-	}
-	f[2] = string(g)
-	return strings.Join(f, " ")
-}
-
 func TestTypeSheet(t *testing.T) {
 	file, lines := vectorLines(t, "valid_x25519")
-	bad7 := slip(lines[6])
+	bad7 := testtool.Slip(lines[6])
 	tests := []struct {
 		name   string
 		typed  []string
@@ -99,28 +59,28 @@ func TestTypeSheet(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			term := &scriptedTerm{lines: tt.typed}
-			s, err := typeSheet(term, 1)
+			ui := &scriptedUI{t: t, lines: tt.typed}
+			s, err := typeSheet(ui, 1)
 			if err != nil || s == nil {
-				t.Fatalf("typeSheet = %v, %v; shown:\n%s", s, err, term.shown.String())
+				t.Fatalf("typeSheet = %v, %v; shown:\n%s", s, err, ui.shown.String())
 			}
 			if s.Index != 1 || s.Custodian != "alice" {
 				t.Errorf("got share %d (%s), want 1 (alice)", s.Index, s.Custodian)
 			}
-			rest := term.shown.String()
+			rest := ui.shown.String()
 			for _, w := range tt.shown {
 				i := strings.Index(rest, w)
 				if i < 0 {
-					t.Fatalf("shown %q, want %q", term.shown.String(), w)
+					t.Fatalf("shown %q, want %q", ui.shown.String(), w)
 				}
 				rest = rest[i+len(w):]
 			}
-			if len(tt.shown) == 0 && term.shown.Len() > 0 {
-				t.Errorf("shown %q, want nothing", term.shown.String())
+			if len(tt.shown) == 0 && ui.shown.Len() > 0 {
+				t.Errorf("shown %q, want nothing", ui.shown.String())
 			}
 			for _, p := range tt.prompt {
-				if strings.Count(strings.Join(term.prompts, "|"), p) < 2 {
-					t.Errorf("prompts %q: want %q asked again", term.prompts, p)
+				if strings.Count(strings.Join(ui.prompts, "|"), p) < 2 {
+					t.Errorf("prompts %q: want %q asked again", ui.prompts, p)
 				}
 			}
 		})
@@ -131,20 +91,20 @@ func TestTypeSheetEnd(t *testing.T) {
 	_, lines := vectorLines(t, "valid_x25519")
 	// Enter or the end of input before a sheet: no more sheets.
 	for _, typed := range [][]string{{""}, nil} { // sheet 2: one has been typed
-		if s, err := typeSheet(&scriptedTerm{lines: typed}, 2); s != nil || err != nil {
+		if s, err := typeSheet(&scriptedUI{t: t, lines: typed}, 2); s != nil || err != nil {
 			t.Errorf("typeSheet(%q) = %v, %v; want nil, nil", typed, s, err)
 		}
 	}
 	// The end of input within a sheet.
-	_, err := typeSheet(&scriptedTerm{lines: lines[:5]}, 1)
+	_, err := typeSheet(&scriptedUI{t: t, lines: lines[:5]}, 1)
 	if err == nil || err.Error() != "typing stopped at line 6 of sheet 1" {
 		t.Errorf("typeSheet of 5 lines: %v", err)
 	}
 	// A line of its number and check alone, or nothing but a number.
-	term := &scriptedTerm{lines: []string{"01 7K", "01", "01 QRM1"}}
-	typeSheet(term, 1)
-	if got := strings.Count(term.shown.String(), "line 1: "); got != 3 {
-		t.Errorf("shown %q: want three messages about line 1", term.shown.String())
+	ui := &scriptedUI{t: t, lines: []string{"01 7K", "01", "01 QRM1"}}
+	typeSheet(ui, 1)
+	if got := strings.Count(ui.shown.String(), "line 1: "); got != 3 {
+		t.Errorf("shown %q: want three messages about line 1", ui.shown.String())
 	}
 }
 
@@ -158,8 +118,8 @@ func FuzzTypeSheet(f *testing.F) {
 	f.Add(strings.ToLower(strings.Join(lines[:7], "\n")))
 	f.Add("01 QRM1 7K\n999 A 00\n0 A B\n\n# x")
 	f.Fuzz(func(t *testing.T, typed string) {
-		term := &scriptedTerm{lines: strings.Split(typed, "\n")}
-		s, err := typeSheet(term, 1)
+		ui := &scriptedUI{t: t, lines: strings.Split(typed, "\n")}
+		s, err := typeSheet(ui, 1)
 		if err == nil && s != nil {
 			if _, err := s.Marshal(); err != nil {
 				t.Errorf("typeSheet returned a share that does not marshal: %v", err)

@@ -1,7 +1,6 @@
-package main
+package ceremony
 
 import (
-	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -23,23 +22,23 @@ func TestScanBounds(t *testing.T) {
 		}
 		return p
 	}
-	streams := &IOStreams{In: strings.NewReader(""), Out: &bytes.Buffer{}, Err: &bytes.Buffer{}, Term: noTerminal{}}
+	env := testEnv(&scriptedUI{t: t, noTerm: true})
 
-	big := sparse("big.png", "\x89PNG\r\n\x1a\n", maxScanFile+1)
-	_, err := readShares(streams, []string{big}, false)
-	var tl *scanTooLargeError
+	big := sparse("big.png", "\x89PNG\r\n\x1a\n", MaxScanFile+1)
+	_, err := ReadShares(env, []string{big}, false)
+	var tl *ScanTooLargeError
 	if !errors.As(err, &tl) || !strings.Contains(err.Error(), "big.png: larger than 64 MiB") {
-		t.Errorf("a PNG of 64 MiB and a byte: %v, want a scanTooLargeError naming it", err)
+		t.Errorf("a PNG of 64 MiB and a byte: %v, want a ScanTooLargeError naming it", err)
 	}
 
 	// Below the bound, the scan reaches the decoder: a damaged PNG.
 	ok := sparse("ok.png", "\x89PNG\r\n\x1a\n", 2<<20)
-	if _, err := readShares(streams, []string{ok}, false); err == nil || !strings.Contains(err.Error(), "ok.png: damaged or truncated PNG file") {
+	if _, err := ReadShares(env, []string{ok}, false); err == nil || !strings.Contains(err.Error(), "ok.png: damaged or truncated PNG file") {
 		t.Errorf("a 2 MiB PNG of zeros: %v, want it decoded and found damaged", err)
 	}
 
 	text := sparse("big.share", "# quorum share", 2<<20)
-	if _, err := readShares(streams, []string{text}, false); err == nil || !strings.Contains(err.Error(), "larger than 1 MiB, not a share") {
+	if _, err := ReadShares(env, []string{text}, false); err == nil || !strings.Contains(err.Error(), "larger than 1 MiB, not a share") {
 		t.Errorf("2 MiB of text: %v, want the 1 MiB bound", err)
 	}
 }
