@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"quorum/internal/filter"
+	"quorum/internal/newfile"
 )
 
 type combineOptions struct {
@@ -79,7 +80,7 @@ a pin quorum says which set it used.`,
 func runCombine(opts *combineOptions) error {
 	streams := opts.IO
 	if opts.Output != "" {
-		if err := checkNew(opts.Output); err != nil {
+		if err := newfile.Check(opts.Output); err != nil {
 			return err
 		}
 	}
@@ -119,7 +120,7 @@ var errUnprintableSecret = errors.New("the secret holds control, format or invis
 func revealSecret(streams *IOStreams, secret []byte, output, head string) error {
 	switch {
 	case output != "":
-		if err := writeNewFile(output, secret); err != nil {
+		if err := newfile.Write(output, secret); err != nil {
 			return err
 		}
 		streams.infof("the secret is in %s (0600); delete it when done", output)

@@ -22,6 +22,7 @@ import (
 
 	"quorum/accesslog"
 	"quorum/combine"
+	"quorum/internal/newfile"
 	"quorum/print"
 )
 
@@ -34,7 +35,7 @@ func checkCombine(opts *combineOptions) error {
 		if opts.Log == "" {
 			return usagef("--report goes with --log: the report carries the log's head hash after the reveal")
 		}
-		if err := checkNew(opts.Report); err != nil {
+		if err := newfile.Check(opts.Report); err != nil {
 			return err
 		}
 	}
@@ -109,7 +110,7 @@ func recordCombine(opts *combineOptions, set *combine.Set, payloads [][]byte) (s
 	if err != nil {
 		return "", err
 	}
-	if err := writeNewFile(opts.Report, pdf); err != nil {
+	if err := newfile.Write(opts.Report, pdf); err != nil {
 		return "", err
 	}
 	streams.infof("wrote the reveal report to %s (0600): print it; the operator, witnesses and custodians sign it", opts.Report)

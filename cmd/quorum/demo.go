@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"quorum/internal/newfile"
 	"quorum/seal"
 )
 
@@ -54,17 +55,17 @@ func runDemo(streams *IOStreams) error {
 		if err != nil {
 			return err
 		}
-		if err := writeNewFile(filepath.Join(dir, name+".key"), seal.IdentityFile(identity, recipient, streams.Now())); err != nil {
+		if err := newfile.Write(filepath.Join(dir, name+".key"), seal.IdentityFile(identity, recipient, streams.Now())); err != nil {
 			return err
 		}
 		fmt.Fprintf(&custodians, "%s %s\n", name, recipient)
 	}
 	say("1. Five custodians, each with a key (quorum keygen --no-passphrase -o NAME.key):")
 	say("%s", indent(custodians.String()))
-	if err := writeNewFile(filepath.Join(dir, "custodians.txt"), []byte(custodians.String())); err != nil {
+	if err := newfile.Write(filepath.Join(dir, "custodians.txt"), []byte(custodians.String())); err != nil {
 		return err
 	}
-	if err := writeNewFile(filepath.Join(dir, "example-secret.txt"), []byte(demoSecret+"\n")); err != nil {
+	if err := newfile.Write(filepath.Join(dir, "example-secret.txt"), []byte(demoSecret+"\n")); err != nil {
 		return err
 	}
 	step := func(want int, args ...string) (string, error) {

@@ -11,6 +11,7 @@ import (
 	"quorum/ceremony"
 	"quorum/combine"
 	"quorum/drill"
+	"quorum/internal/newfile"
 	"quorum/print"
 )
 
@@ -100,7 +101,7 @@ func runDrill(opts *drillOptions) error {
 		return usagef("%v", err)
 	}
 	if opts.Report != "" {
-		if err := checkNew(opts.Report); err != nil {
+		if err := newfile.Check(opts.Report); err != nil {
 			return err
 		}
 	}
@@ -168,7 +169,7 @@ func runDrill(opts *drillOptions) error {
 		if err != nil {
 			return err
 		}
-		if err := writeNewFile(opts.Report, pdf); err != nil {
+		if err := newfile.Write(opts.Report, pdf); err != nil {
 			return err
 		}
 		streams.infof("wrote the drill report to %s (0600): print it; participants and witnesses sign it", opts.Report)

@@ -15,6 +15,7 @@ import (
 	"quorum/custodian"
 	"quorum/drill"
 	"quorum/internal/filter"
+	"quorum/internal/newfile"
 	"quorum/manifest"
 	"quorum/pdfimage"
 	"quorum/print"
@@ -49,8 +50,8 @@ func hints(err error) []string {
 		ie        *combine.IntegrityError
 		cle       *custodian.LineError
 		pe        *split.PolicyError
-		ee        *ExistsError
-		nfe       *NoFolderError
+		ee        *newfile.ExistsError
+		nfe       *newfile.NoFolderError
 		ue        *usageError
 		mie       *manifest.InvalidSignatureError
 		idpe      *seal.IdentityPassphraseError

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"crypto/sha256"
-	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -14,75 +13,17 @@ import (
 	"quorum/internal/testtool"
 )
 
-// mountFAT makes a 64 MiB filesystem of fstype ("vfat" or "exfat") in an
-// image file, mounts it with the kernel's driver through a loop device,
-// or else with the FUSE driver a USB stick gets where the kernel has none
-// (fusefat, exfat-fuse), and returns the mount point, unmounted when the
-// test ends, and whether directories can be renamed there: fusefat 0.1a
-// renames a directory and loses the files in it, a bug of its own that
-// no kernel driver has. A machine that allows neither mount (not root, no
-// FUSE, a container without loop devices) skips, CI or not: there is no
-// program to install that would allow it; TestPlace covers the filesystem
-// without hard links there.
-func mountFAT(t *testing.T, fstype string) (dir string, renamesDirs bool) {
-	mkfs := testtool.Need(t, "mkfs."+fstype)
-	img := filepath.Join(t.TempDir(), fstype+".img")
-	if err := os.WriteFile(img, nil, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Truncate(img, 64<<20); err != nil {
-		t.Fatal(err)
-	}
-	if out, err := exec.Command(mkfs, img).CombinedOutput(); err != nil {
-		t.Fatalf("%s: %v\n%s", mkfs, err, out)
-	}
-	dir = t.TempDir()
-	kernel, err := exec.Command("mount", "-t", fstype, "-o", "loop", img, dir).CombinedOutput()
-	if err == nil {
-		t.Cleanup(func() { exec.Command("umount", dir).Run() })
-		return dir, true
-	}
-	var fuse []byte
-	switch fstype {
-	case "vfat":
-		fuse, err = exec.Command(testtool.Need(t, "fusefat"), "-o", "rw+", img, dir).CombinedOutput()
-	case "exfat":
-		// exfat-fuse reads a block device, not a file.
-		var dev []byte
-		if dev, err = exec.Command("losetup", "-f", "--show", img).Output(); err == nil {
-			loop := strings.TrimSpace(string(dev))
-			t.Cleanup(func() { exec.Command("losetup", "-d", loop).Run() })
-			fuse, err = exec.Command(testtool.Need(t, "mount.exfat-fuse"), loop, dir).CombinedOutput()
-		}
-	}
-	if err != nil {
-		t.Skipf("this machine allows no %s mount: the kernel's driver: %s; FUSE: %v %s", fstype, bytes.TrimSpace(kernel), err, bytes.TrimSpace(fuse))
-	}
-	t.Cleanup(func() {
-		if exec.Command("fusermount", "-u", dir).Run() != nil {
-			exec.Command("umount", dir).Run()
-		}
-	})
-	t.Logf("%s mounted with FUSE: the kernel's driver: %s", fstype, bytes.TrimSpace(kernel))
-	return dir, fstype != "vfat"
-}
-
 // TestFATWrites writes keys, a set, sheets and a recovered secret onto FAT
 // and exFAT, the USB sticks that carry sets to and from the air-gapped
 // laptop, which have no hard links, and checks the never-overwrite
 // promise there: a second write to any of those names is refused and the
-// first file keeps its bytes; no temporary file is left.
+// first file keeps its bytes; no temporary file is left. newfile's
+// TestFATPlace tests the claim that replaces a hard link there on its own.
 func TestFATWrites(t *testing.T) {
 	bin := buildQuorum(t)
 	for _, fstype := range []string{"vfat", "exfat"} {
 		t.Run(fstype, func(t *testing.T) {
-			dir, renamesDirs := mountFAT(t, fstype)
-			probe := filepath.Join(dir, "probe")
-			writeTestFile(t, probe, "")
-			if err := os.Link(probe, probe+"2"); err == nil {
-				t.Fatalf("%s has hard links: the test does not test what it says", fstype)
-			}
-			os.Remove(probe)
+			dir, renamesDirs := testtool.MountFAT(t, fstype)
 			env := isolatedEnv(t.TempDir())
 			runQuorum(t, bin, dir, env, nil, "keygen", "--no-passphrase", "-o", "alice.key")
 			runQuorum(t, bin, dir, env, nil, "keygen", "--no-passphrase", "-o", "bob.key")
@@ -123,17 +64,6 @@ func TestFATWrites(t *testing.T) {
 				}
 			}
 
-			// The claim that replaces a hard link there, on its own.
-			tmp, path := filepath.Join(dir, ".tmp"), filepath.Join(dir, "set", "1-alice.share")
-			writeTestFile(t, tmp, "forged")
-			fat := placer{renameNoReplace: noLinks.renameNoReplace, link: os.Link}
-			var ee *ExistsError
-			if err := place(tmp, path, fat); !errors.As(err, &ee) {
-				t.Errorf("place over a share on %s: got %v, want an *ExistsError", fstype, err)
-			}
-			if err := place(tmp, filepath.Join(dir, "new.share"), fat); err != nil {
-				t.Errorf("place on a new name on %s: %v", fstype, err)
-			}
 		})
 	}
 }

@@ -18,7 +18,7 @@ import (
 	"quorum/share"
 )
 
-// The promise of files.go, tested by interrupting split: at a passphrase
+// The promise of internal/newfile, tested by interrupting split: at a passphrase
 // prompt, before anything is written, and in the middle of writing the set
 // (the test stops quorum the moment its staging directory appears). After
 // SIGINT or SIGQUIT nothing is left; after SIGKILL, which no program can

@@ -7,7 +7,7 @@ package main
 //   - prompts and anything secret meant for eyes go to the controlling
 //     terminal (/dev/tty), never to stdout or stderr, so that they do not
 //     end up in a log;
-//   - files are written by files.go, 0600, never over an existing file.
+//   - files are written by internal/newfile, 0600, never over an existing file.
 
 import (
 	"crypto/rand"

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"quorum/internal/harden"
+	"quorum/internal/newfile"
 	"quorum/seal"
 )
 
@@ -48,7 +49,7 @@ older than 1.3 cannot open shares sealed to it.
 func runKeygen(opts *keygenOptions) error {
 	streams := opts.IO
 	if opts.Output != "" {
-		if err := checkNew(opts.Output); err != nil {
+		if err := newfile.Check(opts.Output); err != nil {
 			return err
 		}
 	} else if streams.OutIsTerminal && opts.NoPassphrase {
@@ -81,7 +82,7 @@ func runKeygen(opts *keygenOptions) error {
 		file = enc
 	}
 	if opts.Output != "" {
-		if err := writeNewFile(opts.Output, file); err != nil {
+		if err := newfile.Write(opts.Output, file); err != nil {
 			return err
 		}
 	} else if _, err := streams.Out.Write(file); err != nil {

@@ -14,6 +14,8 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/cobra/doc"
+
+	"quorum/internal/newfile"
 )
 
 // buildCommands are the commands only a build tag adds.
@@ -25,7 +27,7 @@ func buildCommands(streams *IOStreams) []*cobra.Command {
 		Args:   cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			if _, err := os.Lstat(args[0]); err == nil {
-				return &ExistsError{args[0]}
+				return &newfile.ExistsError{args[0]}
 			} else if !errors.Is(err, os.ErrNotExist) {
 				return err
 			}

@@ -3,6 +3,7 @@ package main
 import (
 	"github.com/spf13/cobra"
 
+	"quorum/internal/newfile"
 	"quorum/print"
 	"quorum/share"
 )
@@ -90,12 +91,12 @@ func runPrint(opts *printOptions) error {
 		return usagef("give the share files to print, or --record MANIFEST")
 	}
 	if opts.Output != "" {
-		if err := checkNew(opts.Output); err != nil {
+		if err := newfile.Check(opts.Output); err != nil {
 			return err
 		}
 	}
 	if opts.PNG != "" {
-		if err := checkEmptyDir(opts.PNG); err != nil {
+		if err := newfile.CheckDir(opts.PNG); err != nil {
 			return err
 		}
 	}
@@ -132,7 +133,7 @@ func runPrint(opts *printOptions) error {
 		if err != nil {
 			return err
 		}
-		if err := writeNewFile(opts.Output, pdf); err != nil {
+		if err := newfile.Write(opts.Output, pdf); err != nil {
 			return err
 		}
 		streams.infof("wrote %s: %s, %s, %s", opts.Output, sheetCount(doc), count(pages, "page"), paper)
@@ -148,7 +149,7 @@ func runPrint(opts *printOptions) error {
 			names = append(names, s.Name+".png")
 			files[s.Name+".png"] = b
 		}
-		if err := writeNewDir(opts.PNG, names, files); err != nil {
+		if err := newfile.WriteDir(opts.PNG, names, files); err != nil {
 			return err
 		}
 		streams.infof("wrote %s to %s", count(len(names), "preview"), opts.PNG)
@@ -165,14 +166,14 @@ func runPrintKit(opts *printOptions, paper print.Paper) error {
 	case opts.Output == "":
 		return usagef("name the kit's PDF with -o FILE")
 	}
-	if err := checkNew(opts.Output); err != nil {
+	if err := newfile.Check(opts.Output); err != nil {
 		return err
 	}
 	pdf, err := print.KitPDF(print.KitOptions{Paper: paper, Date: opts.IO.Now()})
 	if err != nil {
 		return err
 	}
-	if err := writeNewFile(opts.Output, pdf); err != nil {
+	if err := newfile.Write(opts.Output, pdf); err != nil {
 		return err
 	}
 	opts.IO.infof("wrote %s: the recovery kit, %s; recover.py SHA-256 %s", opts.Output, paper, print.KitSHA256())

@@ -8,6 +8,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"quorum/ceremony"
+	"quorum/internal/newfile"
+	"quorum/internal/term"
 )
 
 // run runs quorum with args and returns the exit code. It is main without
@@ -18,6 +20,12 @@ func run(args []string, streams *IOStreams) int {
 	err := root.Execute()
 	if err == nil {
 		return 0
+	}
+	// A signal held while files were written ends the process now, as it
+	// would have without the hold (internal/newfile).
+	var ie *newfile.InterruptedError
+	if errors.As(err, &ie) {
+		term.ExitBySignal(ie.Signal)
 	}
 	printError(streams, err)
 	var ue *usageError

@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"quorum/internal/filter"
+	"quorum/internal/newfile"
 	"quorum/print"
 	"quorum/runbook"
 )
@@ -99,7 +100,7 @@ func runRunbook(opts *runbookOptions) error {
 		return usagef("name the PDF with -o FILE, or give --format text for Markdown on standard output")
 	}
 	if opts.Output != "" {
-		if err := checkNew(opts.Output); err != nil {
+		if err := newfile.Check(opts.Output); err != nil {
 			return err
 		}
 	}
@@ -129,7 +130,7 @@ func runRunbook(opts *runbookOptions) error {
 		_, err := streams.Out.Write(out)
 		return err
 	}
-	if err := writeNewFile(opts.Output, out); err != nil {
+	if err := newfile.Write(opts.Output, out); err != nil {
 		return err
 	}
 	streams.infof("wrote %s: the runbook %s (%s)", opts.Output, s.Name, opts.Format)

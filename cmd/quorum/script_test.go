@@ -210,7 +210,7 @@ func cmdLines(ts *testscript.TestScript, neg bool, args []string) {
 	ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(strings.Join(args[1:], "\n")+"\n"), 0o600))
 }
 
-// noleftovers DIR: no temporary file or staging directory of files.go is
+// noleftovers DIR: no temporary file or staging directory of internal/newfile is
 // left in DIR.
 func cmdNoLeftovers(ts *testscript.TestScript, neg bool, args []string) {
 	noNeg(ts, neg, "noleftovers")

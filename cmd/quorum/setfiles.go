@@ -6,6 +6,7 @@ package main
 
 import (
 	"quorum/custodian"
+	"quorum/internal/newfile"
 	"quorum/print"
 	"quorum/seal"
 	"quorum/share"
@@ -49,7 +50,7 @@ func planNewSet(streams *IOStreams, custodiansFile string, k int, allowAllRequir
 		return nil, usagef("%v", err)
 	}
 	if outputDir != "" {
-		if err := checkEmptyDir(outputDir); err != nil {
+		if err := newfile.CheckDir(outputDir); err != nil {
 			return nil, err
 		}
 	}
@@ -112,7 +113,7 @@ func writeSet(streams *IOStreams, set *split.Set, dir string, plan *newSetPlan) 
 	if err != nil {
 		return "", err
 	}
-	if err := writeNewDir(files.dir, files.names, files.contents); err != nil {
+	if err := newfile.WriteDir(files.dir, files.names, files.contents); err != nil {
 		return "", err
 	}
 	return files.dir, nil

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"quorum/internal/newfile"
 	"quorum/seal"
 	"quorum/share"
 	"quorum/split"
@@ -119,7 +120,7 @@ func runSplit(opts *splitOptions) error {
 		return err
 	}
 	if opts.GenerateOutput != "" {
-		if err := checkNew(opts.GenerateOutput); err != nil {
+		if err := newfile.Check(opts.GenerateOutput); err != nil {
 			return err
 		}
 	}
@@ -154,7 +155,7 @@ func runSplit(opts *splitOptions) error {
 	if opts.GenerateOutput != "" {
 		err = writeSetAndPassword(files, opts.GenerateOutput, secret)
 	} else {
-		err = writeNewDir(files.dir, files.names, files.contents)
+		err = newfile.WriteDir(files.dir, files.names, files.contents)
 	}
 	if err != nil {
 		return err
@@ -184,16 +185,14 @@ func runSplit(opts *splitOptions) error {
 // set beside it, both or neither: a password file without its set would
 // be a root password no share holds.
 func writeSetAndPassword(files *setFiles, passwordFile string, password []byte) error {
-	h := holdSignals()
-	defer h.release()
-	if err := writeFile(passwordFile, password, h); err != nil {
-		return err
+	h := newfile.HoldSignals()
+	err := h.Write(passwordFile, password)
+	if err == nil {
+		if err = h.WriteDir(files.dir, files.names, files.contents); err != nil {
+			os.Remove(passwordFile)
+		}
 	}
-	if err := writeDir(files.dir, files.names, files.contents, h); err != nil {
-		os.Remove(passwordFile)
-		return err
-	}
-	return nil
+	return cmp.Or(h.Release(), err)
 }
 
 // revealGenerated shows the generated password once the set that holds it
