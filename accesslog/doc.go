@@ -14,13 +14,15 @@
 // come in this order, empty ones left out (those marked * always there):
 //
 //	format*       "quorum log v1", or "quorum log v2" for a record of the
-//	              kit (below), or "quorum log v3" for a retire record
+//	              kit (below), "quorum log v3" for a retire record, "quorum
+//	              log v4" for a record of a run (below)
 //	seq*          1 for the first record, then 2, 3, … with no gaps
 //	prev*         the hash of the line before; for the first, 52 zeros
 //	kind*         split, verify, drill, combine, reshare, sheet-out, sheet-in,
 //	              sheet-lost, sheet-destroyed, left-room, returned, note;
 //	              in v2 also kit-add, kit-out, kit-in, kit-move, kit-check,
 //	              kit-replace, kit-lost, kit-retire, review; in v3 retire;
+//	              in v4 run-start, run-end;
 //	              no other (a quorum that adds a kind changes format)
 //	time*         UTC to the second, "2026-01-05T09:30:00Z", as the clock of
 //	              the machine that wrote it said
@@ -30,7 +32,7 @@
 //	operator, witnesses, by, item
 //	share         the index of the share whose sheet an event is about
 //	event, reason
-//	outcome       "pass" or "fail"
+//	outcome       "pass" or "fail"; a run-end's "done" or "aborted"
 //	failures      [{"index", "custodian", "source", "reason"}, …]
 //	new_set       reshare: the fingerprint of the set that replaces set
 //	item_kind     v2: mfa-device, phone, email, safe-key, sheet or other
@@ -39,6 +41,10 @@
 //	expires       v2: when an MFA device's battery expires, "2027-03-31"
 //	access        v2: a review's {"email", "password", "mfa", "phone"},
 //	              each a list of names, empty ones left out
+//	scenario      v4: the runbook a run-start opens, "password-change"
+//	rehearsal     v4: true on a run-start of a rehearsal
+//	run           v4: the id of the run a record belongs to
+//	lessons       v4: a run-end's lessons, a list of text
 //	tool          "quorum v1.0.0"
 //	signer        "set" or "share N"
 //	key           the Ed25519 public key that signed (base32, FORMAT.md §1)
@@ -83,6 +89,20 @@
 // v3", so that a quorum that reads only v1 and v2 refuses it by its format
 // line, and v1 and v2 records around it check as one chain. It is not
 // signed.
+//
+// # Runs
+//
+// A runbook's procedure is followed as a run. A run-start record names
+// the scenario, the operator and the witnesses; the run's id is the first
+// [RunIDSymbols] symbols of that record's hash ([RunID]), short enough to
+// write on the runbook and type. Every command given the id records it as
+// run, and a run-end record closes the run with its outcome and lessons.
+// [Runs] is the rule: a record in a run names one that a run-start before
+// it started and that no run-end before it ended, and no two runs share
+// an id. [Append] refuses a record that breaks it ([*UnknownRunError],
+// [*RunEndedError]); a log edited to break it still reads, and status
+// names the record. A record that uses a run's kind or member says
+// "quorum log v4", whatever else it holds.
 //
 // A record's hash is SHA-256 of its line without the "\n", in base32
 // (52 symbols). The log's head is the hash of its last record.

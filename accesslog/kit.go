@@ -100,10 +100,13 @@ func (a *Access) Set(kind string, names []string) bool {
 	return true
 }
 
-// formatOf is the format a record must say: FormatKit when it uses
-// anything of the kit, Format otherwise, so that a record has one
-// spelling.
+// formatOf is the format a record must say: the newest whose kinds or
+// members it uses (FormatRun, FormatRetire, FormatKit), Format when it
+// uses none of theirs, so that a record has one spelling.
 func formatOf(w *wire) string {
+	if usesRun(w) {
+		return FormatRun
+	}
 	if w.Kind == KindRetire {
 		return FormatRetire
 	}

@@ -22,8 +22,15 @@ import (
 	"quorum/share"
 )
 
+// Formats are the formats this quorum reads, oldest first: each adds kinds
+// or members to the one before, and a record says the newest whose kinds or
+// members it uses (formatOf), so that it has one spelling and an older
+// quorum refuses it by its first member.
+var Formats = []string{Format, FormatKit, FormatRetire, FormatRun}
+
 const (
-	// Format is the value of every record's first member.
+	// Format is the first member of a record that uses nothing added
+	// since the first format.
 	Format = "quorum log v1"
 	// signedPrefix separates a log signature from every other signature
 	// the same keys make ("quorum share v1\n", "quorum manifest v1\n").
@@ -65,6 +72,10 @@ type wire struct {
 	Holders      []string      `json:"holders,omitempty"`
 	Expires      string        `json:"expires,omitempty"`
 	Access       *Access       `json:"access,omitempty"`
+	Scenario     string        `json:"scenario,omitempty"`
+	Rehearsal    bool          `json:"rehearsal,omitempty"`
+	Run          string        `json:"run,omitempty"`
+	Lessons      []string      `json:"lessons,omitempty"`
 	Tool         string        `json:"tool,omitempty"`
 	Signer       string        `json:"signer,omitempty"`
 	Key          string        `json:"key,omitempty"`
@@ -78,6 +89,7 @@ func toWire(r *Record) *wire {
 		Witnesses: r.Witnesses, By: r.By, Item: r.Item, Share: r.Share, Event: r.Event, Reason: r.Reason,
 		Outcome: r.Outcome, Failures: r.Failures, NewSet: r.NewSet, Tool: r.Tool, Signer: r.Signer,
 		ItemKind: r.ItemKind, Place: r.Place, Holders: r.Holders, Expires: r.Expires, Access: r.Access,
+		Scenario: r.Scenario, Rehearsal: r.Rehearsal, Run: r.Run, Lessons: r.Lessons,
 	}
 	w.Format = formatOf(w)
 	if r.PublicKey != nil {
@@ -135,8 +147,8 @@ func ShareOf(signer string) (int, bool) {
 // written), so that what status and log print was checked once. It does
 // not compare Seq and Prev with the chain, nor verify the signature.
 func check(w *wire) (field, reason string) {
-	if w.Format != Format && w.Format != FormatKit && w.Format != FormatRetire {
-		return "format", fmt.Sprintf("is not one this quorum reads (%q, %q or %q)", Format, FormatKit, FormatRetire)
+	if !slices.Contains(Formats, w.Format) {
+		return "format", fmt.Sprintf("is not one this quorum reads (%s)", strings.Join(Formats, ", "))
 	}
 	if w.Seq < 1 {
 		return "seq", fmt.Sprintf("%d is not a record's place (1, 2, …)", w.Seq)
@@ -148,6 +160,9 @@ func check(w *wire) (field, reason string) {
 		return "kind", fmt.Sprintf("is not a kind of %s: a newer quorum, which would change the format line, or a forged record", Format)
 	}
 	if field, reason := checkKit(w); field != "" {
+		return field, reason
+	}
+	if field, reason := checkRun(w); field != "" {
 		return field, reason
 	}
 	if _, err := time.Parse(timeLayout, w.Time); err != nil {
@@ -164,10 +179,8 @@ func check(w *wire) (field, reason string) {
 	if w.Share < 0 || w.Share > 255 {
 		return "share", fmt.Sprintf("index %d is outside 1…255", w.Share)
 	}
-	switch w.Outcome {
-	case "", Pass, Fail:
-	default:
-		return "outcome", fmt.Sprintf("is not %q, %q or empty", Pass, Fail)
+	if field, reason := checkOutcome(w); field != "" {
+		return field, reason
 	}
 	if w.Label != "" {
 		if err := share.ValidateLabel(w.Label); err != nil {
@@ -304,6 +317,7 @@ func parseLine(line []byte) (*Record, *wire, string) {
 		Reason: w.Reason, Outcome: w.Outcome, Failures: w.Failures, NewSet: w.NewSet, Tool: w.Tool,
 		Seq: w.Seq, Prev: w.Prev, Signer: w.Signer, Hash: hashLine(line),
 		ItemKind: w.ItemKind, Place: w.Place, Holders: w.Holders, Expires: w.Expires, Access: w.Access,
+		Scenario: w.Scenario, Rehearsal: w.Rehearsal, Run: w.Run, Lessons: w.Lessons,
 	}
 	if w.Signer == "" {
 		return r, &w, ""

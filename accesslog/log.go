@@ -66,8 +66,7 @@ func Read(data []byte) ([]*Record, error) {
 // IsLog reports whether data begins as an access log does, so that a
 // command given a log in place of another file can say what it is.
 func IsLog(data []byte) bool {
-	return bytes.HasPrefix(data, []byte(`{"format":"`+Format+`",`)) || bytes.HasPrefix(data, []byte(`{"format":"`+FormatKit+`",`)) ||
-		bytes.HasPrefix(data, []byte(`{"format":"`+FormatRetire+`",`))
+	return slices.ContainsFunc(Formats, func(f string) bool { return bytes.HasPrefix(data, []byte(`{"format":"`+f+`",`)) })
 }
 
 // Line returns the record's line, without its newline: for a record that
@@ -168,6 +167,11 @@ func Append(path string, r *Record, key ed25519.PrivateKey, signer string) (head
 	}
 	line, err := encode(r, len(records)+1, cmpOr(Head(records), ZeroHash), key, signer)
 	if err != nil {
+		return "", err
+	}
+	// The run rule, checked under the lock against the log as it is now:
+	// a run ended by another process since the caller looked is refused.
+	if err := checkRunAppend(records, r); err != nil {
 		return "", err
 	}
 	if _, err := f.Write(append(line, '\n')); err != nil {

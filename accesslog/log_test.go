@@ -397,13 +397,14 @@ func TestOldLogsRead(t *testing.T) {
 			t.Errorf("%s: %v", file, err)
 		}
 		// kinds.log holds every kind of the first format (retire is
-		// v3); kit.log, a year of the kit written by the first quorum
+		// v3, a run's kinds v4); kit.log, a year of the kit written by the first quorum
 		// with it, every kind of quorum log v2 among v1 records.
 		var want []string
 		switch file {
 		case filepath.Join("testdata", "kinds.log"):
 			want = slices.DeleteFunc(slices.Clone(accesslog.Kinds), func(k string) bool {
-				return slices.Contains(accesslog.KitKinds, k) || k == accesslog.KindReview || k == accesslog.KindRetire
+				return slices.Contains(accesslog.KitKinds, k) || k == accesslog.KindReview || k == accesslog.KindRetire ||
+					k == accesslog.KindRunStart || k == accesslog.KindRunEnd
 			})
 		case filepath.Join("testdata", "kit.log"):
 			want = append(slices.Clone(accesslog.KitKinds), accesslog.KindReview)

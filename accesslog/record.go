@@ -29,7 +29,8 @@ const (
 // where it is read. A newer quorum that adds a kind changes [Format].
 var Kinds = []string{KindSplit, KindVerify, KindDrill, KindCombine, KindReshare,
 	KindSheetOut, KindSheetIn, KindSheetLost, KindSheetDestroyed, KindLeftRoom, KindReturned, KindNote,
-	KindKitAdd, KindKitOut, KindKitIn, KindKitMove, KindKitCheck, KindKitReplace, KindKitLost, KindKitRetire, KindReview, KindRetire}
+	KindKitAdd, KindKitOut, KindKitIn, KindKitMove, KindKitCheck, KindKitReplace, KindKitLost, KindKitRetire, KindReview, KindRetire,
+	KindRunStart, KindRunEnd}
 
 // EventKinds are the kinds "quorum record" writes: custody events, never
 // signed.
@@ -105,7 +106,14 @@ type Record struct {
 	Holders  []string
 	Expires  string
 	Access   *Access
-	Tool     string // "quorum v1.2.0"
+	// A run's members (run.go): the scenario a run-start opens, whether
+	// it is a rehearsal, the run a record belongs to (its id, [RunID]),
+	// and a run-end's lessons.
+	Scenario  string
+	Rehearsal bool
+	Run       string
+	Lessons   []string
+	Tool      string // "quorum v1.2.0"
 
 	Seq       int               // 1 for the first record
 	Prev      string            // the hash of the record before (ZeroHash for the first)

@@ -189,6 +189,8 @@ func hints(err error) []string {
 		return drillHints(err)
 	case isLogError(err):
 		return logHints(err)
+	case isRunError(err):
+		return runHints(err)
 	case errors.As(err, &nfe):
 		if nfe.IsFile {
 			return []string{"name a path in a folder"}

@@ -131,15 +131,28 @@ func printLogTable(streams *IOStreams, records []*accesslog.Record) {
 // what says in words what a record is about.
 func what(r *accesslog.Record) string {
 	var parts []string
+	switch {
+	case r.Kind == accesslog.KindRunStart && r.Rehearsal:
+		parts = append(parts, fmt.Sprintf("run %s: %s, a rehearsal", accesslog.RunID(r), r.Scenario))
+	case r.Kind == accesslog.KindRunStart:
+		parts = append(parts, fmt.Sprintf("run %s: %s", accesslog.RunID(r), r.Scenario))
+	case r.Run != "":
+		parts = append(parts, "run "+r.Run)
+	}
 	if r.Label != "" {
 		parts = append(parts, quote(r.Label))
 	}
 	if r.ItemKind != "" {
 		parts = append(parts, r.ItemKind)
 	}
-	if r.Item != "" {
+	switch {
+	case r.Kind == accesslog.KindLeftRoom && r.Item != "":
+		parts = append(parts, "took out "+r.Item)
+	case r.Kind == accesslog.KindReturned && r.Item != "":
+		parts = append(parts, "brought back "+r.Item)
+	case r.Item != "":
 		parts = append(parts, r.Item)
-	} else if r.Share > 0 {
+	case r.Share > 0:
 		parts = append(parts, fmt.Sprintf("sheet %d", r.Share))
 	}
 	if len(r.Participants) > 0 {
@@ -180,6 +193,9 @@ func what(r *accesslog.Record) string {
 		if s != "" {
 			parts = append(parts, s)
 		}
+	}
+	for _, l := range r.Lessons {
+		parts = append(parts, "lesson: "+l)
 	}
 	return strings.Join(parts, "; ")
 }

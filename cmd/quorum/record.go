@@ -20,6 +20,7 @@ type recordOptions struct {
 	Share    int
 	Set      string
 	Manifest string
+	Run      string
 	Now      string // hidden, for tests: the record's time
 }
 
@@ -39,8 +40,8 @@ words:
   sheet-in          put back (or a lost sheet found)
   sheet-lost        a sheet, or its share file, is lost
   sheet-destroyed   a sheet and every copy of its share destroyed
-  left-room         someone left the room
-  returned          and came back
+  left-room         someone left the room (--by), and --item what they took out
+  returned          someone came back (--by), and --item what they brought in
   note: TEXT        anything else
 
 A kind mistyped is refused (quorum says which kind it looks like), never
@@ -51,13 +52,20 @@ lists a superseded set's sheets until each is recorded destroyed. An
 unsigned record never raises a margin: a lost sheet recorded back in counts
 again once its custodian runs 'quorum verify --log', or it opens in a drill.
 
+The exceptions table of a runbook maps to left-room and returned, one record
+for each person who left or came back, with the time of the record: the
+guidance asks for the time, who left and what was taken out, who returned and
+what was brought back. --run RUN records the event as a step of a runbook's
+run (quorum runbook start).
+
 The record is chained to the log's last one, but not signed: it says what the
 person at the keyboard typed, on the day the laptop's clock says. The log is
 created (0600) when missing; a log that does not check is never added to.
 The new head hash is printed on standard output.`,
 		Example: `  quorum record --log access.log -m manifest.json --event sheet-out --share 3 --by carol --by dave
   quorum record --log access.log -m manifest.json --event "sheet-destroyed: shredded" --share 1 --by alice
-  quorum record --log access.log --event left-room --by bob --item "drill 2026-04-01"
+  quorum record --log access.log --event left-room --by bob --item "his own phone" --run 7QX4M2KD
+  quorum record --log access.log --event returned --by bob --item "nothing" --run 7QX4M2KD
   quorum record --log access.log --event "note: MFA device moved to safe B" --by erin`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -71,6 +79,7 @@ The new head hash is printed on standard output.`,
 	cmd.Flags().IntVar(&opts.Share, "share", 0, "the share `N` whose sheet it is about")
 	cmd.Flags().StringVar(&opts.Set, "set", "", "the set it is about, by `FINGERPRINT`")
 	cmd.Flags().StringVarP(&opts.Manifest, "manifest", "m", "", "the set it is about, by its `MANIFEST`")
+	addRunFlag(cmd, &opts.Run)
 	addNowFlag(cmd, &opts.Now)
 	cmd.MarkFlagRequired("log")
 	cmd.MarkFlagRequired("event")
@@ -145,6 +154,13 @@ func runRecord(opts *recordOptions) error {
 	if err != nil {
 		return err
 	}
+	if (kind == accesslog.KindLeftRoom || kind == accesslog.KindReturned) && len(opts.By) == 0 {
+		return usagef("%s needs --by NAME: who left or came back, as the exceptions table of the runbook asks", kind)
+	}
+	run, err := checkRun(opts.Log, opts.Run)
+	if err != nil {
+		return err
+	}
 	fp, m, err := pin(streams, opts.Set, opts.Manifest)
 	if err != nil {
 		return err
@@ -162,7 +178,7 @@ func runRecord(opts *recordOptions) error {
 		}
 	}
 	r := &accesslog.Record{Kind: kind, Time: now(), Set: string(fp), By: opts.By, Item: opts.Item,
-		Share: opts.Share, Event: text, Tool: toolName()}
+		Share: opts.Share, Event: text, Run: run, Tool: toolName()}
 	if err := checkShareFlag(kind, r, opts.Share, m); err != nil {
 		return err
 	}

@@ -65,7 +65,7 @@ is documented on the account's contact page and nowhere else.`,
 	f.StringVar(&opts.Format, "format", "pdf", "pdf, or text for Markdown")
 	f.StringVar(&opts.Paper, "paper", "a4", "the paper size of the PDF: a4 or letter")
 	f.StringVarP(&opts.Output, "output", "o", "", "write the runbook to `FILE` (0600, must not exist)")
-	cmd.AddCommand(newRunbookListCmd(streams))
+	cmd.AddCommand(newRunbookListCmd(streams), newRunbookStartCmd(streams), newRunbookEndCmd(streams))
 	return cmd
 }
 
