@@ -37,7 +37,8 @@
 // A report is clean only when nothing needs a person's action: nothing is
 // overdue, the log checks and no record's date is wrong, every set in use
 // has a margin above zero, no sheet is out of the safe, no superseded set
-// has live sheets, and no retired set has sheets still to be destroyed.
+// has live sheets, no retired set has sheets still to be destroyed, and
+// no run was left open past a day.
 //
 // # The kit
 //
@@ -47,6 +48,24 @@
 // each of its problems makes the report unclean: an MFA device or phone kept with the
 // sheets, holders of the MFA device who could reach k shares, an item out
 // too long or lost and not replaced, a check, battery or review due.
+//
+// # Runs
+//
+// Once the log starts a run of a runbook (accesslog's run-start), the
+// report lists every scenario of [Options.Scenarios] with the day of its
+// last run and of its last rehearsal, and their outcomes. A run open
+// longer than [OpenFor] (a day) was never ended, a problem; one open for
+// less is listed as open, so that status can be a step of the run it is
+// in. A record that breaks accesslog's run rule (it names a run its log
+// did not start, or one that had ended), which only an edited log holds,
+// is a problem too.
+//
+// A run does not make anything due and counts as nothing else: the
+// quarterly test's parts are counted where they always were (the drill,
+// signed with the set key, restarts the set's 90 days whether or not it
+// was a step of a run; the kit's checks and the review keep their own
+// intervals), and its run only says when the team last went through its
+// runbook.
 //
 // # What it cannot see
 //

@@ -35,6 +35,9 @@ type Options struct {
 	// Kit holds the intervals of the kit's rules (package kit); zeros
 	// take kit's defaults.
 	Kit kit.Rules
+	// Scenarios are the runbooks' names (package runbook), listed in
+	// this order with their last run once the log holds a run.
+	Scenarios []string
 }
 
 // Report is the status of every set and of the log.
@@ -46,6 +49,10 @@ type Report struct {
 	// Kit is the root kit and its access review, when the log holds any
 	// of it (package kit).
 	Kit *kit.Report `json:"kit,omitempty"`
+	// Runs is, for each scenario, its last run and last rehearsal, once
+	// the log holds a run; OpenRuns the runs not ended.
+	Runs     []*ScenarioRuns `json:"runs,omitempty"`
+	OpenRuns []*Run          `json:"open_runs,omitempty"`
 	// Problems are the reasons the report is not clean; status exits
 	// non-zero when there are any.
 	Problems []string `json:"problems"`
@@ -158,6 +165,11 @@ func Compute(opts Options) *Report {
 		})
 		for _, p := range rep.Log.Problems {
 			rep.Problems = append(rep.Problems, "access log: "+p)
+		}
+		var problems []string
+		rep.Runs, rep.OpenRuns, problems = runsReport(opts.Records, opts.Scenarios, opts.Now())
+		for _, p := range problems {
+			rep.Problems = append(rep.Problems, "runs: "+p)
 		}
 	}
 	for _, s := range order {

@@ -13,6 +13,7 @@ import (
 	"quorum/internal/filter"
 	"quorum/kit"
 	"quorum/manifest"
+	"quorum/runbook"
 	"quorum/share"
 	"quorum/status"
 )
@@ -72,7 +73,13 @@ device's check is overdue (--check-every); a battery expires within 90
 days; a review is overdue (--review-every: 90 for quarterly, 30 for
 monthly) or left out a custodian who still holds a share; the holders of
 the MFA device could reach k shares among themselves; an item is lost and
-not replaced.`,
+not replaced.
+
+Once the log holds a run of a runbook (quorum runbook start), status lists
+each scenario with the day it was last run and last rehearsed, and the runs
+still open; it exits 1 as well when a run was left open for more than a day.
+A run makes nothing due: the quarterly test's drill counts as any drill does,
+and its kit checks and review as theirs do.`,
 		Example: `  quorum status -m quorum-7QX4/manifest.json --log access.log
   quorum status -m old/manifest.json -m new/manifest.json --log access.log --head "HA2G PF0B ..."
   quorum status -m manifest.json --log access.log --every 30 --json`,
@@ -114,7 +121,7 @@ func runStatus(opts *statusOptions) error {
 	if err := checkKitRules(opts.Kit); err != nil {
 		return err
 	}
-	so := status.Options{Now: now, Every: opts.Every, Log: opts.Log != "", Kit: opts.Kit}
+	so := status.Options{Now: now, Every: opts.Every, Log: opts.Log != "", Kit: opts.Kit, Scenarios: runbook.Names()}
 	if opts.Head != "" && opts.Log == "" {
 		return usagef("--head needs --log: the head is looked for in the log")
 	}
@@ -243,6 +250,10 @@ func printStatus(streams *IOStreams, rep *status.Report, logName string) {
 		fmt.Fprintln(w)
 		printKitStatus(streams, rep.Kit)
 	}
+	if rep.Runs != nil {
+		fmt.Fprintln(w)
+		printRuns(streams, rep)
+	}
 	if rep.Log != nil {
 		fmt.Fprintln(w)
 		printLogCheck(streams, rep.Log, logName)
@@ -301,4 +312,35 @@ func count(n int, thing string) string {
 		return "1 " + thing
 	}
 	return fmt.Sprintf("%d %ss", n, thing)
+}
+
+// printRuns lists each scenario's last run and rehearsal, and the runs
+// still open.
+func printRuns(streams *IOStreams, rep *status.Report) {
+	w := streams.Out
+	fmt.Fprintln(w, "runbooks: last run, last rehearsal")
+	describe := func(r *status.Run) string {
+		if r == nil {
+			return "never"
+		}
+		if r.Outcome == "" {
+			return fmt.Sprintf("%s (%s, OPEN)", r.Started.UTC().Format(time.DateOnly), r.ID)
+		}
+		return fmt.Sprintf("%s (%s, %s)", r.Started.UTC().Format(time.DateOnly), r.ID, r.Outcome)
+	}
+	for _, s := range rep.Runs {
+		fmt.Fprintf(w, "  %-18s run %s; rehearsal %s\n", filter.Text(s.Scenario), describe(s.LastRun), describe(s.LastRehearsal))
+	}
+	for _, r := range rep.OpenRuns {
+		what := "run"
+		if r.Rehearsal {
+			what = "rehearsal"
+		}
+		never := ""
+		if r.Overdue {
+			never = ": NEVER ENDED"
+		}
+		fmt.Fprintf(w, "  open: %s %s of %s, started %s by %s%s\n", what, r.ID, filter.Text(r.Scenario),
+			r.Started.UTC().Format(time.DateTime), filter.Text(r.Operator), never)
+	}
 }
