@@ -165,3 +165,12 @@ func CheckName(n string) error {
 	}
 	return nil
 }
+
+// CheckText checks one line of a person's words as the log holds it (a
+// place, a reason), so that a command can name the flag that gave it.
+func CheckText(s string) error {
+	if reason := badText(s); reason != "" {
+		return errors.New(reason)
+	}
+	return nil
+}

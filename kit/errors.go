@@ -52,3 +52,17 @@ type FieldError struct {
 }
 
 func (e *FieldError) Error() string { return "--" + e.Field + " " + e.Reason }
+
+// IDError means an item's ID is not a word that names it, or looks like
+// the phone's number, which the log never holds.
+type IDError struct {
+	ID    string
+	Phone bool // it looks like a phone number
+}
+
+func (e *IDError) Error() string {
+	if e.Phone {
+		return fmt.Sprintf("ID %q looks like a phone number: never write the phone's number; name the item (\"phone\")", e.ID)
+	}
+	return fmt.Sprintf("ID %q: use letters, digits, '.', '_' and '-', not starting with '.' or '-' (\"mfa-1\")", e.ID)
+}

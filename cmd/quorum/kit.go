@@ -12,14 +12,13 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/spf13/cobra"
 
 	"quorum/accesslog"
+	"quorum/ceremony"
 	"quorum/internal/filter"
 	"quorum/kit"
-	"quorum/print"
 	"quorum/share"
 )
 
@@ -175,105 +174,35 @@ func kitIDArg(cmd *cobra.Command, args []string) error {
 	if len(args) != 1 {
 		return usagef("quorum kit %s takes one ID, the item's (\"mfa-1\"), and %d were given", cmd.Name(), len(args))
 	}
-	if share.ValidateCustodian(args[0]) != nil {
-		return usagef("ID %q: use letters, digits, '.', '_' and '-', not starting with '.' or '-' (\"mfa-1\")", args[0])
-	}
-	if kit.PhoneNumberIn(args[0]) {
-		return usagef("ID %q looks like a phone number: never write the phone's number; name the item (\"phone\")", args[0])
+	if err := kit.CheckID(args[0]); err != nil {
+		return &usageError{err: err}
 	}
 	return nil
 }
 
 func runKit(opts *kitOptions) error {
-	streams := opts.IO
-	now, err := clock(streams, opts.Now)
+	streams, err := withClock(opts.IO, opts.Now)
 	if err != nil {
 		return err
 	}
-	r := &accesslog.Record{Kind: opts.Kind, Time: now(), Item: opts.ID, ItemKind: opts.ItemKind,
-		Place: opts.Place, Holders: opts.Holders, By: opts.By, Witnesses: opts.Witness,
-		Reason: opts.Reason, Expires: opts.Expires, Tool: toolName()}
-	if err := kitFlags(opts, r); err != nil {
-		return err
+	e := kit.Event{Kind: opts.Kind, ID: opts.ID, ItemKind: opts.ItemKind, Place: opts.Place,
+		Holders: opts.Holders, By: opts.By, Witnesses: opts.Witness, Reason: opts.Reason,
+		Result: opts.Result, Expires: opts.Expires, Share: opts.Share}
+	if opts.Manifest != "" {
+		if _, e.Manifest, err = pin(streams, "", opts.Manifest); err != nil {
+			return err
+		}
 	}
-	st, err := readKit(opts.Log)
+	_, head, err := ceremony.Kit(streams.env(), ceremony.KitOptions{Log: opts.Log, Event: e, Tool: toolName()})
 	if err != nil {
-		return err
-	}
-	if err := st.Apply(r); err != nil {
 		return kitError(opts, err)
 	}
-	head, err := accesslog.Append(opts.Log, r, nil, "")
-	if err != nil {
-		return &sourceError{opts.Log, err}
-	}
-	streams.infof("recorded %s %s as record %d of %s", r.Kind, r.Item, r.Seq, opts.Log)
 	fmt.Fprintln(streams.Out, head)
 	return nil
 }
 
-// kitFlags checks what the flags give before the log is read: names,
-// text, the result, the sheet, and no phone number anywhere.
-func kitFlags(opts *kitOptions, r *accesslog.Record) error {
-	for _, f := range []struct {
-		flag  string
-		names []string
-	}{{"--holder", opts.Holders}, {"--by", opts.By}, {"--witness", opts.Witness}} {
-		for _, n := range f.names {
-			if strings.TrimSpace(n) == "" {
-				return usagef("%s is empty: give a person's name", f.flag)
-			}
-			if err := accesslog.CheckName(n); err != nil {
-				return usagef("%s %q: %v", f.flag, n, err)
-			}
-		}
-	}
-	for _, f := range []struct{ flag, text string }{{"--place", opts.Place}, {"--reason", opts.Reason}} {
-		if strings.ContainsFunc(f.text, unicode.IsControl) || !utf8Valid(f.text) {
-			return usagef("%s holds a control character or is not UTF-8: one line of words", f.flag)
-		}
-		if kit.PhoneNumberIn(f.text) {
-			return usagef("%s looks like it holds a phone number: never write the phone's number; it belongs on the account's contact page only", f.flag)
-		}
-	}
-	switch opts.Result {
-	case "":
-	case "ok":
-		r.Outcome = accesslog.Pass
-	case "failed":
-		r.Outcome = accesslog.Fail
-	default:
-		return usagef("--result %q: a check is ok or failed", opts.Result)
-	}
-	if opts.ItemKind == accesslog.ItemSheet {
-		if opts.Manifest == "" {
-			return usagef("--kind sheet needs -m MANIFEST: the set whose sheets these are")
-		}
-		fp, m, err := pin(opts.IO, "", opts.Manifest)
-		if err != nil {
-			return err
-		}
-		r.Set, r.Label = string(fp), m.Label
-		switch {
-		case opts.Share == "all":
-		case opts.Share == "":
-			return usagef("--kind sheet needs --share N (one sheet) or --share all")
-		default:
-			n, err := strconv.Atoi(opts.Share)
-			if err != nil || n < 1 || n > m.Shares {
-				return usagef("--share %q: give a sheet of set %q (1…%d) or all", opts.Share, m.Label, m.Shares)
-			}
-			r.Share = n
-		}
-	} else if opts.Manifest != "" || opts.Share != "" {
-		return usagef("-m and --share name the sheets of a --kind sheet item only")
-	}
-	return nil
-}
-
-func utf8Valid(s string) bool { return strings.ToValidUTF8(s, "\uFFFD") == s }
-
-// kitError words package kit's refusals for the command line.
+// kitError words package kit's refusals for the command line: each leaves
+// the log as it was.
 func kitError(opts *kitOptions, err error) error {
 	var (
 		fe *kit.FieldError
@@ -319,16 +248,14 @@ func newKitListCmd(streams *IOStreams) *cobra.Command {
 }
 
 func runKitList(opts *kitListOptions) error {
-	streams := opts.IO
-	now, err := clock(streams, opts.Now)
+	streams, err := withClock(opts.IO, opts.Now)
 	if err != nil {
 		return err
 	}
-	st, err := readKit(opts.Log)
+	rep, err := ceremony.KitList(streams.env(), opts.Log)
 	if err != nil {
 		return err
 	}
-	rep := kit.Compute(st, nil, now(), kit.Rules{})
 	if opts.JSON {
 		b, err := json.MarshalIndent(rep.Items, "", "  ")
 		if err != nil {
@@ -405,18 +332,6 @@ func addKitRuleFlags(cmd *cobra.Command, r *kit.Rules) {
 	f.IntVar(&r.ReviewEvery, "review-every", kit.DefaultReviewEvery, "days between access reviews (30 for monthly)")
 }
 
-func checkKitRules(r kit.Rules) error {
-	for _, f := range []struct {
-		flag string
-		v    int
-	}{{"--out-days", r.OutDays}, {"--check-every", r.CheckEvery}, {"--review-every", r.ReviewEvery}} {
-		if f.v < 1 {
-			return usagef("%s %d: give a number of days, 1 or more", f.flag, f.v)
-		}
-	}
-	return nil
-}
-
 // printKitStatus is status's part for the kit: the items, and the review.
 func printKitStatus(streams *IOStreams, rep *kit.Report) {
 	w := streams.Out
@@ -433,30 +348,4 @@ func printKitStatus(streams *IOStreams, rep *kit.Report) {
 		fmt.Fprint(w, "  OVERDUE")
 	}
 	fmt.Fprintln(w)
-}
-
-// kitOnPaper is the root kit in the access log at path as paper shows it
-// (the drill report, the ceremony record, the sheets): every item not
-// retired, with its place and last check. No log, no kit.
-func kitOnPaper(path string) ([]print.KitItem, error) {
-	if path == "" {
-		return nil, nil
-	}
-	st, err := readKit(path)
-	if err != nil {
-		return nil, err
-	}
-	var items []print.KitItem
-	for _, it := range st.Items {
-		if !it.Retired.IsZero() {
-			continue
-		}
-		place := it.Place
-		if !it.Lost.IsZero() {
-			place = "LOST since " + it.Lost.Format(time.DateOnly)
-		}
-		result := map[string]string{accesslog.Pass: "ok", accesslog.Fail: "FAILED"}[it.LastResult]
-		items = append(items, print.KitItem{ID: it.ID, Kind: it.Kind, Place: place, LastCheck: it.LastCheck, Result: result})
-	}
-	return items, nil
 }

@@ -1,58 +1,22 @@
 package main
 
-// Reading the access log, for every command that takes --log: the file,
-// its records checked, and the root kit they record.
+// Thin wrappers over the access log's helpers in package ceremony, for
+// the commands not yet moved there; each goes when its last caller does.
 
 import (
-	"errors"
-	"io/fs"
-	"os"
-
-	"quorum/accesslog"
+	"quorum/ceremony"
 	"quorum/kit"
+	"quorum/print"
+	"quorum/share"
 )
 
-// readLogFile reads the access log; a log that does not exist yet is
-// empty, and Append creates it.
-func readLogFile(path string) ([]byte, error) {
-	data, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	return data, err
+func readLogFile(path string) ([]byte, error)         { return ceremony.ReadLogFile(path) }
+func checkLog(path string) error                      { return ceremony.CheckLog(path) }
+func kitOnPaper(path string) ([]print.KitItem, error) { return ceremony.KitOnPaper(path) }
+func checkPeople(operator string, witnesses []string) error {
+	return ceremony.CheckPeople(operator, witnesses)
 }
-
-// readLog reads and checks the access log at path: no records when it
-// does not exist yet, an error naming the file when it does not check.
-func readLog(path string) ([]*accesslog.Record, error) {
-	data, err := readLogFile(path)
-	if err != nil || data == nil {
-		return nil, err
-	}
-	records, err := accesslog.Read(data)
-	if err != nil {
-		return nil, &sourceError{path, err}
-	}
-	return records, nil
+func warnSuperseded(streams *IOStreams, path string, fp share.Fingerprint) {
+	ceremony.WarnSuperseded(streams.env(), path, fp)
 }
-
-// checkLog fails early, before anyone types a passphrase, when the access
-// log does not check: Append would refuse to build on it at the end.
-func checkLog(path string) error {
-	_, err := readLog(path)
-	return err
-}
-
-// readKit is the root kit as the access log at path records it: empty when
-// the log does not exist yet. The log's kit records were each checked by
-// kit.Apply before they were appended, so one that does not apply now
-// (which only an edited log holds) is passed over here and named by
-// status, which reports the log's problems.
-func readKit(path string) (*kit.State, error) {
-	records, err := readLog(path)
-	if err != nil {
-		return nil, err
-	}
-	st, _ := kit.Replay(records)
-	return st, nil
-}
+func readKit(path string) (*kit.State, error) { return ceremony.ReadKit(path) }

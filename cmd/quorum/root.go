@@ -10,6 +10,7 @@ import (
 	"quorum/ceremony"
 	"quorum/internal/newfile"
 	"quorum/internal/term"
+	"quorum/kit"
 )
 
 // run runs quorum with args and returns the exit code. It is main without
@@ -28,12 +29,22 @@ func run(args []string, streams *IOStreams) int {
 		term.ExitBySignal(ie.Signal)
 	}
 	printError(streams, err)
-	var ue *usageError
-	var cue *ceremony.UsageError
-	if errors.As(err, &ue) || errors.As(err, &cue) {
+	if isUsage(err) {
 		return 2
 	}
 	return 1
+}
+
+// isUsage reports whether err is a mistake in the command line: ours, a
+// ceremony's refusal of an option, or a kit flag's.
+func isUsage(err error) bool {
+	var (
+		ue  *usageError
+		cue *ceremony.UsageError
+		kfe *kit.FieldError
+		kie *kit.IDError
+	)
+	return errors.As(err, &ue) || errors.As(err, &cue) || errors.As(err, &kfe) || errors.As(err, &kie)
 }
 
 // usageError is a mistake in the command line itself, with a hint when

@@ -118,7 +118,7 @@ func runStatus(opts *statusOptions) error {
 	if opts.Every < 1 {
 		return usagef("--every %d: give a number of days, 1 or more", opts.Every)
 	}
-	if err := checkKitRules(opts.Kit); err != nil {
+	if err := opts.Kit.Check(); err != nil {
 		return err
 	}
 	so := status.Options{Now: now, Every: opts.Every, Log: opts.Log != "", Kit: opts.Kit, Scenarios: runbook.Names()}
