@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"quorum/ceremony"
 	"quorum/internal/filter"
 	"quorum/internal/newfile"
 )
@@ -87,12 +88,12 @@ func runCombine(opts *combineOptions) error {
 	if err := checkCombine(opts); err != nil {
 		return err
 	}
-	r, err := rebuildSet(streams, opts.Set, opts.Manifest, opts.Shares, opts.Type, opts.Identities)
+	r, err := ceremony.Rebuild(streams.env(), ceremony.Source{Set: opts.Set, Manifest: opts.Manifest, Shares: opts.Shares, Type: opts.Type, Identities: opts.Identities})
 	if err != nil {
 		return err
 	}
-	defer r.wipe()
-	set, payloads, secret := r.set, r.payloads, r.secret
+	defer r.Wipe()
+	set, payloads, secret := r.Set, r.Payloads, r.Secret
 	streams.infof("the secret was rebuilt from %d shares and passed the integrity check", len(set.Inputs))
 	if opts.Output == "" && streams.OutIsTerminal && !filter.Printable(secret) {
 		// A terminal would act on an escape sequence rather than show

@@ -119,7 +119,7 @@ func runDrill(opts *drillOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := setTypo(opts.Set, pinned, inputs); err != nil {
+	if err := ceremony.SetTypo(opts.Set, pinned, inputs); err != nil {
 		return err
 	}
 	ids, err := loadIdentities(streams, opts.Identities)

@@ -70,9 +70,9 @@ func hints(err error) []string {
 		rte       *retire.RetiredError
 		shareName = "the share"
 	)
-	var typo *typoError
+	var typo *ceremony.TypoError
 	if errors.As(err, &typo) {
-		return typo.hints()
+		return []string{fmt.Sprintf("type %s again from %s and compare it symbol by symbol", typo.Flag, typo.Paper)}
 	}
 	var se *combine.ShareError
 	var pse *print.ShareError

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"quorum/accesslog"
+	"quorum/ceremony"
 	"quorum/combine"
 	"quorum/custodian"
 	"quorum/internal/filter"
@@ -126,7 +127,7 @@ func runInspect(opts *inspectOptions) error {
 		if err != nil {
 			return err
 		}
-		if err := setTypo(opts.Set, pinned, inputs); err != nil {
+		if err := ceremony.SetTypo(opts.Set, pinned, inputs); err != nil {
 			return err
 		}
 		for _, in := range inputs {

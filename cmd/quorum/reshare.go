@@ -4,6 +4,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"quorum/accesslog"
+	"quorum/ceremony"
 	"quorum/split"
 )
 
@@ -93,12 +94,12 @@ func runReshare(opts *reshareOptions) error {
 			return err
 		}
 	}
-	r, err := rebuildSet(streams, opts.Set, opts.Manifest, opts.Shares, opts.Type, opts.Identities)
+	r, err := ceremony.Rebuild(streams.env(), ceremony.Source{Set: opts.Set, Manifest: opts.Manifest, Shares: opts.Shares, Type: opts.Type, Identities: opts.Identities})
 	if err != nil {
 		return err
 	}
-	defer r.wipe()
-	old, payloads, secret := r.set, r.payloads, r.secret
+	defer r.Wipe()
+	old, payloads, secret := r.Set, r.Payloads, r.Secret
 	oldKey, err := old.SetKey(payloads)
 	if err != nil {
 		return err

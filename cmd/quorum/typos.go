@@ -1,45 +1,16 @@
 package main
 
-// Values typed from paper: a set fingerprint from the ceremony record
-// (--set), a head hash from a drill or reveal report (--head). One that
-// matches nothing but is one or two symbols from a value that exists is a
-// typo, since SHA-256 gives no one two values that close: quorum says so
-// first, before any word of another set or of a log cut short, and the
-// person types it again.
+// Typos in values typed from paper that only status, log and record read:
+// a head hash (--head) and a set named by the log (--set). The rule, and
+// the --set of the commands that take shares, are ceremony's (typo.go).
 
 import (
 	"fmt"
-	"strings"
 
 	"quorum/accesslog"
-	"quorum/combine"
+	"quorum/ceremony"
 	"quorum/share"
 )
-
-// typoError is a typed value one or two symbols from one that exists.
-type typoError struct {
-	Flag    string // "--set", "--head"
-	Symbols []int  // the symbols that differ, 1 for the first
-	Of      string // what it is near: "record 14's hash"
-	Value   string // that value, grouped as printed
-	Paper   string // where the right value is printed
-}
-
-func (e *typoError) Error() string {
-	var at []string
-	for _, n := range e.Symbols {
-		at = append(at, fmt.Sprint(n))
-	}
-	what := "symbol " + at[0] + " differs"
-	if len(at) > 1 {
-		what = "symbols " + strings.Join(at, " and ") + " differ"
-	}
-	return fmt.Sprintf("%s: %s from %s, %s: a typo?", e.Flag, what, e.Of, e.Value)
-}
-
-func (e *typoError) hints() []string {
-	return []string{fmt.Sprintf("type %s again from %s and compare it symbol by symbol", e.Flag, e.Paper)}
-}
 
 // parseHead reads a typed --head ("" for none) for status and log. A typo
 // comes first: a head one or two symbols from a record's hash was typed
@@ -51,7 +22,7 @@ func parseHead(records []*accesslog.Record, typed string) (string, error) {
 		return "", nil
 	}
 	if r, at := accesslog.NearHash(records, typed); r != nil {
-		return "", &usageError{err: &typoError{Flag: "--head", Symbols: at, Of: fmt.Sprintf("record %d's hash", r.Seq),
+		return "", &usageError{err: &ceremony.TypoError{Flag: "--head", Symbols: at, Of: fmt.Sprintf("record %d's hash", r.Seq),
 			Value: group4(r.Hash), Paper: "the drill or reveal report"}}
 	}
 	head, err := accesslog.ParseHash(typed)
@@ -59,29 +30,6 @@ func parseHead(records []*accesslog.Record, typed string) (string, error) {
 		return "", usagef("--head: %v", err)
 	}
 	return head, nil
-}
-
-// setTypo checks a typed --set against the sets of the shares given: when
-// no share is of the pinned set but one is of a set one or two symbols
-// from it, the pin was mistyped, and no share belongs to another set.
-func setTypo(typed string, pinned share.Fingerprint, inputs []combine.Input) error {
-	if typed == "" {
-		return nil
-	}
-	for _, in := range inputs {
-		if in.Share.Fingerprint() == pinned {
-			return nil
-		}
-	}
-	for _, in := range inputs {
-		fp := in.Share.Fingerprint()
-		if at := share.Typos(typed, string(fp)); at != nil {
-			return &usageError{err: &typoError{Flag: "--set", Symbols: at,
-				Of:    fmt.Sprintf("the set of share %d (%s, %s)", in.Share.Index, in.Share.Custodian, in.Source),
-				Value: fp.String(), Paper: "the signed ceremony record"}}
-		}
-	}
-	return nil
 }
 
 // group4 writes a hash in groups of four symbols, as reports print it.
@@ -103,7 +51,7 @@ func logSetTypo(records []*accesslog.Record, typed string, pinned share.Fingerpr
 	for _, r := range records {
 		for _, fp := range []string{r.Set, r.NewSet} {
 			if at := share.Typos(typed, fp); fp != "" && at != nil {
-				return &usageError{err: &typoError{Flag: "--set", Symbols: at,
+				return &usageError{err: &ceremony.TypoError{Flag: "--set", Symbols: at,
 					Of:    fmt.Sprintf("the set%s of record %d", labelSuffix(r.Label), r.Seq),
 					Value: share.Fingerprint(fp).String(), Paper: "the signed ceremony record"}}
 			}

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"quorum/accesslog"
+	"quorum/ceremony"
 	"quorum/combine"
 	"quorum/drill"
 )
@@ -82,7 +83,7 @@ func runVerify(opts *verifyOptions) error {
 	if len(inputs) != 1 {
 		return usagef("verify checks one share, and %d were given", len(inputs))
 	}
-	if err := setTypo(opts.Set, pinned, inputs); err != nil {
+	if err := ceremony.SetTypo(opts.Set, pinned, inputs); err != nil {
 		return err
 	}
 	in := inputs[0]

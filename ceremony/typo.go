@@ -1,0 +1,60 @@
+package ceremony
+
+// Values typed from paper: a set fingerprint from the ceremony record
+// (--set), a head hash from a drill or reveal report (--head). One that
+// matches nothing but is one or two symbols from a value that exists is a
+// typo, since SHA-256 gives no one two values that close: quorum says so
+// first, before any word of another set or of a log cut short, and the
+// person types it again.
+
+import (
+	"fmt"
+	"strings"
+
+	"quorum/combine"
+	"quorum/share"
+)
+
+// TypoError is a typed value one or two symbols from one that exists.
+type TypoError struct {
+	Flag    string // "--set", "--head"
+	Symbols []int  // the symbols that differ, 1 for the first
+	Of      string // what it is near: "record 14's hash"
+	Value   string // that value, grouped as printed
+	Paper   string // where the right value is printed
+}
+
+func (e *TypoError) Error() string {
+	var at []string
+	for _, n := range e.Symbols {
+		at = append(at, fmt.Sprint(n))
+	}
+	what := "symbol " + at[0] + " differs"
+	if len(at) > 1 {
+		what = "symbols " + strings.Join(at, " and ") + " differ"
+	}
+	return fmt.Sprintf("%s: %s from %s, %s: a typo?", e.Flag, what, e.Of, e.Value)
+}
+
+// SetTypo checks a typed --set against the sets of the shares given: when
+// no share is of the pinned set but one is of a set one or two symbols
+// from it, the pin was mistyped, and no share belongs to another set.
+func SetTypo(typed string, pinned share.Fingerprint, inputs []combine.Input) error {
+	if typed == "" {
+		return nil
+	}
+	for _, in := range inputs {
+		if in.Share.Fingerprint() == pinned {
+			return nil
+		}
+	}
+	for _, in := range inputs {
+		fp := in.Share.Fingerprint()
+		if at := share.Typos(typed, string(fp)); at != nil {
+			return &UsageError{&TypoError{Flag: "--set", Symbols: at,
+				Of:    fmt.Sprintf("the set of share %d (%s, %s)", in.Share.Index, in.Share.Custodian, in.Source),
+				Value: fp.String(), Paper: "the signed ceremony record"}}
+		}
+	}
+	return nil
+}
