@@ -36,6 +36,9 @@ type Report struct {
 	Paper     Paper
 	// Kit is the root kit on the day of the report, from the access log.
 	Kit []KitItem
+	// Run is the id of the runbook's run the drill or reveal was a step
+	// of (accesslog.RunID), or "".
+	Run string
 }
 
 // ReportShare is one share presented at a drill, and how it fared.
@@ -98,7 +101,11 @@ func (l *layout) report(r *Report) []*page {
 	p.text(l.x0, y, bold, shareSize, ink, outcome)
 	y = l.paragraph(p, l.x0, y, l.width(), regular, valueSize, valueSize*1.3, ink, r.Summary) + 9
 	if r.Reveal {
-		y = l.paragraph(p, l.x0, y-4, l.width(), regular, valueSize, valueSize*1.3, ink, "Reason: "+l.fs.printable(regular, r.Reason)) + 9
+		reason := "Reason: " + r.Reason
+		if r.Run != "" {
+			reason += " (run " + r.Run + ")"
+		}
+		y = l.paragraph(p, l.x0, y-4, l.width(), regular, valueSize, valueSize*1.3, ink, l.fs.printable(regular, reason)) + 9
 	}
 	l.hrule(p, y)
 	witnesses := strings.Join(r.Witnesses, ", ")
@@ -160,6 +167,15 @@ func (l *layout) report(r *Report) []*page {
 			": it proves that someone who held enough shares made it, not when or who was "+
 			"present. This signed page proves that. Later, 'quorum status --head HASH' with the hash above checks that "+
 			"the log still holds this record and everything before it.") + 8
+	if !r.Reveal {
+		place := func(y float64, block func(p *page, y float64) float64) float64 {
+			if y+block(l.newPage(), 0) > l.bottom() {
+				y = more()
+			}
+			return block(p, y)
+		}
+		y = l.quarterlyChecks(r, y, place)
+	}
 
 	// Signatures: everyone who took part, the operator and the witnesses.
 	signers := []string{"Operator: " + operator}

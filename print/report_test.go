@@ -24,7 +24,8 @@ func TestReportPdftotext(t *testing.T) {
 			{5, "erin", "forged.share", "signature is invalid"},
 		},
 		Operator: "olivia", Witnesses: []string{"walter", "wanda"},
-		Head: head, Seq: 7, Tool: "quorum test", Paper: A4,
+		Head: head, Seq: 7, Tool: "quorum test", Paper: A4, Run: "7QX4M2KD",
+		Kit: []KitItem{{ID: "mfa-1", Kind: "mfa-device", Place: "safe B"}},
 	}
 	for _, paper := range []Paper{A4, Letter} {
 		r.Paper = paper
@@ -42,11 +43,31 @@ func TestReportPdftotext(t *testing.T) {
 			"2026-04-02 10:30:00", "any 3 of 5", ts.shares[0].Fingerprint().String(), group4(head),
 			"RECORD 7", "Operator: olivia", "Witness: walter", "Witness: wanda",
 			"Custodian of share 5: erin", "Custodian of share 1: alice", "Signature", "quorum status",
+			// The quarterly test's boxes: the drill's filled in, the
+			// others to tick, and the lessons.
+			"The quarterly test, run 7QX4M2KD", "1. The drill: the sheets rebuild the set",
+			"DRILL FAILED, record 7 of the access log", "2. Check the MFA device", "It shows a code",
+			"3. Check the phone", "it rings", "4. Optional: sign in as the root user", "Reason given to quorum combine",
+			"Log head hash after the reveal", "What went wrong, what to improve", "quorum runbook end 7QX4M2KD", "Initials",
 		} {
 			if !strings.Contains(text, want) {
 				t.Errorf("%s: %q is not in the report:\n%s", paper, want, text)
 			}
 		}
+	}
+	// A reveal is no quarterly test: it has no boxes.
+	r.Reveal, r.Reason, r.Paper = true, "quarterly test: root sign-in", A4
+	pdf, err := ReportPDF(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := t.TempDir() + "/reveal.pdf"
+	if err := os.WriteFile(path, pdf, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	text := string(run(t, "pdftotext", "-layout", path, "-"))
+	if !strings.Contains(text, "Reason: quarterly test: root sign-in (run 7QX4M2KD)") || strings.Contains(text, "The quarterly test") {
+		t.Errorf("the reveal report:\n%s", text)
 	}
 	if _, err := ReportPDF(&Report{}); err == nil {
 		t.Error("a report without a head hash: no error")

@@ -101,7 +101,7 @@ func (l *layout) runbook(r *runbook.Runbook) []*page {
 		})
 	}
 	y = place(y+gap, func(p *page, y float64) float64 { return l.exceptions(p, y, r) })
-	y = place(y+gap, func(p *page, y float64) float64 { return l.lessons(p, y, r) })
+	y = place(y+gap, func(p *page, y float64) float64 { return l.lessons(p, y, r.Lessons, r.LessonsNote) })
 	place(y+gap, func(p *page, y float64) float64 { return l.runbookSignatures(p, y) })
 
 	left := "quorum runbook · " + r.Name
@@ -321,10 +321,12 @@ func (l *layout) exceptions(p *page, y float64, r *runbook.Runbook) float64 {
 	return y
 }
 
-// lessons writes the box for what went wrong and what to improve.
-func (l *layout) lessons(p *page, y float64, r *runbook.Runbook) float64 {
-	y = l.heading(p, y, r.Lessons)
-	y = l.paragraph(p, l.x0, y, l.width(), regular, rbText-0.5, rbLead-0.5, dim, l.fs.printable(regular, r.LessonsNote)) + 6
+// lessons writes the box for what went wrong and what to improve, under
+// heading and a note of what to do with it: a runbook's, and a drill
+// report's for the quarterly test.
+func (l *layout) lessons(p *page, y float64, heading, note string) float64 {
+	y = l.heading(p, y, heading)
+	y = l.paragraph(p, l.x0, y, l.width(), regular, rbText-0.5, rbLead-0.5, dim, l.fs.printable(regular, note)) + 6
 	const lines = 6
 	p.box(l.x0, y, l.width(), lines*rbLessonsH+6, 0.8, ink)
 	for i := 1; i <= lines; i++ {

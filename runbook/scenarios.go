@@ -688,6 +688,47 @@ func deleteAccount() Scenario {
 	}
 }
 
+// QuarterlyChecks are the checks of the quarterly test besides the drill
+// itself, as its runbook has them: the MFA device gives a code, the phone
+// is operational, and, if the team chose to, a root sign-in recorded with
+// its reason. A drill report gives each a box (package print), so that
+// the paper signed at the drill holds the whole test.
+func QuarterlyChecks() []Step {
+	return []Step{checkMFA(), checkPhone(), optionalSignIn()}
+}
+
+func checkMFA() Step {
+	return Step{
+		Title:   "Check the MFA device",
+		Do:      "It shows a code. A battery-based device: the display is clear, its expiry date not within 90 days.",
+		Command: "quorum kit check {mfa-id} --result ok|failed --by NAME --log {log} --run RUN",
+		Write:   []string{"Battery expiry, if any"},
+	}
+}
+
+func checkPhone() Step {
+	return Step{
+		Title: "Check the phone",
+		Do: "Switch it on: it has signal. Call it from another phone: it rings. The billing team confirms the " +
+			"contract is paid.",
+		Command: "quorum kit check {phone-id} --result ok|failed --by NAME --log {log} --run RUN",
+		Console: "The account's contact information page still shows the number; write nothing of it.",
+	}
+}
+
+func optionalSignIn() Step {
+	return Step{
+		Title: "Optional: sign in as the root user",
+		Do: "If the team chose to this quarter: announce it, rebuild the password with the reason in the log, " +
+			"sign in with it and the MFA code, and sign out. Else strike this step through.",
+		Command: "quorum combine -m {manifest} --log {log} --reason \"quarterly test: root sign-in\" " +
+			"--operator OPERATOR --witness WITNESS --report reveal.pdf --run RUN -i KEY… SHARE…",
+		Console: "The console accepts the password and the code, shows the binder's account ID, and the root " +
+			"sign-in alert reaches its recipients.",
+		Write: []string{"Reason given to quorum combine", "Log head hash after the reveal (first 8 symbols)"},
+	}
+}
+
 func quarterlyTest() Scenario {
 	return Scenario{
 		Name:  "quarterly-test",
@@ -709,34 +750,15 @@ func quarterlyTest() Scenario {
 				Write: []string{"Drill passed (yes or no)", "Log head hash after the drill (first 8 symbols)"},
 			},
 			kitOut("{mfa}", "{mfa-id}"),
-			{
-				Title:   "Check the MFA device",
-				Do:      "It shows a code. A battery-based device: the display is clear, its expiry date not within 90 days.",
-				Command: "quorum kit check {mfa-id} --result ok|failed --by NAME --log {log} --run RUN",
-				Write:   []string{"Battery expiry, if any"},
-			},
+			checkMFA(),
 			kitOut("{phone}", "{phone-id}"),
-			{
-				Title: "Check the phone",
-				Do: "Switch it on: it has signal. Call it from another phone: it rings. The billing team confirms the " +
-					"contract is paid.",
-				Command: "quorum kit check {phone-id} --result ok|failed --by NAME --log {log} --run RUN",
-				Console: "The account's contact information page still shows the number; write nothing of it.",
-			},
+			checkPhone(),
 			{
 				Title:   "Check the group address",
 				Do:      "A test message to the group address reaches every recipient.",
 				Command: "quorum kit check {email-id} --result ok|failed --by NAME --log {log} --run RUN",
 			},
-			{
-				Title: "Optional: sign in as the root user",
-				Do: "If the team chose to this quarter: announce it, rebuild the password with the reason in the log, " +
-					"sign in with it and the MFA code, and sign out. Else strike this step through.",
-				Command: "quorum combine -m {manifest} --log {log} --reason \"quarterly test: root sign-in\" " +
-					"--operator OPERATOR --witness WITNESS --report reveal.pdf --run RUN -i KEY… SHARE…",
-				Console: "The console accepts the password and the code, shows the binder's account ID, and the root " +
-					"sign-in alert reaches its recipients.",
-			},
+			optionalSignIn(),
 			{
 				Title: "Review who has access",
 				Do: "For the email address, the password, the MFA device and the phone, name who has access. No one " +
