@@ -408,6 +408,13 @@ func TestOldLogsRead(t *testing.T) {
 			})
 		case filepath.Join("testdata", "kit.log"):
 			want = append(slices.Clone(accesslog.KitKinds), accesslog.KindReview)
+		case filepath.Join("testdata", "run.log"):
+			// Two runs of quorum log v4 (testdata/genrunlog), one a
+			// rehearsal, among older records.
+			want = []string{accesslog.KindRunStart, accesslog.KindRunEnd, accesslog.KindDrill, accesslog.KindKitCheck}
+			if runs, problems := accesslog.Runs(records); len(runs) != 2 || len(problems) > 0 || runs[1].Open() || len(runs[1].Records) != 7 {
+				t.Errorf("%s: %d runs, problems %v", file, len(runs), problems)
+			}
 		}
 		for _, kind := range want {
 			if !slices.ContainsFunc(records, func(r *accesslog.Record) bool { return r.Kind == kind }) {
