@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"quorum/accesslog"
+	"quorum/ceremony"
 	"quorum/manifest"
 )
 
@@ -157,7 +158,7 @@ func runRecord(opts *recordOptions) error {
 	if (kind == accesslog.KindLeftRoom || kind == accesslog.KindReturned) && len(opts.By) == 0 {
 		return usagef("%s needs --by NAME: who left or came back, as the exceptions table of the runbook asks", kind)
 	}
-	run, err := checkRun(opts.Log, opts.Run)
+	run, err := ceremony.CheckRun(opts.Log, opts.Run)
 	if err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"quorum/accesslog"
+	"quorum/ceremony"
 	"quorum/runbook"
 )
 
@@ -131,7 +132,7 @@ func runRunbookEnd(opts *runEndOptions) error {
 	if err != nil {
 		return usagef("%v", err)
 	}
-	records, err := readRunLog(opts.Log)
+	records, err := ceremony.ReadLog(opts.Log)
 	if err != nil {
 		return err
 	}

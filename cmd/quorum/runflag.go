@@ -4,14 +4,12 @@ package main
 // drill, verify, reshare, review, split, retire): the record the command
 // appends carries the id of the run it is a step of. The rule that the id
 // names a run this log started and has not ended is accesslog's (Runs,
-// OpenRun), kept again by Append under the log's lock; checkRun applies it
-// before anything is asked or written, so that a wrong id costs nobody a
-// passphrase.
+// OpenRun); ceremony.CheckRun applies it before anything is asked or
+// written. Here: the flag, and the hints for the errors of the rule.
 
 import (
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -22,43 +20,6 @@ import (
 // addRunFlag registers --run on cmd.
 func addRunFlag(cmd *cobra.Command, p *string) {
 	cmd.Flags().StringVar(p, "run", "", "record this as a step of the run `RUN` (the id 'quorum runbook start' printed)")
-}
-
-// checkRun reads --run: "" when it was not given; else the id, once the
-// access log at path holds it as a run that is started and not ended.
-func checkRun(path, run string) (string, error) {
-	if run == "" {
-		return "", nil
-	}
-	if path == "" {
-		return "", usagef("--run needs --log: a run is recorded in the access log it was started in")
-	}
-	id, err := accesslog.ParseRunID(run)
-	if err != nil {
-		return "", usagef("--run: %v", err)
-	}
-	records, err := readRunLog(path)
-	if err != nil {
-		return "", err
-	}
-	if _, err := accesslog.OpenRun(records, id); err != nil {
-		return "", &sourceError{path, err}
-	}
-	return id, nil
-}
-
-// readRunLog reads and checks the log a run is in. It must exist: the
-// run's start made it.
-func readRunLog(path string) ([]*accesslog.Record, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	records, err := accesslog.Read(data)
-	if err != nil {
-		return nil, &sourceError{path, err}
-	}
-	return records, nil
 }
 
 func isRunError(err error) bool {
