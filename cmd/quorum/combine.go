@@ -1,30 +1,17 @@
 package main
 
 import (
-	"errors"
+	"os"
 
 	"github.com/spf13/cobra"
 
 	"quorum/ceremony"
-	"quorum/internal/filter"
-	"quorum/internal/newfile"
 )
 
 type combineOptions struct {
-	IO         *IOStreams
-	Identities []string
-	Output     string
-	Set        string
-	Manifest   string
-	Shares     []string
-	Type       bool
-	Log        string // the access log to record the reveal in
-	Reason     string // why the secret is revealed, for the log
-	Operator   string // who ran the reveal, for the log
-	Witnesses  []string
-	Report     string // the reveal report PDF to write
-	Paper      string
-	Now        string // hidden, for tests: the time of the log record
+	IO *IOStreams
+	ceremony.CombineOptions
+	Now string // hidden, for tests: the time of the log record
 }
 
 func newCombineCmd(streams *IOStreams) *cobra.Command {
@@ -78,67 +65,32 @@ a pin quorum says which set it used.`,
 	return cmd
 }
 
+// runCombine refuses a secret bound for a file that standard output
+// was redirected to (combine > secret.txt would get it with the umask's
+// mode, over whatever the file held), and sends it down a pipe, or leaves
+// ceremony to reveal it on the terminal.
 func runCombine(opts *combineOptions) error {
-	streams := opts.IO
-	if opts.Output != "" {
-		if err := newfile.Check(opts.Output); err != nil {
-			return err
-		}
-	}
-	if err := checkCombine(opts); err != nil {
-		return err
-	}
-	r, err := ceremony.Rebuild(streams.env(), ceremony.Source{Set: opts.Set, Manifest: opts.Manifest, Shares: opts.Shares, Type: opts.Type, Identities: opts.Identities})
+	streams, err := withClock(opts.IO, opts.Now)
 	if err != nil {
 		return err
 	}
-	defer r.Wipe()
-	set, payloads, secret := r.Set, r.Payloads, r.Secret
-	streams.infof("the secret was rebuilt from %d shares and passed the integrity check", len(set.Inputs))
-	if opts.Output == "" && streams.OutIsTerminal && !filter.Printable(secret) {
-		// A terminal would act on an escape sequence rather than show
-		// it, and a set that was not pinned may be a forger's; filtered,
-		// it would not be the secret. Refused before the access is
-		// recorded, since nothing is revealed.
-		return errUnprintableSecret
+	if opts.Output == "" && stdoutIsFile(streams) {
+		return usagef("standard output is a file: the secret would be written there unprotected; write it with -o FILE (0600, never over a file)")
 	}
-	// The access is recorded before the secret is revealed: a reveal
-	// that cannot be recorded does not happen (combinelog.go).
-	head, err := recordCombine(opts, set, payloads)
-	if err != nil {
-		return err
+	c := opts.CombineOptions
+	c.Tool = toolName()
+	if !streams.OutIsTerminal {
+		c.Pipe = streams.Out
 	}
-	return revealSecret(streams, secret, opts.Output, head)
+	return ceremony.Combine(streams.env(), c)
 }
 
-// errUnprintableSecret is a rebuilt secret that the terminal cannot show
-// as it is: control, format or invisible characters.
-var errUnprintableSecret = errors.New("the secret holds control, format or invisible characters, which a terminal would act on or hide: it is not shown")
-
-// revealSecret sends the secret where the user asked: a new file, a pipe,
-// or the terminal once, with head, the log's head hash after the reveal's
-// record ("" for none), to write on the reveal report.
-func revealSecret(streams *IOStreams, secret []byte, output, head string) error {
-	switch {
-	case output != "":
-		if err := newfile.Write(output, secret); err != nil {
-			return err
-		}
-		streams.infof("the secret is in %s (0600); delete it when done", output)
-		return nil
-	case !streams.OutIsTerminal:
-		_, err := streams.Out.Write(secret)
-		return err
+// stdoutIsFile reports whether standard output is a regular file.
+func stdoutIsFile(streams *IOStreams) bool {
+	f, ok := streams.Out.(*os.File)
+	if !ok {
+		return false
 	}
-	after := "\n\n"
-	if head != "" {
-		after += "Access log head hash after this reveal, for the reveal report:\n    " + group4(head) + "\n\n"
-	}
-	return reveal(streams, revelation{
-		what:   "the secret",
-		before: "\nThe secret, shown once. Make sure no one else can see the screen.\n\n    ",
-		secret: secret,
-		after:  after,
-		prompt: "Press Enter to erase it from the screen. ",
-	})
+	fi, err := f.Stat()
+	return err == nil && fi.Mode().IsRegular()
 }

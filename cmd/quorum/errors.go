@@ -68,6 +68,7 @@ func hints(err error) []string {
 		plge      *seal.PluginError
 		tre       *triesError
 		rte       *retire.RetiredError
+		dfe       *ceremony.DrillFailedError
 		shareName = "the share"
 	)
 	var typo *ceremony.TypoError
@@ -100,7 +101,7 @@ func hints(err error) []string {
 		return []string{fmt.Sprintf("print one set at a time; %s is of set %s: give the manifest of that set, or leave it out", shareName, ose.Got)}
 	case errors.As(err, &rte):
 		return []string{"nothing was written; 'quorum status -m MANIFEST --log LOG' lists its sheets until each is recorded destroyed (quorum record --event sheet-destroyed)"}
-	case errors.Is(err, errUnprintableSecret):
+	case errors.Is(err, ceremony.ErrUnprintableSecret):
 		return []string{"nothing was recorded; write it to a new file with -o FILE (0600) and read it there, or pipe it: quorum combine … | od -c", "check the set's fingerprint against the ceremony record (--set): a forged set can carry such a secret"}
 	case errors.Is(err, errNoAnswer):
 		return []string{"run the command again and type the answer; a secret prompt shows nothing as you type"}
@@ -185,8 +186,8 @@ func hints(err error) []string {
 			fmt.Sprintf("%s opens, but it is not the share the split sealed for its index: someone who held the set key made it; do not use it", shareName),
 			"compare the sheet with the ceremony record, and record the incident in the access log",
 		}
-	case isDrillFailed(err):
-		return drillHints(err)
+	case errors.As(err, &dfe):
+		return drillHints(dfe.Result)
 	case isLogError(err):
 		return logHints(err)
 	case isRunError(err):
@@ -226,4 +227,21 @@ func pluginHints(e *seal.PluginError, shareName string) []string {
 		fmt.Sprintf("%s could not use the hardware key: check that the key of the custodian of %s is plugged in and that -i names that custodian's identity file", program, shareName),
 		"after a wrong PIN, find the right one before trying again: a token locks itself after a few wrong PINs",
 	}
+}
+
+// drillHints says what to do after a failed drill, which is recorded
+// already.
+func drillHints(r *drill.Result) []string {
+	h := []string{"the failed drill is recorded in the log; fix what failed (each share named above) and run the drill again"}
+	if !r.QuorumMet {
+		var few *combine.TooFewError
+		if errors.As(r.Problem, &few) {
+			h = append(h, fmt.Sprintf("%d good shares of %d needed: more custodians must bring shares that open", few.Have, few.Need))
+		}
+		var ie *combine.IntegrityError
+		if errors.As(r.Problem, &ie) {
+			h = append(h, "every share opened but the set did not rebuild: run the drill with -m manifest.json to name the wrong share")
+		}
+	}
+	return h
 }

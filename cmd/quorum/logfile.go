@@ -7,7 +7,6 @@ import (
 	"quorum/ceremony"
 	"quorum/kit"
 	"quorum/print"
-	"quorum/share"
 )
 
 func readLogFile(path string) ([]byte, error)         { return ceremony.ReadLogFile(path) }
@@ -15,8 +14,5 @@ func checkLog(path string) error                      { return ceremony.CheckLog
 func kitOnPaper(path string) ([]print.KitItem, error) { return ceremony.KitOnPaper(path) }
 func checkPeople(operator string, witnesses []string) error {
 	return ceremony.CheckPeople(operator, witnesses)
-}
-func warnSuperseded(streams *IOStreams, path string, fp share.Fingerprint) {
-	ceremony.WarnSuperseded(streams.env(), path, fp)
 }
 func readKit(path string) (*kit.State, error) { return ceremony.ReadKit(path) }
