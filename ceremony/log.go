@@ -116,10 +116,6 @@ func WarnSuperseded(env *Env, path string, fp share.Fingerprint) {
 	if r == nil {
 		return
 	}
-	label := ""
-	if r.Label != "" {
-		label = ` "` + r.Label + `"` // as the label is shown everywhere; Warn filters it
-	}
 	env.UI.Warn("%s records set %s%s as superseded by set %s on %s (record %d): use the new set's shares, and record each old sheet destroyed",
-		path, fp, label, share.Fingerprint(r.NewSet), r.Time.UTC().Format(time.DateOnly), r.Seq)
+		path, fp, labelSuffix(r.Label), share.Fingerprint(r.NewSet), r.Time.UTC().Format(time.DateOnly), r.Seq)
 }
