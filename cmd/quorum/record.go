@@ -2,14 +2,10 @@ package main
 
 import (
 	"fmt"
-	"slices"
-	"strings"
 
 	"github.com/spf13/cobra"
 
-	"quorum/accesslog"
 	"quorum/ceremony"
-	"quorum/manifest"
 )
 
 type recordOptions struct {
@@ -87,145 +83,24 @@ The new head hash is printed on standard output.`,
 	return cmd
 }
 
-// parseEvent splits --event into a kind of accesslog.EventKinds and
-// words: "KIND" or "KIND: TEXT"; anything else is "note: TEXT". A kind
-// mistyped is refused, never kept as a note: status would not count the
-// sheet it was about.
-func parseEvent(s string) (kind, text string, err error) {
-	k, rest, _ := strings.Cut(s, ":")
-	k, text = strings.TrimSpace(k), strings.TrimSpace(rest)
-	if slices.Contains(accesslog.EventKinds, k) {
-		if k == accesslog.KindNote && text == "" {
-			return "", "", usagef("--event note: say what happened after the colon")
-		}
-		return k, text, nil
-	}
-	if strings.TrimSpace(s) == "" {
-		return "", "", usagef("--event is empty: say what happened")
-	}
-	if near := nearestKind(k); near != "" {
-		return "", "", usagef("--event %q: %q is not a kind; did you mean %s?", s, k, near)
-	}
-	return "", "", usagef("--event %q does not start with a kind (%s); for anything else write \"note: TEXT\"",
-		s, strings.Join(accesslog.EventKinds, ", "))
-}
-
-// nearestKind is the event kind that k was probably meant to be: the same
-// with other case, spaces or underscores, or at most two letters off.
-func nearestKind(k string) string {
-	k = strings.ToLower(strings.NewReplacer("_", "-", " ", "-").Replace(k))
-	best, bestD := "", 3
-	for _, kind := range accesslog.EventKinds {
-		if d := editDistance(k, kind); d < bestD {
-			best, bestD = kind, d
-		}
-	}
-	return best
-}
-
-// editDistance is the Levenshtein distance: letters inserted, deleted or
-// changed.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
-}
-
 func runRecord(opts *recordOptions) error {
-	streams := opts.IO
-	now, err := clock(streams, opts.Now)
+	streams, err := withClock(opts.IO, opts.Now)
 	if err != nil {
 		return err
 	}
-	kind, text, err := parseEvent(opts.Event)
+	r, head, err := ceremony.Record(streams.env(), ceremony.RecordOptions{Log: opts.Log, Event: opts.Event, By: opts.By,
+		Item: opts.Item, Share: opts.Share, Set: opts.Set, Manifest: opts.Manifest, Run: opts.Run, Tool: toolName()})
 	if err != nil {
 		return err
 	}
-	if (kind == accesslog.KindLeftRoom || kind == accesslog.KindReturned) && len(opts.By) == 0 {
-		return usagef("%s needs --by NAME: who left or came back, as the exceptions table of the runbook asks", kind)
-	}
-	run, err := ceremony.CheckRun(opts.Log, opts.Run)
-	if err != nil {
-		return err
-	}
-	fp, m, err := pin(streams, opts.Set, opts.Manifest)
-	if err != nil {
-		return err
-	}
-	if opts.Set != "" {
-		// A log that does not check is refused by Append below; the
-		// records before the break still name the log's sets.
-		data, err := readLogFile(opts.Log)
-		if err != nil {
-			return err
-		}
-		records, _ := accesslog.Read(data)
-		if err := logSetTypo(records, opts.Set, fp); err != nil {
-			return err
-		}
-	}
-	r := &accesslog.Record{Kind: kind, Time: now(), Set: string(fp), By: opts.By, Item: opts.Item,
-		Share: opts.Share, Event: text, Run: run, Tool: toolName()}
-	if err := checkShareFlag(kind, r, opts.Share, m); err != nil {
-		return err
-	}
-	head, err := accesslog.Append(opts.Log, r, nil, "")
-	if err != nil {
-		return &sourceError{opts.Log, err}
-	}
-	streams.infof("recorded %s as record %d of %s", describe(r), r.Seq, opts.Log)
-	fmt.Fprintln(streams.Out, head)
-	return nil
-}
-
-// checkShareFlag checks --share against the kind and the set, and names
-// the custodian from the manifest.
-func checkShareFlag(kind string, r *accesslog.Record, n int, m *manifest.Manifest) error {
-	sheet := strings.HasPrefix(kind, "sheet-")
-	switch {
-	case n < 0 || n > 255:
-		return usagef("--share %d is not a share index (1…255)", n)
-	case sheet && (kind == accesslog.KindSheetLost || kind == accesslog.KindSheetDestroyed) && n == 0:
-		return usagef("%s needs --share N, so that status can count the sheet", kind)
-	case sheet && n == 0 && r.Item == "":
-		return usagef("%s needs --share N (a share's sheet) or --item TEXT (anything else)", kind)
-	case n > 0 && r.Set == "":
-		return usagef("--share %d of which set? give --set FINGERPRINT or -m MANIFEST", n)
-	case m == nil:
-		return nil
-	case n > m.Shares:
-		return usagef("--share %d: set %s has shares 1…%d", n, quote(m.Label), m.Shares)
-	}
-	r.Label = m.Label
-	for _, c := range m.Custodians {
-		if n > 0 && c.Index == n && r.Item == "" {
-			r.Item = fmt.Sprintf("sheet %d (%s)", n, c.Name)
-		}
-	}
-	return nil
-}
-
-// describe names a record for a person: its kind and what it is about.
-func describe(r *accesslog.Record) string {
+	what := r.Kind
 	switch {
 	case r.Item != "":
-		return fmt.Sprintf("%s, %s", r.Kind, r.Item)
+		what += ", " + r.Item
 	case r.Share > 0:
-		return fmt.Sprintf("%s, sheet %d", r.Kind, r.Share)
+		what += fmt.Sprintf(", sheet %d", r.Share)
 	}
-	return r.Kind
+	streams.infof("recorded %s as record %d of %s", what, r.Seq, opts.Log)
+	fmt.Fprintln(streams.Out, head)
+	return nil
 }

@@ -1,8 +1,8 @@
 package main
 
-// Typos in values typed from paper that only status, log and record read:
-// a head hash (--head) and a set named by the log (--set). The rule, and
-// the --set of the commands that take shares, are ceremony's (typo.go).
+// Typos in a head hash (--head) typed from paper, which only status and
+// log read. The rule, the --set of the commands that take shares and of
+// record, are ceremony's (typo.go, record.go).
 
 import (
 	"fmt"
@@ -35,27 +35,4 @@ func parseHead(records []*accesslog.Record, typed string) (string, error) {
 // group4 writes a hash in groups of four symbols, as reports print it.
 func group4(s string) string {
 	return share.Fingerprint(s).String()
-}
-
-// logSetTypo checks a typed --set against the sets the log names: when the
-// log names the pinned set, or none near it, nil.
-func logSetTypo(records []*accesslog.Record, typed string, pinned share.Fingerprint) error {
-	if typed == "" {
-		return nil
-	}
-	for _, r := range records {
-		if r.Set == string(pinned) || r.NewSet == string(pinned) {
-			return nil
-		}
-	}
-	for _, r := range records {
-		for _, fp := range []string{r.Set, r.NewSet} {
-			if at := share.Typos(typed, fp); fp != "" && at != nil {
-				return &usageError{err: &ceremony.TypoError{Flag: "--set", Symbols: at,
-					Of:    fmt.Sprintf("the set%s of record %d", labelSuffix(r.Label), r.Seq),
-					Value: share.Fingerprint(fp).String(), Paper: "the signed ceremony record"}}
-			}
-		}
-	}
-	return nil
 }
