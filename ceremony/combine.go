@@ -40,6 +40,7 @@ type CombineOptions struct {
 	Reason    string // why the secret is revealed, for the log
 	Operator  string // who reveals it, for the log
 	Witnesses []string
+	Run       string // the runbook run this is a step of (--run), as typed; CheckRun reads it
 	Report    string // the reveal report PDF to write; "" for none
 	Paper     string // the report's paper size: a4 or letter
 	Tool      string // the record's tool: "quorum" and its version
@@ -67,6 +68,10 @@ func (o *CombineOptions) check() error {
 	}
 	if _, err := print.ParsePaper(o.Paper); err != nil {
 		return usagef("%v", err)
+	}
+	var err error
+	if o.Run, err = CheckRun(o.Log, o.Run); err != nil {
+		return err
 	}
 	switch {
 	case o.Log == "" && o.Reason != "":
@@ -132,7 +137,7 @@ func recordCombine(env *Env, opts CombineOptions, r *Rebuilt) (string, error) {
 	defer clear(key)
 	rec := &accesslog.Record{
 		Kind: accesslog.KindCombine, Time: env.Now(), Set: string(set.Fingerprint), Label: set.Label,
-		Reason: opts.Reason, Operator: opts.Operator, Witnesses: opts.Witnesses, Outcome: accesslog.Pass, Tool: opts.Tool,
+		Reason: opts.Reason, Operator: opts.Operator, Witnesses: opts.Witnesses, Outcome: accesslog.Pass, Run: opts.Run, Tool: opts.Tool,
 	}
 	for _, in := range set.Inputs {
 		rec.Participants = append(rec.Participants, accesslog.Participant{Index: in.Share.Index, Custodian: in.Share.Custodian})
@@ -167,7 +172,7 @@ func revealReport(set *combine.Set, rec *accesslog.Record, head string, paper pr
 		Time: rec.Time, Passed: true,
 		Summary: fmt.Sprintf("The secret was rebuilt from %d shares (any %d of %d rebuild it), passed the integrity check, and was revealed.",
 			len(set.Inputs), set.Threshold, set.Shares),
-		Operator: rec.Operator, Witnesses: rec.Witnesses, Head: head, Seq: rec.Seq, Tool: rec.Tool, Paper: paper,
+		Operator: rec.Operator, Witnesses: rec.Witnesses, Head: head, Seq: rec.Seq, Tool: rec.Tool, Paper: paper, Run: rec.Run,
 	}
 	for _, in := range set.Inputs {
 		rep.Taking = append(rep.Taking, print.ReportShare{Index: in.Share.Index, Custodian: in.Share.Custodian, Source: in.Source, Result: "ok"})

@@ -22,6 +22,7 @@ type DrillOptions struct {
 	Log       string // the access log to record the drill in
 	Operator  string // who runs the drill, for the log
 	Witnesses []string
+	Run       string // the runbook run this is a step of (--run), as typed; CheckRun reads it
 	Report    string // the drill report PDF to write; "" for none
 	Paper     string // the report's paper size: a4 or letter
 	Tool      string // the record's tool: "quorum" and its version
@@ -59,6 +60,9 @@ func Drill(env *Env, opts DrillOptions) (*drill.Result, error) {
 	if err := CheckLog(opts.Log); err != nil {
 		return nil, err
 	}
+	if opts.Run, err = CheckRun(opts.Log, opts.Run); err != nil {
+		return nil, err
+	}
 	if err := CheckPeople(opts.Operator, opts.Witnesses); err != nil {
 		return nil, err
 	}
@@ -91,7 +95,7 @@ func Drill(env *Env, opts DrillOptions) (*drill.Result, error) {
 	rec := &accesslog.Record{
 		Kind: accesslog.KindDrill, Time: env.Now(), Set: string(r.Fingerprint), Label: r.Label,
 		Participants: logParticipants(r), Failures: logFailures(r),
-		Operator: opts.Operator, Witnesses: opts.Witnesses, Outcome: accesslog.Fail, Tool: opts.Tool,
+		Operator: opts.Operator, Witnesses: opts.Witnesses, Outcome: accesslog.Fail, Run: opts.Run, Tool: opts.Tool,
 	}
 	if r.Passed() {
 		rec.Outcome = accesslog.Pass
@@ -200,7 +204,7 @@ func drillReport(r *drill.Result, rec *accesslog.Record, head string, paper prin
 	rep := &print.Report{
 		Fingerprint: r.Fingerprint, Label: r.Label, Threshold: r.Threshold, Shares: r.Shares,
 		Time: rec.Time, Passed: r.Passed(), Summary: drillSummary(r),
-		Operator: rec.Operator, Witnesses: rec.Witnesses, Head: head, Seq: rec.Seq, Tool: rec.Tool, Paper: paper,
+		Operator: rec.Operator, Witnesses: rec.Witnesses, Head: head, Seq: rec.Seq, Tool: rec.Tool, Paper: paper, Run: rec.Run,
 	}
 	for _, p := range r.Good {
 		rep.Taking = append(rep.Taking, print.ReportShare{Index: p.Index, Custodian: p.Custodian, Source: p.Source, Result: "ok"})

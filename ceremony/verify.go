@@ -20,6 +20,7 @@ import (
 type VerifyOptions struct {
 	Source
 	Log  string // the access log to record the check in; "" for none
+	Run  string // the runbook run this is a step of (--run), as typed; CheckRun reads it
 	Tool string // the record's tool: "quorum" and its version
 }
 
@@ -31,6 +32,10 @@ func Verify(env *Env, opts VerifyOptions) error {
 		if err := CheckLog(opts.Log); err != nil {
 			return err
 		}
+	}
+	var err error
+	if opts.Run, err = CheckRun(opts.Log, opts.Run); err != nil {
+		return err
 	}
 	pinned, m, err := Pin(env, opts.Set, opts.Manifest)
 	if err != nil {
@@ -78,7 +83,7 @@ func Verify(env *Env, opts VerifyOptions) error {
 	rec := &accesslog.Record{
 		Kind: accesslog.KindVerify, Time: env.Now(), Set: string(s.Fingerprint()), Label: s.Label,
 		Participants: []accesslog.Participant{{Index: s.Index, Custodian: s.Custodian}},
-		Outcome:      accesslog.Pass, Tool: opts.Tool,
+		Outcome:      accesslog.Pass, Run: opts.Run, Tool: opts.Tool,
 	}
 	signer := accesslog.ShareSigner(s.Index)
 	logKey := key

@@ -61,6 +61,7 @@ a pin quorum says which set it used.`,
 	addPeopleFlags(cmd, &opts.Operator, &opts.Witnesses)
 	cmd.Flags().StringVar(&opts.Report, "report", "", "with --log, write the reveal report PDF to `FILE` (0600, must not exist), to print and sign")
 	cmd.Flags().StringVar(&opts.Paper, "paper", "a4", "the paper size of the report: a4 or letter")
+	addRunFlag(cmd, &opts.Run)
 	addNowFlag(cmd, &opts.Now)
 	return cmd
 }

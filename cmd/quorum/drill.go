@@ -52,6 +52,7 @@ that 'quorum status --head HASH' can later prove the log was not cut short.`,
 	f.StringVar(&opts.Report, "report", "", "write the drill report PDF to `FILE` (0600, must not exist)")
 	f.StringVar(&opts.Paper, "paper", "a4", "the paper size of the report: a4 or letter")
 	addTypeFlag(f, &opts.Type)
+	addRunFlag(cmd, &opts.Run)
 	addNowFlag(cmd, &opts.Now)
 	cmd.MarkFlagRequired("log")
 	return cmd

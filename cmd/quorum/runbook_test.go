@@ -11,14 +11,17 @@ import (
 )
 
 // pendingInRunbooks are the commands and flags the runbooks name that are
-// not built yet: the run records (runbook start and end, --run on the
-// commands of a run). Once one is built, take it out of this list: the test
+// not built yet: --run on the commands of a run whose work is still moving
+// into package ceremony. Once one is built, take it out of this list: the test
 // then checks its flags too.
 var (
 	pendingInRunbooks = []string{}
 	// pendingFlags are the flags not built yet, by command; "" for every
 	// command.
-	pendingFlags = map[string][]string{"": {"--run"}}
+	pendingFlags = map[string][]string{
+		"out": {"--run"}, "in": {"--run"}, "check": {"--run"}, "lost": {"--run"}, "replace": {"--run"},
+		"retire": {"--run"}, "review": {"--run"}, "split": {"--run"}, "reshare": {"--run"},
+	}
 )
 
 // TestRunbookCommands checks every quorum command a runbook prints

@@ -46,6 +46,7 @@ quorum exits non-zero.`,
 	f.StringVar(&opts.Set, "set", "", "refuse a share not of the set with this `FINGERPRINT`")
 	f.StringVarP(&opts.Manifest, "manifest", "m", "", "check the share against this `MANIFEST`'s commitment")
 	addTypeFlag(f, &opts.Type)
+	addRunFlag(cmd, &opts.Run)
 	addNowFlag(cmd, &opts.Now)
 	return cmd
 }
