@@ -56,12 +56,14 @@ const maxCodes = 64
 // of modules anywhere, it returns ErrNoCode without a search. Where a
 // square of that texture a sheet's code large shows, it searches the small
 // copy, then the image as given (see search), which reads a clean page.
-// It goes on to preprocessed copies (stages, in preprocess.go) only when
-// that read nothing, when a share printed in parts was read in part, or
-// when the image, halved, still shows a code's finder patterns: the signs
-// of a damaged scan; on an image whose texture is not a code's size (a
-// page of text), only when the search saw finder patterns it could not
-// read. At most maxFinds searches are made in all.
+// An image no larger than the small copy is searched before the survey,
+// which it costs about as much as. Decode goes on to preprocessed copies
+// (stages, in preprocess.go) only when that read nothing, when a share
+// printed in parts was read in part, or when the image, halved, still
+// shows a code's finder patterns: the signs of a damaged scan; on an
+// image whose texture is not a code's size (a page of text), only when
+// the search saw finder patterns it could not read. At most maxFinds
+// searches are made in all.
 func Decode(img image.Image) ([]string, error) {
 	b := img.Bounds()
 	if b.Empty() {
@@ -71,38 +73,31 @@ func Decode(img image.Image) ([]string, error) {
 	if n := shrinkFactor(b.Dx(), b.Dy()); n > 1 {
 		gray = shrink(gray, n)
 	}
-	sv := look(gray)
-	if sv.evidence == noTexture {
-		return nil, ErrNoCode
-	}
 	d := &decoder{seen: map[string]bool{}}
-	if sv.n > 1 && sv.evidence == codeTexture {
-		// A sheet's modules are large: the survey's small copy, a
-		// quarter of the pixels or fewer, reads a clean page and a
-		// phone's photo of one. What it reads is painted over in the
-		// image, which is searched for the rest.
-		work := sv.small
-		if sv.n == 2 {
-			// The small copy is gray halved, which unread looks at:
-			// searched in a copy, as search paints over it, it serves
-			// unread too until gray is painted.
-			d.half = sv.small
-			work = image.NewGray(sv.small.Rect)
-			copy(work.Pix, sv.small.Pix)
-		}
-		d.search(work, 1/float64(sv.n), nil)
-		if len(d.texts) > 0 && !d.unread(gray) {
+	n := surveyFactor(gray)
+	var left bool
+	if n == 1 {
+		// An image the survey's size or smaller (an A4 page at 150 dpi):
+		// its search costs little more than the survey, and reads a
+		// clean sheet whole, so it goes first, and the survey judges only
+		// an image that it did not read whole.
+		left = d.search(gray, 1, rescales) || d.unread(gray)
+		if len(d.texts) > 0 && !left {
 			return d.texts, nil
 		}
-		d.half = nil
-		fill := paper(gray)
-		for _, pts := range d.found {
-			erase(gray, pts, 1, fill)
-		}
 	}
-	left := d.search(gray, 1, rescales) || d.unread(gray)
-	if len(d.texts) > 0 && !left {
-		return d.texts, nil // the clean page: the fast path read it all
+	sv := look(gray, n)
+	if sv.evidence == noTexture && len(d.texts) == 0 {
+		return nil, ErrNoCode
+	}
+	if n > 1 {
+		if sv.evidence == codeTexture && d.searchSmall(sv, gray) {
+			return d.texts, nil
+		}
+		left = d.search(gray, 1, rescales) || d.unread(gray)
+		if len(d.texts) > 0 && !left {
+			return d.texts, nil // the clean page: the fast path read it all
+		}
 	}
 	if sv.evidence == someTexture && !left {
 		// Text, or a small image whose search saw no code's corners:
@@ -171,6 +166,41 @@ type decoder struct {
 	// coordinates of the image Decode was given (or its shrunk copy), so
 	// that each later search can paint them over.
 	found [][]gozxing.ResultPoint
+}
+
+// searchSmall searches the survey's small copy of gray, a quarter of the
+// pixels or fewer: a sheet's modules are large, and it reads a clean page
+// and a phone's photo of one. It reports whether that read every code;
+// if not, what it read is painted over in gray, which is searched next
+// for the rest.
+func (d *decoder) searchSmall(sv survey, gray *image.Gray) bool {
+	work := sv.small
+	if sv.n == 2 {
+		// The small copy is gray halved, which unread looks at: searched
+		// in a copy, as search paints over it, it serves unread too
+		// until gray is painted.
+		d.half = sv.small
+		work = image.NewGray(sv.small.Rect)
+		copy(work.Pix, sv.small.Pix)
+	}
+	d.search(work, 1/float64(sv.n), nil)
+	if len(d.texts) > 0 && d.unread(gray) {
+		// It read a code and shows another: a share printed in parts,
+		// whose modules are smaller, at 300 dpi. At the other scales
+		// the small copy reads the rest in half the time of one search
+		// of gray; but only once it has read a code, as the small copy
+		// of a damaged page would be searched six times for nothing.
+		d.search(work, 1/float64(sv.n), rescales)
+	}
+	if len(d.texts) > 0 && !d.unread(gray) {
+		return true
+	}
+	d.half = nil
+	fill := paper(gray)
+	for _, pts := range d.found {
+		erase(gray, pts, 1, fill)
+	}
+	return false
 }
 
 // search reads what codes it can in gray, an image factor times the size
@@ -357,17 +387,17 @@ var rescales = []rescale{
 
 type rescale struct {
 	factor float64
-	interp xdraw.Interpolator
+	interp xdraw.Interpolator // xdraw.NearestNeighbor or an *xdraw.Kernel
 }
 
 func resample(gray *image.Gray, sc rescale) *image.Gray {
 	b := gray.Bounds()
 	dst := image.NewGray(image.Rect(0, 0, int(float64(b.Dx())*sc.factor), int(float64(b.Dy())*sc.factor)))
-	if sc.interp == xdraw.NearestNeighbor {
+	if k, ok := sc.interp.(*xdraw.Kernel); ok {
+		scaleKernel(dst, gray, k)
+	} else {
 		nearest(dst, gray)
-		return dst
 	}
-	sc.interp.Scale(dst, dst.Bounds(), gray, b, xdraw.Src, nil)
 	return dst
 }
 

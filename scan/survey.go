@@ -55,17 +55,23 @@ type survey struct {
 	evidence evidence
 }
 
-// look surveys gray: it shrinks it to at most surveyPixels and judges
-// each block of surveyBlock pixels, as it is and, when that shows contrast
-// but no module texture, median-filtered: salt and pepper hides the
-// modules' texture, and the filter removes isolated specks. Filtering only
-// those blocks spares the paper and the code of a clean sheet.
-func look(gray *image.Gray) survey {
+// surveyFactor returns the smallest n that brings gray within
+// surveyPixels when it is shrunk n times in each direction.
+func surveyFactor(gray *image.Gray) int {
 	w, h := gray.Bounds().Dx(), gray.Bounds().Dy()
 	n := 1
 	for int64(w/n)*int64(h/n) > surveyPixels {
 		n++
 	}
+	return n
+}
+
+// look surveys gray: it shrinks it n times (surveyFactor) and judges
+// each block of surveyBlock pixels, as it is and, when that shows contrast
+// from pixel to pixel (rough), median-filtered: salt and pepper hides the
+// modules' texture, and the filter removes isolated specks. Filtering only
+// those blocks spares the paper, the text and the code of a clean sheet.
+func look(gray *image.Gray, n int) survey {
 	sv := survey{small: gray, n: n}
 	if n > 1 {
 		sv.small = shrink(gray, n)
@@ -85,7 +91,7 @@ func look(gray *image.Gray) survey {
 			x0, y0 := bx*surveyBlock, by*surveyBlock
 			blk.copy(sv.small, x0, y0)
 			t := blk.texture()
-			if t == contrast {
+			if t == rough {
 				blk.median(sv.small, x0, y0)
 				t = blk.texture()
 			}
@@ -155,9 +161,10 @@ func (blk *block) median(g *image.Gray, x0, y0 int) {
 
 // A block's texture, as the survey judges it.
 const (
-	flat     = iota // no more contrast than the paper's grain
-	contrast        // contrast, but not in a code's light and dark patches
-	modules         // a piece of a code, as far as one block shows
+	flat    = iota // no more contrast than the paper's grain
+	rough          // contrast from pixel to pixel, as noise has
+	sparse         // contrast, but mostly light or mostly dark, as text is
+	modules        // a piece of a code, as far as one block shows
 )
 
 // texture judges the block: modules when it looks like a piece of a code,
@@ -193,7 +200,7 @@ func (blk *block) texture() int {
 	}
 	// mean difference < sd/2 ⇔ 4·(diff/pairs)² < variance/n².
 	if 4*diff*diff*n*n >= variance*pairs*pairs {
-		return contrast
+		return rough
 	}
 	dark := 0
 	for _, p := range blk {
@@ -202,7 +209,7 @@ func (blk *block) texture() int {
 		}
 	}
 	if 4*dark <= n || 4*dark >= 3*n {
-		return contrast
+		return sparse
 	}
 	return modules
 }
