@@ -116,3 +116,79 @@ func BenchmarkDecode(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkDecodeHybridSheet reads a post-quantum custodian's sheet at
+// 300 dpi, as a flatbed scanner gives it: its share is printed in several
+// codes of smaller modules, of which the small copy that Decode searches
+// first reads only some.
+func BenchmarkDecodeHybridSheet(b *testing.B) {
+	hybrid, err := age.GenerateHybridIdentity()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var cs []split.Custodian
+	for _, c := range []struct {
+		name string
+		kind share.Kind
+		r    interface {
+			age.Recipient
+			String() string
+		}
+	}{{"carol", share.KindHybrid, hybrid.Recipient()}, {"alice", share.KindX25519, nil}, {"bob", share.KindX25519, nil}} {
+		if c.r == nil {
+			id, err := age.GenerateX25519Identity()
+			if err != nil {
+				b.Fatal(err)
+			}
+			c.r = id.Recipient()
+		}
+		cu := custodian.Custodian{Name: c.name, Recipient: c.r.String(), Kind: c.kind}
+		cs = append(cs, split.Custodian{Name: c.name, Kind: c.kind, Recipient: c.r, Fingerprint: cu.Fingerprint()})
+	}
+	set, err := split.Split(split.Options{
+		Secret: bytes.Repeat([]byte("s"), 64), Threshold: 2, Label: "root 2026", Custodians: cs,
+		Created: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC), Tool: "bench",
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	d, err := print.New(set.Shares[:1], print.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	data, err := d.PNG(d.Sheets[0], 300)
+	if err != nil {
+		b.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		b.Fatal(err)
+	}
+	// The first page, which holds the codes: PNG stacks a sheet's pages.
+	page := img.(*image.Gray).SubImage(image.Rect(0, 0, 2481, 3508))
+	want, err := set.Shares[0].Marshal()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		texts, err := scan.Decode(page)
+		if err != nil {
+			b.Fatalf("Decode: %v", err)
+		}
+		var parts []*share.Part
+		for _, t := range texts {
+			p, err := share.ParsePart(t)
+			if err != nil {
+				b.Fatalf("a text read is not a part: %v", err)
+			}
+			parts = append(parts, p)
+		}
+		shares, err := share.JoinParts(parts)
+		if err != nil || len(shares) != 1 {
+			b.Fatalf("the %d parts read do not make the share: %v", len(parts), err)
+		}
+		if got, _ := shares[0].Marshal(); got != want {
+			b.Fatal("the parts read make another share")
+		}
+	}
+}

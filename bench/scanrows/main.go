@@ -1,4 +1,4 @@
-// Command scanrows makes the images of bench/run's rows for the decoder's
+// Command scanrows makes the images of bench/pages' rows for the decoder's
 // cost on what is not a clean sheet: a blank page and a page of noise, the
 // size of the page it is given (an A4 sheet at 300 dpi), and a
 // 12-megapixel phone photo of that page, saved as JPEG at quality 90 as
