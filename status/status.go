@@ -237,7 +237,7 @@ func setProblems(s *Set) []string {
 	case s.SupersededBy != "" && !s.Manifest:
 		return append(p, fmt.Sprintf("%s was superseded by %s on %s: give its manifest (-m) to see which of its sheets still open the secret", name, share.Fingerprint(s.SupersededBy), s.SupersededOn.Format(time.DateOnly)))
 	case s.SupersededBy != "" && len(s.Live) > 0:
-		return append(p, fmt.Sprintf("%s was superseded by %s on %s, but its sheets %s still open the secret: destroy each and record it (sheet-destroyed)", name, share.Fingerprint(s.SupersededBy), s.SupersededOn.Format(time.DateOnly), liveSheets(s)))
+		return append(p, fmt.Sprintf("%s was superseded by %s on %s, but its sheets %s still open the secret: destroy each and record it (sheet-destroyed)", name, share.Fingerprint(s.SupersededBy), s.SupersededOn.Format(time.DateOnly), LiveSheets(s)))
 	case s.SupersededBy != "" || !s.Manifest:
 		return p
 	}
@@ -265,11 +265,13 @@ func retiredProblem(s *Set, name string) string {
 	if !s.Manifest {
 		return fmt.Sprintf("%s was retired on %s: give its manifest (-m) to see which of its sheets are still to be destroyed", name, on)
 	}
-	return fmt.Sprintf("%s was retired on %s: its sheets %s are to be destroyed: destroy each and record it (sheet-destroyed)", name, on, liveSheets(s))
+	return fmt.Sprintf("%s was retired on %s: its sheets %s are to be destroyed: destroy each and record it (sheet-destroyed)", name, on, LiveSheets(s))
 }
 
-// liveSheets lists a set's sheets not recorded destroyed, "1 (alice), 2 (bob)".
-func liveSheets(s *Set) string {
+// LiveSheets lists a set's sheets not recorded destroyed, "1 (alice), 2
+// (bob)". The names are the manifest's: a caller filters them before a
+// terminal.
+func LiveSheets(s *Set) string {
 	var live []string
 	for _, c := range s.Custodians {
 		if !c.Destroyed {

@@ -156,17 +156,6 @@ func runStatus(opts *statusOptions) error {
 	return nil
 }
 
-// liveSheets lists a set's sheets not recorded destroyed, "1 (alice), 2 (bob)".
-func liveSheets(s *status.Set) string {
-	var live []string
-	for _, c := range s.Custodians {
-		if !c.Destroyed {
-			live = append(live, fmt.Sprintf("%d (%s)", c.Index, filter.Text(c.Name)))
-		}
-	}
-	return strings.Join(live, ", ")
-}
-
 func printStatus(streams *IOStreams, rep *status.Report, logName string) {
 	w := streams.Out
 	date := func(t time.Time) string { return t.Format(time.DateOnly) }
@@ -189,7 +178,7 @@ func printStatus(streams *IOStreams, rep *status.Report, logName string) {
 				fmt.Fprintf(w, "  its sheets are to be destroyed; give its manifest (-m) to see which\n")
 				continue
 			}
-			fmt.Fprintf(w, "  TO BE DESTROYED: sheets not recorded destroyed: %s\n", liveSheets(s))
+			fmt.Fprintf(w, "  TO BE DESTROYED: sheets not recorded destroyed: %s\n", filter.Text(status.LiveSheets(s)))
 			continue
 		}
 		if s.SupersededBy != "" {
@@ -202,7 +191,7 @@ func printStatus(streams *IOStreams, rep *status.Report, logName string) {
 				fmt.Fprintf(w, "  every sheet is recorded destroyed\n")
 				continue
 			}
-			fmt.Fprintf(w, "  LIVE: sheets not recorded destroyed, which still open the secret: %s\n", liveSheets(s))
+			fmt.Fprintf(w, "  LIVE: sheets not recorded destroyed, which still open the secret: %s\n", filter.Text(status.LiveSheets(s)))
 			continue
 		}
 		fmt.Fprintf(w, "set %s  %s\n", quote(s.Label), fp)
