@@ -6,7 +6,12 @@ package ceremony
 // applies it before anything is asked or written, so that a wrong id costs
 // nobody a passphrase.
 
-import "quorum/accesslog"
+import (
+	"errors"
+
+	"quorum/accesslog"
+	"quorum/runbook"
+)
 
 // CheckRun reads a --run: "" when none was given; else the run's id, once
 // the access log at path holds a run with that id that was started and has
@@ -31,4 +36,69 @@ func CheckRun(path, run string) (string, error) {
 		return "", &SourceError{path, err}
 	}
 	return id, nil
+}
+
+// StartRun opens a run of a runbook in the access log at path: the
+// run-start record of s (runbook.StartRecord checks it), appended. It
+// returns the record; its id is accesslog.RunID of it. A scenario unknown,
+// or a name missing or bad, is a mistake in the command line.
+func StartRun(env *Env, path string, s runbook.Start, tool string) (*accesslog.Record, error) {
+	r, err := runbook.StartRecord(s, env.Now(), tool)
+	if err != nil {
+		return nil, runbookUsage(err)
+	}
+	if _, err := accesslog.Append(path, r, nil, ""); err != nil {
+		return nil, &SourceError{path, err}
+	}
+	id := accesslog.RunID(r)
+	what := "run"
+	if r.Rehearsal {
+		what = "rehearsal"
+	}
+	env.UI.Info("%s %s of %s started: record %d of %s", what, id, r.Scenario, r.Seq, path)
+	env.UI.Info("give --run %s to each quorum command of the run; end it with: quorum runbook end %s --log %s --outcome done|aborted --lesson TEXT", id, id, path)
+	return r, nil
+}
+
+// EndRun closes the run typed as run in the access log at path with its
+// outcome and lessons (runbook.EndRecord checks them, and that the log
+// holds the run open), and returns the run-end record.
+func EndRun(env *Env, path, run, outcome string, lessons []string, tool string) (*accesslog.Record, error) {
+	id, err := accesslog.ParseRunID(run)
+	if err != nil {
+		return nil, usagef("%v", err)
+	}
+	records, err := ReadLog(path)
+	if err != nil {
+		return nil, err
+	}
+	r, started, err := runbook.EndRecord(records, id, outcome, lessons, env.Now(), tool)
+	var unknown *accesslog.UnknownRunError
+	var ended *accesslog.RunEndedError
+	if errors.As(err, &unknown) || errors.As(err, &ended) {
+		return nil, &SourceError{path, err}
+	} else if err != nil {
+		return nil, runbookUsage(err)
+	}
+	if _, err := accesslog.Append(path, r, nil, ""); err != nil {
+		return nil, &SourceError{path, err}
+	}
+	n := len(started.Records) + 1 // with the run-end
+	env.UI.Info("run %s of %s ended (%s): record %d of %s, %d record%s in the run", id, started.Start.Scenario, r.Outcome, r.Seq, path,
+		n, map[bool]string{true: "s"}[n > 1])
+	return r, nil
+}
+
+// runbookUsage makes what runbook refuses of the command line a usage
+// error naming its flag.
+func runbookUsage(err error) error {
+	var fe *runbook.FieldError
+	var ue *runbook.UnknownError
+	switch {
+	case errors.As(err, &fe):
+		return usagef("--%s %s", fe.Field, fe.Reason)
+	case errors.As(err, &ue):
+		return usagef("%v (quorum runbook list describes each)", err)
+	}
+	return err
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -58,26 +57,15 @@ problem for 'quorum status'.`,
 }
 
 func runRunbookStart(opts *runStartOptions) error {
-	streams := opts.IO
-	now, err := clock(streams, opts.Now)
+	streams, err := withClock(opts.IO, opts.Now)
 	if err != nil {
 		return err
 	}
-	r, err := runbook.StartRecord(opts.Start, now(), toolName())
+	r, err := ceremony.StartRun(streams.env(), opts.Log, opts.Start, toolName())
 	if err != nil {
-		return runbookFieldError(err)
+		return err
 	}
-	if _, err := accesslog.Append(opts.Log, r, nil, ""); err != nil {
-		return &sourceError{opts.Log, err}
-	}
-	id := accesslog.RunID(r)
-	what := "run"
-	if r.Rehearsal {
-		what = "rehearsal"
-	}
-	streams.infof("%s %s of %s started: record %d of %s", what, id, r.Scenario, r.Seq, opts.Log)
-	streams.infof("give --run %s to each quorum command of the run; end it with: quorum runbook end %s --log %s --outcome done|aborted --lesson TEXT", id, id, opts.Log)
-	fmt.Fprintln(streams.Out, id)
+	fmt.Fprintln(streams.Out, accesslog.RunID(r))
 	return nil
 }
 
@@ -123,44 +111,14 @@ start, or that has ended, is refused, and nothing is written.`,
 }
 
 func runRunbookEnd(opts *runEndOptions) error {
-	streams := opts.IO
-	now, err := clock(streams, opts.Now)
+	streams, err := withClock(opts.IO, opts.Now)
 	if err != nil {
 		return err
 	}
-	id, err := accesslog.ParseRunID(opts.Run)
-	if err != nil {
-		return usagef("%v", err)
-	}
-	records, err := ceremony.ReadLog(opts.Log)
+	r, err := ceremony.EndRun(streams.env(), opts.Log, opts.Run, opts.Outcome, opts.Lessons, toolName())
 	if err != nil {
 		return err
 	}
-	r, run, err := runbook.EndRecord(records, id, opts.Outcome, opts.Lessons, now(), toolName())
-	if isRunError(err) {
-		return &sourceError{opts.Log, err}
-	} else if err != nil {
-		return runbookFieldError(err)
-	}
-	if _, err := accesslog.Append(opts.Log, r, nil, ""); err != nil {
-		return &sourceError{opts.Log, err}
-	}
-	streams.infof("run %s of %s ended (%s): record %d of %s, %s in the run", id, run.Start.Scenario, r.Outcome, r.Seq, opts.Log,
-		count(len(run.Records)+1, "record"))
 	fmt.Fprintln(streams.Out, r.Hash)
 	return nil
-}
-
-// runbookFieldError turns what runbook refuses of the command line into a
-// usage error naming its flag.
-func runbookFieldError(err error) error {
-	var fe *runbook.FieldError
-	var ue *runbook.UnknownError
-	switch {
-	case errors.As(err, &fe):
-		return usagef("--%s %s", fe.Field, fe.Reason)
-	case errors.As(err, &ue):
-		return usagef("%v (quorum runbook list describes each)", err)
-	}
-	return err
 }
