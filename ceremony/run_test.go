@@ -4,10 +4,12 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"quorum/accesslog"
+	"quorum/runbook"
 )
 
 // TestCheckRun: --run is read and checked against the log before anything
@@ -58,5 +60,40 @@ func TestCheckRun(t *testing.T) {
 				t.Errorf("CheckRun: %v, want a %T", err, tt.err)
 			}
 		})
+	}
+}
+
+// TestStartEndRun: a run started and ended through the ceremony, its
+// messages on the UI; a second end, an unknown scenario and a missing
+// lesson are refused, and nothing is written.
+func TestStartEndRun(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "access.log")
+	ui := &scriptedUI{t: t}
+	env := testEnv(ui)
+	r, err := StartRun(env, path, runbook.Start{Scenario: "mfa-lost", Operator: "dave", Witnesses: []string{"erin"}}, "quorum test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := accesslog.RunID(r)
+	if !strings.Contains(ui.stderr.String(), "run "+id+" of mfa-lost started: record 1 of "+path) {
+		t.Errorf("StartRun said:\n%s", ui.stderr.String())
+	}
+	if _, err := EndRun(env, path, strings.ToLower(id), "done", []string{"nothing to change"}, "quorum test"); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(path)
+	var usage *UsageError
+	var ended *accesslog.RunEndedError
+	if _, err := EndRun(env, path, id, "done", []string{"again"}, "quorum test"); !errors.As(err, &ended) {
+		t.Errorf("ending an ended run: %v", err)
+	}
+	if _, err := StartRun(env, path, runbook.Start{Scenario: "mfa-gone", Operator: "dave", Witnesses: []string{"erin"}}, "quorum test"); !errors.As(err, &usage) {
+		t.Errorf("an unknown scenario: %v", err)
+	}
+	if _, err := EndRun(env, path, id, "done", nil, "quorum test"); !errors.As(err, &usage) || !strings.Contains(err.Error(), "--lesson") {
+		t.Errorf("no lesson: %v", err)
+	}
+	if after, _ := os.ReadFile(path); string(after) != string(before) {
+		t.Error("a refusal wrote to the log")
 	}
 }
