@@ -11,8 +11,10 @@ import (
 // KitOptions is one event of the kit to record in the access log at Log.
 type KitOptions struct {
 	Log   string
-	Event kit.Event
-	Tool  string // the record's tool: "quorum" and its version
+	Event kit.Event // its Manifest read from the file Manifest names
+	// Manifest is a sheet item's set: its manifest file.
+	Manifest string
+	Tool     string // the record's tool: "quorum" and its version
 }
 
 // Kit records one event of the kit: its words are checked
@@ -21,7 +23,14 @@ type KitOptions struct {
 // A refusal leaves the log as it was. It returns the record, numbered, and
 // the log's new head.
 func Kit(env *Env, opts KitOptions) (*accesslog.Record, string, error) {
-	r, err := opts.Event.Record(env.Now())
+	e := opts.Event
+	if opts.Manifest != "" {
+		var err error
+		if _, e.Manifest, err = Pin(env, "", opts.Manifest); err != nil {
+			return nil, "", err
+		}
+	}
+	r, err := e.Record(env.Now())
 	if err != nil {
 		return nil, "", err
 	}

@@ -130,3 +130,24 @@ func TestReadLogNamesTheFile(t *testing.T) {
 		t.Errorf("CheckLog(bad) = %v, want a *SourceError naming %s", err, bad)
 	}
 }
+
+// A sheet item names its set by the manifest's fingerprint, read from the
+// manifest file; a sheet the set does not have is refused.
+func TestKitSheetItem(t *testing.T) {
+	w := newWrittenSet(t)
+	log := filepath.Join(w.dir, "access.log")
+	env := testEnv(&scriptedUI{t: t})
+	sheet := kit.Event{Kind: accesslog.KindKitAdd, ID: "sheets", ItemKind: accesslog.ItemSheet, Place: "safe A", Share: "4"}
+	var fe *kit.FieldError
+	if _, _, err := Kit(env, KitOptions{Log: log, Event: sheet, Manifest: w.manifest}); !errors.As(err, &fe) || fe.Field != "share" {
+		t.Errorf("Kit(sheet 4 of 3) = %v, want a --share FieldError", err)
+	}
+	sheet.Share = "all"
+	r, _, err := Kit(env, KitOptions{Log: log, Event: sheet, Manifest: w.manifest})
+	if err != nil {
+		t.Fatalf("Kit(all sheets) = %v", err)
+	}
+	if r.Set != string(w.set.Fingerprint) || r.Label != "root 2026" || r.Share != 0 {
+		t.Errorf("record names set %s %q sheet %d, want %s \"root 2026\", all sheets", r.Set, r.Label, r.Share, w.set.Fingerprint)
+	}
+}

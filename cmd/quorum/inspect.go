@@ -1,32 +1,20 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
-	"quorum/accesslog"
 	"quorum/ceremony"
-	"quorum/combine"
-	"quorum/custodian"
 	"quorum/internal/filter"
-	"quorum/manifest"
-	"quorum/seal"
-	"quorum/share"
 )
 
 type inspectOptions struct {
-	IO       *IOStreams
-	JSON     bool
-	Age      bool
-	Set      string
-	Manifest string
-	Args     []string
-	Type     bool
+	IO   *IOStreams
+	JSON bool
+	Age  bool
+	ceremony.InspectOptions
 }
 
 func newInspectCmd(streams *IOStreams) *cobra.Command {
@@ -72,77 +60,37 @@ SSH key also OpenSSH's SHA256: fingerprint, as ssh-keygen -l shows it.`,
 	return cmd
 }
 
-// inspected is what inspect reports of one share or manifest.
-type inspected struct {
-	Source        string `json:"source"`
-	Type          string `json:"type"` // "share" or "manifest"
-	Fingerprint   string `json:"set_fingerprint"`
-	Label         string `json:"label"`
-	Threshold     int    `json:"threshold"`
-	Shares        int    `json:"shares"`
-	Index         int    `json:"index,omitempty"`
-	Custodian     string `json:"custodian,omitempty"`
-	RecipientKind string `json:"recipient_kind,omitempty"`
-	Created       string `json:"created"`
-	Signature     string `json:"signature"` // "valid" or "invalid"
-	Pinned        string `json:"pinned"`    // "match", "other set" or "not pinned"
-	ShareHash     string `json:"share_hash,omitempty"`
-	Problem       string `json:"problem,omitempty"`
-}
-
 func runInspect(opts *inspectOptions) error {
 	streams := opts.IO
+	env := streams.env()
+	o := opts.InspectOptions
 	if opts.Age {
-		return inspectAge(opts)
-	}
-	pinned, m, err := pin(streams, opts.Set, opts.Manifest)
-	if err != nil {
-		return err
-	}
-	var results []inspected
-	var keys []inspectedKey
-	var shareArgs []string
-	for _, a := range opts.Args {
-		data, err := os.ReadFile(a)
-		if err == nil && accesslog.IsLog(data) {
-			return usagef("%s is an access log, not a share or manifest: show and check it with 'quorum log %s'", a, a)
+		if opts.JSON {
+			return usagef("--age and --json do not go together")
 		}
-		if err == nil && seal.IsIdentityFile(data) {
-			clear(data)
-			k, err := inspectKey(streams, a)
-			if err != nil {
-				return err
-			}
-			keys = append(keys, k...)
-			continue
-		}
-		if err == nil && bytes.HasPrefix(bytes.TrimSpace(data), []byte("{")) {
-			results = append(results, inspectManifest(a, data, pinned))
-			continue
-		}
-		shareArgs = append(shareArgs, a)
-	}
-	if len(shareArgs) > 0 || opts.Type {
-		inputs, err := readShares(streams, shareArgs, opts.Type)
+		s, err := ceremony.InspectAge(env, o)
 		if err != nil {
 			return err
 		}
-		if err := ceremony.SetTypo(opts.Set, pinned, inputs); err != nil {
-			return err
+		if streams.OutIsTerminal {
+			return usagef("--age writes binary data; redirect standard output to a file or to age")
 		}
-		for _, in := range inputs {
-			results = append(results, inspectShare(in, pinned, m))
-		}
+		_, err = streams.Out.Write(s.Sealed)
+		return err
 	}
-	for i := range results {
-		results[i].filter()
+	res, err := ceremony.Inspect(env, o)
+	if err != nil {
+		return err
+	}
+	for i := range res.Files {
+		filterInspected(&res.Files[i])
 	}
 	if opts.JSON {
-		all := make([]any, 0, len(keys)+len(results))
-		for _, k := range keys {
+		all := make([]any, 0, len(res.Keys)+len(res.Files))
+		for _, k := range res.Keys {
 			all = append(all, k)
 		}
-		for _, r := range results {
+		for _, r := range res.Files {
 			all = append(all, r)
 		}
 		b, err := json.MarshalIndent(all, "", "  ")
@@ -151,102 +99,35 @@ func runInspect(opts *inspectOptions) error {
 		}
 		fmt.Fprintf(streams.Out, "%s\n", b)
 	} else {
-		for i, k := range keys {
+		for i, k := range res.Keys {
 			if i > 0 {
 				fmt.Fprintln(streams.Out)
 			}
 			printKey(streams, k)
 		}
-		for i, r := range results {
-			if i > 0 || len(keys) > 0 {
+		for i, r := range res.Files {
+			if i > 0 || len(res.Keys) > 0 {
 				fmt.Fprintln(streams.Out)
 			}
 			printInspected(streams, r)
 		}
 	}
-	bad := 0
-	for _, r := range results {
-		if r.Problem != "" {
-			bad++
-		}
-	}
-	if bad > 0 {
-		return fmt.Errorf("%d of %d failed inspection", bad, len(results))
+	if bad := res.Failed(); bad > 0 {
+		return fmt.Errorf("%d of %d failed inspection", bad, len(res.Files))
 	}
 	return nil
 }
 
-// filter passes every text member through filter.Text, for the terminal
-// and for JSON alike: the label, the custodian and the problem come from
-// the files, the source is a file name.
-func (r *inspected) filter() {
+// filterInspected passes every text member through filter.Text, for the
+// terminal and for JSON alike: the label, the custodian and the problem
+// come from the files, the source is a file name.
+func filterInspected(r *ceremony.Inspected) {
 	for _, s := range []*string{&r.Source, &r.Label, &r.Custodian, &r.Created, &r.Problem} {
 		*s = filter.Text(*s)
 	}
 }
 
-func pinState(fp, pinned share.Fingerprint) string {
-	switch {
-	case pinned == "":
-		return "not pinned"
-	case fp == pinned:
-		return "match"
-	}
-	return "other set"
-}
-
-func inspectShare(in combine.Input, pinned share.Fingerprint, m *manifest.Manifest) inspected {
-	s := in.Share
-	r := inspected{
-		Source: in.Source, Type: "share", Fingerprint: s.Fingerprint().String(), Label: s.Label,
-		Threshold: s.Threshold, Shares: s.Shares, Index: s.Index, Custodian: s.Custodian,
-		RecipientKind: s.Kind.String(), Created: s.Created.Format("2006-01-02"),
-		Signature: "valid", Pinned: pinState(s.Fingerprint(), pinned),
-	}
-	if h, err := s.Hash(); err == nil {
-		r.ShareHash = share.EncodeBinary(h[:])
-	}
-	if err := s.Verify(); err != nil {
-		r.Signature = "invalid"
-		r.Problem = "signature is invalid: the share was altered or forged"
-	}
-	if r.Pinned == "other set" && r.Problem == "" {
-		r.Problem = "not of the pinned set"
-	}
-	// With the manifest, the share must be the one it lists.
-	if m != nil && r.Problem == "" && r.Pinned == "match" {
-		if _, err := m.Entry(s); err != nil {
-			r.Problem = "not the share the manifest lists for this index"
-		}
-	}
-	return r
-}
-
-func inspectManifest(name string, data []byte, pinned share.Fingerprint) inspected {
-	r := inspected{Source: name, Type: "manifest", Signature: "valid"}
-	m, err := manifest.Parse(data)
-	var ise *manifest.InvalidSignatureError
-	switch {
-	case errors.As(err, &ise):
-		r.Signature = "invalid"
-		r.Fingerprint = ise.Fingerprint.String()
-		r.Problem = err.Error()
-		return r
-	case err != nil:
-		r.Signature = "invalid"
-		r.Problem = err.Error()
-		return r
-	}
-	fp, _ := m.Fingerprint()
-	r.Fingerprint, r.Label, r.Threshold, r.Shares, r.Created = fp.String(), m.Label, m.Threshold, m.Shares, m.Created
-	r.Pinned = pinState(fp, pinned)
-	if r.Pinned == "other set" {
-		r.Problem = "not of the pinned set"
-	}
-	return r
-}
-
-func printInspected(streams *IOStreams, r inspected) {
+func printInspected(streams *IOStreams, r ceremony.Inspected) {
 	w := streams.Out
 	switch {
 	case r.Type == "manifest" && r.Threshold == 0:
@@ -273,80 +154,7 @@ func printInspected(streams *IOStreams, r inspected) {
 	row("problem", r.Problem)
 }
 
-func inspectAge(opts *inspectOptions) error {
-	switch n := len(opts.Args); {
-	case opts.Type && n > 0:
-		return usagef("--age with --type takes the one typed sheet and no SHARE")
-	case !opts.Type && n != 1:
-		return usagef("--age takes exactly one SHARE")
-	}
-	if opts.JSON {
-		return usagef("--age and --json do not go together")
-	}
-	inputs, err := readShares(opts.IO, opts.Args, opts.Type)
-	if err != nil {
-		return err
-	}
-	if len(inputs) != 1 {
-		return usagef("%s holds %d shares; --age takes one", inputs[0].Source, len(inputs))
-	}
-	pinned, _, err := pin(opts.IO, opts.Set, opts.Manifest)
-	if err != nil {
-		return err
-	}
-	if _, err := combine.Select(inputs[:1], pinned); err != nil {
-		var tfe *combine.TooFewError
-		if !errors.As(err, &tfe) { // one share is always too few: fine here
-			return err
-		}
-	}
-	if opts.IO.OutIsTerminal {
-		return usagef("--age writes binary data; redirect standard output to a file or to age")
-	}
-	_, err = opts.IO.Out.Write(inputs[0].Share.Sealed)
-	return err
-}
-
-// inspectedKey is what inspect reports of one identity in a key file.
-type inspectedKey struct {
-	Source               string `json:"source"`
-	Type                 string `json:"type"` // "key"
-	RecipientKind        string `json:"recipient_kind"`
-	Recipient            string `json:"recipient"`
-	RecipientFingerprint string `json:"recipient_fingerprint"`
-	OpenSSHFingerprint   string `json:"openssh_fingerprint,omitempty"`
-}
-
-// inspectKey reads a key file as -i does, and reports each identity's
-// recipient and recipient fingerprint, computed as split computes them
-// for the manifest (custodian.Custodian.Fingerprint).
-func inspectKey(streams *IOStreams, file string) ([]inspectedKey, error) {
-	ids, err := loadIdentities(streams, []string{file})
-	if err != nil {
-		return nil, err
-	}
-	var keys []inspectedKey
-	for _, id := range ids {
-		rs, err := seal.Recipients(id)
-		if err != nil {
-			return nil, &sourceError{file, err}
-		}
-		for _, r := range rs {
-			_, kind, err := seal.CanonicalRecipient(r)
-			if err != nil {
-				return nil, &sourceError{file, err}
-			}
-			c := custodian.Custodian{Recipient: r, Kind: kind}
-			keys = append(keys, inspectedKey{
-				Source: file, Type: "key", RecipientKind: kind.String(), Recipient: r,
-				RecipientFingerprint: c.Fingerprint(), OpenSSHFingerprint: seal.SSHFingerprint(r),
-			})
-		}
-	}
-	return keys, nil
-}
-
-func printKey(streams *IOStreams, k inspectedKey) {
+func printKey(streams *IOStreams, k ceremony.InspectedKey) {
 	w := streams.Out
 	fmt.Fprintf(w, "%s: key of a custodian (%s)\n", filter.Text(k.Source), k.RecipientKind)
 	fmt.Fprintf(w, "  %-14s %s\n", "recipient", k.Recipient)

@@ -23,21 +23,9 @@ import (
 )
 
 type kitOptions struct {
-	IO       *IOStreams
-	Kind     string // the record kind: accesslog.KindKitAdd, …
-	ID       string
-	Log      string
-	ItemKind string
-	Place    string
-	Holders  []string
-	By       []string
-	Witness  []string
-	Reason   string
-	Result   string
-	Expires  string
-	Manifest string
-	Share    string
-	Now      string // hidden, for tests
+	IO *IOStreams
+	ceremony.KitOptions
+	Now string // hidden, for tests
 }
 
 const phoneWarning = `Never write the phone's number: not in an ID, a place or a reason, and not on
@@ -84,7 +72,8 @@ k shares among themselves.
 }
 
 func newKitAddCmd(streams *IOStreams) *cobra.Command {
-	opts := &kitOptions{IO: streams, Kind: accesslog.KindKitAdd}
+	opts := &kitOptions{IO: streams}
+	opts.Event.Kind = accesslog.KindKitAdd
 	cmd := &cobra.Command{
 		Use:   "add ID --kind KIND --place PLACE --log LOG [--holder NAME]... [--battery-expires DATE] [-m MANIFEST --share N|all]",
 		Short: "Register an item of the kit in the access log",
@@ -106,24 +95,25 @@ Kinds:
   quorum kit add sheets --kind sheet -m manifest.json --share all --place "safe A" --log access.log`,
 		Args: kitIDArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.ID = args[0]
+			opts.Event.ID = args[0]
 			return runKit(opts)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.ItemKind, "kind", "", "what the item is: `KIND` (mfa-device, phone, email, safe-key, sheet, other)")
-	f.StringVar(&opts.Place, "place", "", "where it is kept (`PLACE`, in words; never the phone's number)")
-	f.StringArrayVar(&opts.Holders, "holder", nil, "who may take it out (`NAME`); repeat for several")
-	f.StringVar(&opts.Expires, "battery-expires", "", "a battery-based MFA device: when its battery expires (`DATE`, YYYY-MM-DD)")
+	f.StringVar(&opts.Event.ItemKind, "kind", "", "what the item is: `KIND` (mfa-device, phone, email, safe-key, sheet, other)")
+	f.StringVar(&opts.Event.Place, "place", "", "where it is kept (`PLACE`, in words; never the phone's number)")
+	f.StringArrayVar(&opts.Event.Holders, "holder", nil, "who may take it out (`NAME`); repeat for several")
+	f.StringVar(&opts.Event.Expires, "battery-expires", "", "a battery-based MFA device: when its battery expires (`DATE`, YYYY-MM-DD)")
 	f.StringVarP(&opts.Manifest, "manifest", "m", "", "a sheet item: its set's `MANIFEST`")
-	f.StringVar(&opts.Share, "share", "", "a sheet item: which sheet (`N`), or all")
+	f.StringVar(&opts.Event.Share, "share", "", "a sheet item: which sheet (`N`), or all")
 	addKitCommonFlags(cmd, opts)
 	cmd.MarkFlagRequired("kind")
 	return cmd
 }
 
 func newKitEventCmd(streams *IOStreams, kind, use, short string) *cobra.Command {
-	opts := &kitOptions{IO: streams, Kind: kind}
+	opts := &kitOptions{IO: streams}
+	opts.Event.Kind = kind
 	cmd := &cobra.Command{
 		Use:   use + " ID --by NAME [--witness NAME] [--reason TEXT] [--place PLACE] --log LOG",
 		Short: short,
@@ -136,22 +126,22 @@ left as it was.
 ` + phoneWarning,
 		Args: kitIDArg,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.ID = args[0]
+			opts.Event.ID = args[0]
 			return runKit(opts)
 		},
 	}
 	f := cmd.Flags()
 	switch kind {
 	case accesslog.KindKitMove, accesslog.KindKitIn, accesslog.KindKitReplace:
-		f.StringVar(&opts.Place, "place", "", "its new place (`PLACE`, in words)")
+		f.StringVar(&opts.Event.Place, "place", "", "its new place (`PLACE`, in words)")
 	}
 	switch kind {
 	case accesslog.KindKitCheck:
-		f.StringVar(&opts.Result, "result", "", "how the test went: `ok` or failed")
+		f.StringVar(&opts.Event.Result, "result", "", "how the test went: `ok` or failed")
 		cmd.MarkFlagRequired("result")
 	case accesslog.KindKitReplace:
-		f.StringVar(&opts.Expires, "battery-expires", "", "the new device's battery expiry (`DATE`, YYYY-MM-DD)")
-		f.StringArrayVar(&opts.Holders, "holder", nil, "who may take the new one out (`NAME`), if others")
+		f.StringVar(&opts.Event.Expires, "battery-expires", "", "the new device's battery expiry (`DATE`, YYYY-MM-DD)")
+		f.StringArrayVar(&opts.Event.Holders, "holder", nil, "who may take the new one out (`NAME`), if others")
 	case accesslog.KindKitMove:
 		cmd.MarkFlagRequired("place")
 	}
@@ -163,9 +153,9 @@ left as it was.
 func addKitCommonFlags(cmd *cobra.Command, opts *kitOptions) {
 	f := cmd.Flags()
 	f.StringVar(&opts.Log, "log", "", "the access `LOG` (created 0600 when missing)")
-	f.StringArrayVar(&opts.By, "by", nil, "who did it (`NAME`); repeat for several")
-	f.StringArrayVar(&opts.Witness, "witness", nil, "who saw it (`NAME`); repeat for several")
-	f.StringVar(&opts.Reason, "reason", "", "why, in words (`TEXT`)")
+	f.StringArrayVar(&opts.Event.By, "by", nil, "who did it (`NAME`); repeat for several")
+	f.StringArrayVar(&opts.Event.Witnesses, "witness", nil, "who saw it (`NAME`); repeat for several")
+	f.StringVar(&opts.Event.Reason, "reason", "", "why, in words (`TEXT`)")
 	addNowFlag(cmd, &opts.Now)
 	cmd.MarkFlagRequired("log")
 }
@@ -185,15 +175,8 @@ func runKit(opts *kitOptions) error {
 	if err != nil {
 		return err
 	}
-	e := kit.Event{Kind: opts.Kind, ID: opts.ID, ItemKind: opts.ItemKind, Place: opts.Place,
-		Holders: opts.Holders, By: opts.By, Witnesses: opts.Witness, Reason: opts.Reason,
-		Result: opts.Result, Expires: opts.Expires, Share: opts.Share}
-	if opts.Manifest != "" {
-		if _, e.Manifest, err = pin(streams, "", opts.Manifest); err != nil {
-			return err
-		}
-	}
-	_, head, err := ceremony.Kit(streams.env(), ceremony.KitOptions{Log: opts.Log, Event: e, Tool: toolName()})
+	opts.Tool = toolName()
+	_, head, err := ceremony.Kit(streams.env(), opts.KitOptions)
 	if err != nil {
 		return kitError(opts, err)
 	}

@@ -3,25 +3,12 @@ package main
 import (
 	"github.com/spf13/cobra"
 
-	"quorum/internal/newfile"
-	"quorum/print"
-	"quorum/share"
+	"quorum/ceremony"
 )
 
-// previewDPI is the resolution of --png previews: a whole page is about
-// 830 × 1170 pixels, enough to read every symbol on a screen.
-const previewDPI = 100
-
 type printOptions struct {
-	IO       *IOStreams
-	Manifest string
-	Record   string
-	Kit      bool
-	Log      string // the access log, for the root kit on the record and sheets
-	Paper    string
-	Output   string
-	PNG      string
-	Shares   []string
+	IO *IOStreams
+	ceremony.PrintOptions
 }
 
 func newPrintCmd(streams *IOStreams) *cobra.Command {
@@ -74,129 +61,5 @@ is an error.`,
 }
 
 func runPrint(opts *printOptions) error {
-	streams := opts.IO
-	paper, err := print.ParsePaper(opts.Paper)
-	if err != nil {
-		return usagef("%v", err)
-	}
-	if opts.Kit {
-		return runPrintKit(opts, paper)
-	}
-	switch {
-	case opts.Output == "" && opts.PNG == "":
-		return usagef("name the PDF with -o FILE, or a folder for previews with --png DIR")
-	case opts.Record != "" && opts.Manifest != "":
-		return usagef("--record MANIFEST already gives the manifest: drop -m")
-	case len(opts.Shares) == 0 && opts.Record == "":
-		return usagef("give the share files to print, or --record MANIFEST")
-	}
-	if opts.Output != "" {
-		if err := newfile.Check(opts.Output); err != nil {
-			return err
-		}
-	}
-	if opts.PNG != "" {
-		if err := newfile.CheckDir(opts.PNG); err != nil {
-			return err
-		}
-	}
-	manifestFile := opts.Manifest
-	if opts.Record != "" {
-		manifestFile = opts.Record
-	}
-	_, m, err := pin(streams, "", manifestFile)
-	if err != nil {
-		return err
-	}
-	inputs, err := readShares(streams, opts.Shares, false)
-	if err != nil {
-		return err
-	}
-	shares := make([]*share.Share, len(inputs))
-	for i, in := range inputs {
-		shares[i] = in.Share
-	}
-	kitItems, err := kitOnPaper(opts.Log)
-	if err != nil {
-		return err
-	}
-	doc, err := print.New(shares, print.Options{Paper: paper, Manifest: m, Record: opts.Record != "", Kit: kitItems, Date: streams.Now()})
-	if err != nil {
-		return err
-	}
-	pages := 0
-	for _, s := range doc.Sheets {
-		pages += s.Pages()
-	}
-	if opts.Output != "" {
-		pdf, err := doc.PDF()
-		if err != nil {
-			return err
-		}
-		if err := newfile.Write(opts.Output, pdf); err != nil {
-			return err
-		}
-		streams.infof("wrote %s: %s, %s, %s", opts.Output, sheetCount(doc), count(pages, "page"), paper)
-	}
-	if opts.PNG != "" {
-		var names []string
-		files := map[string][]byte{}
-		for _, s := range doc.Sheets {
-			b, err := doc.PNG(s, previewDPI)
-			if err != nil {
-				return err
-			}
-			names = append(names, s.Name+".png")
-			files[s.Name+".png"] = b
-		}
-		if err := newfile.WriteDir(opts.PNG, names, files); err != nil {
-			return err
-		}
-		streams.infof("wrote %s to %s", count(len(names), "preview"), opts.PNG)
-	}
-	return nil
-}
-
-// runPrintKit writes the recovery kit. It needs no share, manifest or key:
-// the kit is the same for every set printed by this quorum.
-func runPrintKit(opts *printOptions, paper print.Paper) error {
-	switch {
-	case len(opts.Shares) > 0 || opts.Manifest != "" || opts.Record != "" || opts.PNG != "":
-		return usagef("--kit prints the recovery kit alone: drop the shares, -m, --record and --png")
-	case opts.Output == "":
-		return usagef("name the kit's PDF with -o FILE")
-	}
-	if err := newfile.Check(opts.Output); err != nil {
-		return err
-	}
-	pdf, err := print.KitPDF(print.KitOptions{Paper: paper, Date: opts.IO.Now()})
-	if err != nil {
-		return err
-	}
-	if err := newfile.Write(opts.Output, pdf); err != nil {
-		return err
-	}
-	opts.IO.infof("wrote %s: the recovery kit, %s; recover.py SHA-256 %s", opts.Output, paper, print.KitSHA256())
-	return nil
-}
-
-// sheetCount says what a document holds, in words.
-func sheetCount(doc *print.Document) string {
-	n := 0
-	record := false
-	for _, s := range doc.Sheets {
-		if s.Index == 0 {
-			record = true
-		} else {
-			n++
-		}
-	}
-	words := count(n, "sheet")
-	switch {
-	case record && n == 0:
-		return "the ceremony record"
-	case record:
-		return "the ceremony record and " + words
-	}
-	return words
+	return ceremony.Print(opts.IO.env(), opts.PrintOptions)
 }
