@@ -8,12 +8,10 @@ import (
 	"fmt"
 	"io"
 
-	"filippo.io/age"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
 	"quorum/ceremony"
-	"quorum/combine"
 	"quorum/manifest"
 	"quorum/seal"
 	"quorum/share"
@@ -53,22 +51,9 @@ func sharesArgs(typed *bool) cobra.PositionalArgs {
 	}
 }
 
-// readShares, pin, loadIdentities, opener and pluginUI are ceremony's
-// intake and rebuilding, on the terminal.
-func readShares(streams *IOStreams, args []string, typed bool) ([]combine.Input, error) {
-	return ceremony.ReadShares(streams.env(), args, typed)
-}
-
+// pin and pluginUI are ceremony's intake and rebuilding, on the terminal.
 func pin(streams *IOStreams, set, manifestFile string) (share.Fingerprint, *manifest.Manifest, error) {
 	return ceremony.Pin(streams.env(), set, manifestFile)
-}
-
-func loadIdentities(streams *IOStreams, files []string) ([]age.Identity, error) {
-	return ceremony.LoadIdentities(streams.env(), files)
-}
-
-func opener(streams *IOStreams, ids []age.Identity) func(combine.Input) ([]byte, error) {
-	return ceremony.Opener(streams.env(), ids)
 }
 
 func (streams *IOStreams) pluginUI() *seal.PluginUI { return ceremony.PluginUI(streams.env()) }
