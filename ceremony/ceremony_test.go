@@ -13,6 +13,7 @@ import (
 
 	"quorum/accesslog"
 	"quorum/combine"
+	"quorum/internal/newfile"
 	"quorum/internal/testtool"
 	"quorum/share"
 	"quorum/split"
@@ -273,4 +274,68 @@ func readRecords(t *testing.T, path string) []*accesslog.Record {
 		t.Fatal(err)
 	}
 	return records
+}
+
+// TestCombineChecksFirst: options that do not go together, and an output
+// that exists, are refused before any share is read or anything asked.
+func TestCombineChecksFirst(t *testing.T) {
+	ts := newTestSet(t, "root 2026")
+	exists := ts.write(t, "secret.txt", "old")
+	tests := []struct {
+		name    string
+		opts    CombineOptions
+		wantErr any
+		want    string
+	}{
+		{name: "an output that exists", opts: CombineOptions{Output: exists, Paper: "a4"}, wantErr: new(*newfile.ExistsError)},
+		{name: "a report without a log", opts: CombineOptions{Report: filepath.Join(ts.dir, "r.pdf"), Paper: "a4"},
+			wantErr: new(*UsageError), want: "--report goes with --log"},
+		{name: "a log without a reason", opts: CombineOptions{Log: filepath.Join(ts.dir, "access.log"), Paper: "a4"},
+			wantErr: new(*UsageError), want: "give --reason"},
+		{name: "a paper size unknown", opts: CombineOptions{Paper: "a5"}, wantErr: new(*UsageError)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ui := &scriptedUI{t: t}
+			tt.opts.Source = ts.source(1, 2)
+			err := Combine(testEnv(ui), tt.opts)
+			if err == nil || !errors.As(err, tt.wantErr) || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("Combine = %v, want a %T saying %q", err, tt.wantErr, tt.want)
+			}
+			if ui.stderr.Len() > 0 || len(ui.prompts) > 0 {
+				t.Errorf("refused, yet it said %q and asked %q", ui.stderr.String(), ui.prompts)
+			}
+		})
+	}
+	if b, _ := os.ReadFile(exists); string(b) != "old" {
+		t.Errorf("the existing output now holds %q", b)
+	}
+}
+
+// TestDrillNamesEachSourceOnce: a file that cannot be read, or is not a
+// share, fails the drill by its name, once, and the other shares are still
+// drilled; the report is written, 0600.
+func TestDrillNamesEachSourceOnce(t *testing.T) {
+	ts := newTestSet(t, "root 2026")
+	damaged := ts.write(t, "damaged.share", "# quorum share\n01  QRM1 0000 0000 0000 0000 0000  00\n")
+	missing := filepath.Join(ts.dir, "missing.share")
+	log := filepath.Join(t.TempDir(), "access.log")
+	report := filepath.Join(t.TempDir(), "drill.pdf")
+	ui := &scriptedUI{t: t}
+	src := ts.source(1, 2)
+	src.Shares = append(src.Shares, damaged, missing)
+	r, err := Drill(testEnv(ui), DrillOptions{Source: src, Log: log, Report: report, Paper: "a4"})
+	var dfe *DrillFailedError
+	if !errors.As(err, &dfe) || !r.QuorumMet || len(r.Good) != 2 || len(r.Failures) != 2 {
+		t.Fatalf("Drill = %+v, %v; want the quorum met by 2 and 2 failures", r, err)
+	}
+	for _, name := range []string{damaged, missing} {
+		if got := strings.Count(ui.stderr.String(), "FAILED: "+name+": "); got != 1 {
+			t.Errorf("stderr %q: %s named %d times, want once", ui.stderr.String(), name, got)
+		}
+	}
+	fi, err := os.Stat(report)
+	if err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("report: %v, %v; want a file 0600", fi, err)
+	}
 }

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"strings"
 
+	"quorum/accesslog"
 	"quorum/combine"
 	"quorum/share"
 )
@@ -57,4 +58,24 @@ func SetTypo(typed string, pinned share.Fingerprint, inputs []combine.Input) err
 		}
 	}
 	return nil
+}
+
+// ParseHead reads a typed --head ("" for none) for status and log. A typo
+// comes first: a head one or two symbols from a record's hash was typed
+// wrong, and says nothing of the log. A head that is in no form a hash is
+// a mistake in the command line; one the log does not contain is for
+// status to report.
+func ParseHead(records []*accesslog.Record, typed string) (string, error) {
+	if typed == "" {
+		return "", nil
+	}
+	if r, at := accesslog.NearHash(records, typed); r != nil {
+		return "", &UsageError{&TypoError{Flag: "--head", Symbols: at, Of: fmt.Sprintf("record %d's hash", r.Seq),
+			Value: share.Fingerprint(r.Hash).String(), Paper: "the drill or reveal report"}}
+	}
+	head, err := accesslog.ParseHash(typed)
+	if err != nil {
+		return "", usagef("--head: %v", err)
+	}
+	return head, nil
 }

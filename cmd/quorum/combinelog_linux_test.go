@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"quorum/accesslog"
+	"quorum/share"
 )
 
 // TestCombineShowsHead: a reveal recorded in the log shows the log's new
@@ -33,7 +34,7 @@ func TestCombineShowsHead(t *testing.T) {
 	if err != nil || len(records) != 1 {
 		t.Fatalf("the log holds %d records, %v", len(records), err)
 	}
-	want := "Access log head hash after this reveal, for the reveal report:\r\n    " + group4(accesslog.Head(records))
+	want := "Access log head hash after this reveal, for the reveal report:\r\n    " + share.Fingerprint(accesslog.Head(records)).String()
 	if !strings.Contains(p.seen.String(), want) {
 		t.Errorf("the terminal does not show the head hash with the secret (%q): %q", want, p.seen.String())
 	}

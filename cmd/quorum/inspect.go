@@ -8,6 +8,7 @@ import (
 
 	"quorum/ceremony"
 	"quorum/internal/filter"
+	"quorum/share"
 )
 
 type inspectOptions struct {
@@ -159,7 +160,7 @@ func printKey(streams *IOStreams, k ceremony.InspectedKey) {
 	fmt.Fprintf(w, "%s: key of a custodian (%s)\n", filter.Text(k.Source), k.RecipientKind)
 	fmt.Fprintf(w, "  %-14s %s\n", "recipient", k.Recipient)
 	// As the sheet prints it: "fingerprint 7QX4 M2KD …".
-	fmt.Fprintf(w, "  %-14s %s\n", "fingerprint", group4(k.RecipientFingerprint))
+	fmt.Fprintf(w, "  %-14s %s\n", "fingerprint", share.Fingerprint(k.RecipientFingerprint).String())
 	if k.OpenSSHFingerprint != "" {
 		fmt.Fprintf(w, "  %-14s %s\n", "OpenSSH", k.OpenSSHFingerprint)
 	}

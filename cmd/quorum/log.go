@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"quorum/accesslog"
+	"quorum/ceremony"
 	"quorum/internal/filter"
 	"quorum/share"
 	"quorum/status"
@@ -81,7 +82,7 @@ func runLog(opts *logOptions) error {
 	}
 	so := status.Options{Now: now, Log: true}
 	so.Records, so.LogErr = accesslog.Read(data)
-	if so.Head, err = parseHead(so.Records, opts.Head); err != nil {
+	if so.Head, err = ceremony.ParseHead(so.Records, opts.Head); err != nil {
 		return err
 	}
 	if so.Manifests, err = readManifests(streams, opts.Manifests); err != nil {

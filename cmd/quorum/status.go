@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"quorum/accesslog"
+	"quorum/ceremony"
 	"quorum/internal/filter"
 	"quorum/kit"
 	"quorum/manifest"
@@ -137,7 +138,7 @@ func runStatus(opts *statusOptions) error {
 		}
 		so.Records, so.LogErr = accesslog.Read(data)
 	}
-	if so.Head, err = parseHead(so.Records, opts.Head); err != nil {
+	if so.Head, err = ceremony.ParseHead(so.Records, opts.Head); err != nil {
 		return err
 	}
 	rep := status.Compute(so)
