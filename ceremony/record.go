@@ -13,7 +13,6 @@ import (
 
 	"quorum/accesslog"
 	"quorum/manifest"
-	"quorum/share"
 )
 
 // RecordOptions is one custody event, as "quorum record" takes it.
@@ -155,26 +154,6 @@ func checkShare(kind string, r *accesslog.Record, n int, m *manifest.Manifest) e
 	for _, c := range m.Custodians {
 		if n > 0 && c.Index == n && r.Item == "" {
 			r.Item = fmt.Sprintf("sheet %d (%s)", n, c.Name)
-		}
-	}
-	return nil
-}
-
-// logSetTypo checks a typed --set against the sets the log names: when the
-// log names the pinned set, or none near it, nil.
-func logSetTypo(records []*accesslog.Record, typed string, pinned share.Fingerprint) error {
-	for _, r := range records {
-		if r.Set == string(pinned) || r.NewSet == string(pinned) {
-			return nil
-		}
-	}
-	for _, r := range records {
-		for _, fp := range []string{r.Set, r.NewSet} {
-			if at := share.Typos(typed, fp); fp != "" && at != nil {
-				return &UsageError{&TypoError{Flag: "--set", Symbols: at,
-					Of:    fmt.Sprintf("the set%s of record %d", labelSuffix(r.Label), r.Seq),
-					Value: share.Fingerprint(fp).String(), Paper: "the signed ceremony record"}}
-			}
 		}
 	}
 	return nil

@@ -79,3 +79,23 @@ func ParseHead(records []*accesslog.Record, typed string) (string, error) {
 	}
 	return head, nil
 }
+
+// logSetTypo checks a typed --set against the sets the log names, for quorum
+// record, which takes no shares: when the log names the pinned set, or none near it, nil.
+func logSetTypo(records []*accesslog.Record, typed string, pinned share.Fingerprint) error {
+	for _, r := range records {
+		if r.Set == string(pinned) || r.NewSet == string(pinned) {
+			return nil
+		}
+	}
+	for _, r := range records {
+		for _, fp := range []string{r.Set, r.NewSet} {
+			if at := share.Typos(typed, fp); fp != "" && at != nil {
+				return &UsageError{&TypoError{Flag: "--set", Symbols: at,
+					Of:    fmt.Sprintf("the set%s of record %d", labelSuffix(r.Label), r.Seq),
+					Value: share.Fingerprint(fp).String(), Paper: "the signed ceremony record"}}
+			}
+		}
+	}
+	return nil
+}
