@@ -64,13 +64,18 @@ func (it *Item) Checked() bool { return it.Kind == accesslog.ItemMFA || it.Kind 
 // String names the item for a person: "mfa-device mfa-1".
 func (it *Item) String() string {
 	if it.Kind == accesslog.ItemSheet {
-		which := "all sheets"
-		if it.Share > 0 {
-			which = fmt.Sprintf("sheet %d", it.Share)
-		}
-		return fmt.Sprintf("%s (%s of set %s)", it.ID, which, share.Fingerprint(it.Set))
+		return fmt.Sprintf("%s (%s)", it.ID, it.sheets())
 	}
 	return fmt.Sprintf("%s %s", it.Kind, it.ID)
+}
+
+// sheets says which sheets a sheet item is: "sheet 2 of set …".
+func (it *Item) sheets() string {
+	which := "all sheets"
+	if it.Share > 0 {
+		which = fmt.Sprintf("sheet %d", it.Share)
+	}
+	return which + " of set " + share.Fingerprint(it.Set).String()
 }
 
 // Replay builds the state from the log's records, in order. A kit record

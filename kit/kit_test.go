@@ -8,6 +8,7 @@ import (
 
 	"quorum/accesslog"
 	"quorum/kit"
+	"quorum/share"
 )
 
 const set = "AS3NN9TMCD3MR0M5VXEVYAYAPWYT"
@@ -162,5 +163,28 @@ func TestNoKitNoReview(t *testing.T) {
 	st, _ := kit.Replay(nil)
 	if rep := kit.Compute(st, sets, at("2030-01-01"), kit.Rules{}); len(rep.Problems) != 0 || !rep.ReviewDue.IsZero() {
 		t.Errorf("an empty kit reports %q, due %v", rep.Problems, rep.ReviewDue)
+	}
+}
+
+// Notes are the words kit list and status print for each item.
+func TestNotes(t *testing.T) {
+	records := append(base(),
+		&accesslog.Record{Kind: accesslog.KindKitOut, Time: at("2026-01-07"), Item: "mfa-1", By: []string{"erin"}},
+		&accesslog.Record{Kind: accesslog.KindKitCheck, Time: at("2026-01-07"), Item: "phone", Outcome: accesslog.Fail},
+	)
+	st, errs := kit.Replay(records)
+	if len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	rep := kit.Compute(st, sets, at("2026-01-09"), kit.Rules{})
+	want := map[string]string{
+		"mfa-1":  "OUT since 2026-01-07 (2 days) by erin; holders erin, frank; checked 2026-01-06 ok; next due 2026-04-06",
+		"phone":  "in; holders frank; checked 2026-01-07 FAILED; next due 2026-04-06",
+		"sheets": "in; all sheets of set " + share.Fingerprint(set).String() + "; holders olivia",
+	}
+	for _, it := range rep.Items {
+		if got := strings.Join(it.Notes(), "; "); got != want[it.ID] {
+			t.Errorf("%s: Notes = %q\nwant %q", it.ID, got, want[it.ID])
+		}
 	}
 }

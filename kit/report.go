@@ -68,6 +68,54 @@ type ItemStatus struct {
 	BatterySoon  bool      `json:"battery_expires_soon"`
 }
 
+// Notes say what a list of the kit says of the item on the report's day:
+// in or out (since when, by whom), which sheets, its holders, its last
+// check and the next, its battery. The words come from the log: the
+// caller filters them before a terminal.
+func (is *ItemStatus) Notes() []string {
+	var notes []string
+	switch {
+	case !is.Retired.IsZero():
+		notes = append(notes, "retired "+is.Retired.Format(time.DateOnly))
+	case !is.Lost.IsZero():
+		notes = append(notes, "LOST "+is.Lost.Format(time.DateOnly))
+	case !is.Out.IsZero():
+		notes = append(notes, fmt.Sprintf("OUT since %s (%s) by %s", is.Out.Format(time.DateOnly), plural(is.OutDays, "day"), strings.Join(is.OutBy, ", ")))
+	default:
+		notes = append(notes, "in")
+	}
+	if is.Kind == accesslog.ItemSheet {
+		notes = append(notes, is.sheets())
+	}
+	if len(is.Holders) > 0 {
+		notes = append(notes, "holders "+strings.Join(is.Holders, ", "))
+	}
+	if !is.LastCheck.IsZero() {
+		res := "ok"
+		if is.LastResult == accesslog.Fail {
+			res = "FAILED"
+		}
+		notes = append(notes, fmt.Sprintf("checked %s %s", is.LastCheck.Format(time.DateOnly), res))
+	} else if is.Checked() {
+		notes = append(notes, "never checked")
+	}
+	if !is.CheckDue.IsZero() && is.Active() {
+		due := "next due " + is.CheckDue.Format(time.DateOnly)
+		if is.CheckOverdue {
+			due += " OVERDUE"
+		}
+		notes = append(notes, due)
+	}
+	if !is.Expires.IsZero() {
+		b := "battery expires " + is.Expires.Format(time.DateOnly)
+		if is.BatterySoon {
+			b += " SOON"
+		}
+		notes = append(notes, b)
+	}
+	return notes
+}
+
 // Compute makes the report for the day of now from the state, the sets in
 // use, and the rules.
 func Compute(st *State, sets []Set, now time.Time, rules Rules) *Report {

@@ -2,24 +2,20 @@ package main
 
 // quorum kit: the rest of the root kit (the MFA device, the phone, the
 // group email address, the keys of the safes, where the sheets are) in the
-// access log. Flags and wording only: what an event may do to an item is
-// package kit's, the record's form package accesslog's.
+// access log. Flags, help and hints only: recording an event is
+// ceremony.Kit's, what an event may do to an item package kit's, the
+// record's form package accesslog's.
 
 import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strconv"
-	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
 	"quorum/accesslog"
 	"quorum/ceremony"
-	"quorum/internal/filter"
 	"quorum/kit"
-	"quorum/share"
 )
 
 type kitOptions struct {
@@ -253,82 +249,4 @@ func runKitList(opts *kitListOptions) error {
 	}
 	printKit(streams, rep.Items)
 	return nil
-}
-
-// printKit lists the items (kit list, status). Their words came from the
-// log: they pass the one filter.
-func printKit(streams *IOStreams, items []*kit.ItemStatus) {
-	for _, it := range items {
-		var notes []string
-		switch {
-		case !it.Retired.IsZero():
-			notes = append(notes, "retired "+it.Retired.Format(time.DateOnly))
-		case !it.Lost.IsZero():
-			notes = append(notes, "LOST "+it.Lost.Format(time.DateOnly))
-		case !it.Out.IsZero():
-			notes = append(notes, fmt.Sprintf("OUT since %s (%s) by %s", it.Out.Format(time.DateOnly), count(it.OutDays, "day"), strings.Join(it.OutBy, ", ")))
-		default:
-			notes = append(notes, "in")
-		}
-		if it.Kind == accesslog.ItemSheet {
-			which := "all sheets"
-			if it.Share > 0 {
-				which = "sheet " + strconv.Itoa(it.Share)
-			}
-			notes = append(notes, which+" of set "+share.Fingerprint(it.Set).String())
-		}
-		if len(it.Holders) > 0 {
-			notes = append(notes, "holders "+strings.Join(it.Holders, ", "))
-		}
-		if !it.LastCheck.IsZero() {
-			res := "ok"
-			if it.LastResult == accesslog.Fail {
-				res = "FAILED"
-			}
-			notes = append(notes, fmt.Sprintf("checked %s %s", it.LastCheck.Format(time.DateOnly), res))
-		} else if it.Checked() {
-			notes = append(notes, "never checked")
-		}
-		if !it.CheckDue.IsZero() && it.Active() {
-			due := "next due " + it.CheckDue.Format(time.DateOnly)
-			if it.CheckOverdue {
-				due += " OVERDUE"
-			}
-			notes = append(notes, due)
-		}
-		if !it.Expires.IsZero() {
-			b := "battery expires " + it.Expires.Format(time.DateOnly)
-			if it.BatterySoon {
-				b += " SOON"
-			}
-			notes = append(notes, b)
-		}
-		fmt.Fprintf(streams.Out, "  %-12s %-10s %-14s %s\n", filter.Text(it.ID), it.Kind, filter.Text(it.Place), filter.Text(strings.Join(notes, "; ")))
-	}
-}
-
-// addKitRuleFlags adds the kit's intervals to status.
-func addKitRuleFlags(cmd *cobra.Command, r *kit.Rules) {
-	f := cmd.Flags()
-	f.IntVar(&r.OutDays, "out-days", kit.DefaultOutDays, "days an item of the kit may be out of its place")
-	f.IntVar(&r.CheckEvery, "check-every", kit.DefaultCheckEvery, "days between checks of the phone and the MFA device")
-	f.IntVar(&r.ReviewEvery, "review-every", kit.DefaultReviewEvery, "days between access reviews (30 for monthly)")
-}
-
-// printKitStatus is status's part for the kit: the items, and the review.
-func printKitStatus(streams *IOStreams, rep *kit.Report) {
-	w := streams.Out
-	fmt.Fprintln(w, "kit")
-	printKit(streams, rep.Items)
-	switch {
-	case rep.LastReview.IsZero():
-		fmt.Fprintf(w, "  access review: none yet, due %s", rep.ReviewDue.Format(time.DateOnly))
-	default:
-		fmt.Fprintf(w, "  access review: last %s by %s, next due %s", rep.LastReview.Format(time.DateOnly),
-			filter.Text(strings.Join(rep.ReviewBy, ", ")), rep.ReviewDue.Format(time.DateOnly))
-	}
-	if rep.ReviewOverdue {
-		fmt.Fprint(w, "  OVERDUE")
-	}
-	fmt.Fprintln(w)
 }

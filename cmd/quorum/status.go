@@ -297,12 +297,7 @@ func readManifests(streams *IOStreams, files []string) ([]*manifest.Manifest, er
 }
 
 // count says n things: "1 record", "2 records".
-func count(n int, thing string) string {
-	if n == 1 {
-		return "1 " + thing
-	}
-	return fmt.Sprintf("%d %ss", n, thing)
-}
+func count(n int, thing string) string { return ceremony.Count(n, thing) }
 
 // printRuns lists each scenario's last run and rehearsal, and the runs
 // still open.
