@@ -1,7 +1,8 @@
 // Package ceremony does what each quorum command does, without a command
 // line: reading share arguments, scans and typed sheets; rebuilding a set;
-// planning and writing a new set; and the records and reports of drill,
-// verify, combine and reshare.
+// planning and writing a new set; the records and reports of drill,
+// verify, combine and reshare; the access log's root kit and access
+// review; and what inspect finds of a file and print prints again.
 //
 // A ceremony never prints, reads flags or exits. What needs a person goes
 // through [UI], which cmd/quorum implements on the terminal and tests
