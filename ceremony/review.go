@@ -111,6 +111,7 @@ func Review(env *Env, opts ReviewOptions) (*accesslog.Record, string, error) {
 			clear(k)
 		}
 	}()
+	open := Opener(env, ids)
 	var confirmed []accesslog.Participant
 	for _, in := range inputs {
 		s := in.Share
@@ -118,7 +119,7 @@ func Review(env *Env, opts ReviewOptions) (*accesslog.Record, string, error) {
 			return nil, "", &combine.ShareError{Index: s.Index, Custodian: s.Custodian, Source: in.Source,
 				Err: &combine.WrongSetError{Got: s.Fingerprint(), Want: fp}}
 		}
-		k, err := drill.Check(in, m, Opener(env, ids))
+		k, err := drill.Check(in, m, open)
 		if err != nil {
 			return nil, "", err
 		}
