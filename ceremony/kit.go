@@ -14,6 +14,7 @@ type KitOptions struct {
 	Event kit.Event // its Manifest read from the file Manifest names
 	// Manifest is a sheet item's set: its manifest file.
 	Manifest string
+	Run      string // the runbook run this is a step of (--run), as typed; CheckRun reads it
 	Tool     string // the record's tool: "quorum" and its version
 }
 
@@ -24,8 +25,11 @@ type KitOptions struct {
 // the log's new head.
 func Kit(env *Env, opts KitOptions) (*accesslog.Record, string, error) {
 	e := opts.Event
+	run, err := CheckRun(opts.Log, opts.Run)
+	if err != nil {
+		return nil, "", err
+	}
 	if opts.Manifest != "" {
-		var err error
 		if _, e.Manifest, err = Pin(env, "", opts.Manifest); err != nil {
 			return nil, "", err
 		}
@@ -34,7 +38,7 @@ func Kit(env *Env, opts KitOptions) (*accesslog.Record, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	r.Tool = opts.Tool
+	r.Tool, r.Run = opts.Tool, run
 	st, err := ReadKit(opts.Log)
 	if err != nil {
 		return nil, "", err

@@ -28,6 +28,7 @@ type ReviewOptions struct {
 	Shares     []string
 	Type       bool
 	Identities []string
+	Run        string // the runbook run this is a step of (--run), as typed; CheckRun reads it
 	Tool       string // the records' tool: "quorum" and its version
 }
 
@@ -86,6 +87,10 @@ func Review(env *Env, opts ReviewOptions) (*accesslog.Record, string, error) {
 	if err := CheckLog(opts.Log); err != nil {
 		return nil, "", err
 	}
+	run, err := CheckRun(opts.Log, opts.Run)
+	if err != nil {
+		return nil, "", err
+	}
 	fp, m, err := Pin(env, "", opts.Manifest)
 	if err != nil {
 		return nil, "", err
@@ -130,13 +135,13 @@ func Review(env *Env, opts ReviewOptions) (*accesslog.Record, string, error) {
 	for i, p := range confirmed {
 		rec := &accesslog.Record{Kind: accesslog.KindVerify, Time: env.Now(), Set: string(fp), Label: m.Label,
 			Participants: []accesslog.Participant{p}, Event: "confirmed at the access review",
-			Outcome: accesslog.Pass, Tool: opts.Tool}
+			Outcome: accesslog.Pass, Run: run, Tool: opts.Tool}
 		if _, err := accesslog.Append(opts.Log, rec, keys[i], accesslog.ShareSigner(p.Index)); err != nil {
 			return nil, "", &SourceError{opts.Log, err}
 		}
 	}
 	rec := &accesslog.Record{Kind: accesslog.KindReview, Time: env.Now(), Set: string(fp), Label: m.Label,
-		Participants: confirmed, By: opts.By, Witnesses: opts.Witnesses, Access: access, Tool: opts.Tool}
+		Participants: confirmed, By: opts.By, Witnesses: opts.Witnesses, Access: access, Run: run, Tool: opts.Tool}
 	head, err := accesslog.Append(opts.Log, rec, nil, "")
 	if err != nil {
 		return nil, "", &SourceError{opts.Log, err}

@@ -152,6 +152,7 @@ func addKitCommonFlags(cmd *cobra.Command, opts *kitOptions) {
 	f.StringArrayVar(&opts.Event.By, "by", nil, "who did it (`NAME`); repeat for several")
 	f.StringArrayVar(&opts.Event.Witnesses, "witness", nil, "who saw it (`NAME`); repeat for several")
 	f.StringVar(&opts.Event.Reason, "reason", "", "why, in words (`TEXT`)")
+	addRunFlag(cmd, &opts.Run)
 	addNowFlag(cmd, &opts.Now)
 	cmd.MarkFlagRequired("log")
 }

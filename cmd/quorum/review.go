@@ -55,6 +55,7 @@ keeps on the account's contact page and nowhere else.`,
 	f.StringArrayVar(&opts.Witnesses, "witness", nil, "who saw it (`NAME`); repeat for several")
 	f.StringArrayVarP(&opts.Identities, "identity", "i", nil, "a custodian's identity `FILE`, to open their share and confirm")
 	addTypeFlag(f, &opts.Type)
+	addRunFlag(cmd, &opts.Run)
 	addNowFlag(cmd, &opts.Now)
 	cmd.MarkFlagRequired("manifest")
 	cmd.MarkFlagRequired("log")

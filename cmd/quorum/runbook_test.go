@@ -19,8 +19,7 @@ var (
 	// pendingFlags are the flags not built yet, by command; "" for every
 	// command.
 	pendingFlags = map[string][]string{
-		"out": {"--run"}, "in": {"--run"}, "check": {"--run"}, "lost": {"--run"}, "replace": {"--run"},
-		"retire": {"--run"}, "review": {"--run"}, "split": {"--run"}, "reshare": {"--run"},
+		"retire": {"--run"}, "split": {"--run"}, "reshare": {"--run"},
 	}
 )
 
