@@ -21,10 +21,6 @@ import (
 	"quorum/share"
 )
 
-// maxTries is how many times one passphrase is asked: enough for slips,
-// few enough that a stranger cannot guess at the laptop.
-const maxTries = 3
-
 // Source is where a ceremony's shares come from, and what opens them: the
 // flags every command that takes SHARE arguments shares.
 type Source struct {

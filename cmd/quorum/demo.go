@@ -10,8 +10,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"quorum/ceremony"
 	"quorum/internal/newfile"
-	"quorum/seal"
 )
 
 // demoSecret is the example secret of the demo: it is written to a file in
@@ -38,6 +38,33 @@ and the example secret into that folder, which a real ceremony never does.`,
 	}
 }
 
+// demoSteps are the demo's commands, each with what is said before it (""
+// for nothing) and the exit code it must give.
+var demoSteps = []struct {
+	say  string
+	want int
+	args []string
+}{
+	{"2. Split the example secret 3-of-5:", 0,
+		[]string{"split", "-k", "3", "-c", "custodians.txt", "-l", "demo root", "-o", "set", "--secret-file", "example-secret.txt"}},
+	{"3. Anyone can inspect a share without a key:", 0,
+		[]string{"inspect", "-m", "set/manifest.json", "set/2-bob.share"}},
+	{"4. Alice, carol and erin bring their shares and keys; the access is recorded before the secret is shown:", 0,
+		[]string{"combine", "-m", "set/manifest.json", "--log", "access.log", "--reason", "demo: the quarterly root sign-in test",
+			"-i", "alice.key", "-i", "carol.key", "-i", "erin.key", "set/1-alice.share", "set/3-carol.share", "set/5-erin.share"}},
+	{"5. The quarterly drill: bob's sheet as a scanner would give it (here drawn by quorum print --png),\n" +
+		"   dave's and erin's share files; the secret is rebuilt in memory only, never shown:", 0,
+		[]string{"print", "-m", "set/manifest.json", "--png", "scans", "set/2-bob.share"}},
+	{"", 0,
+		[]string{"drill", "-m", "set/manifest.json", "--log", "access.log", "--operator", "olivia", "--witness", "walter",
+			"--report", "drill-report.pdf", "-i", "bob.key", "-i", "dave.key", "-i", "erin.key",
+			"scans/2-bob.png", "set/4-dave.share", "set/5-erin.share"}},
+	{"6. The set's status, from its manifest and the access log:", 0,
+		[]string{"status", "-m", "set/manifest.json", "--log", "access.log"}},
+	{"7. Two custodians are not enough:", 1,
+		[]string{"combine", "-m", "set/manifest.json", "-i", "alice.key", "-i", "bob.key", "set/1-alice.share", "set/2-bob.share"}},
+}
+
 func runDemo(streams *IOStreams) error {
 	dir, err := os.MkdirTemp("", "quorum-demo-")
 	if err != nil {
@@ -51,11 +78,11 @@ func runDemo(streams *IOStreams) error {
 	var custodians strings.Builder
 	custodians.WriteString("# NAME RECIPIENT: one custodian a line\n")
 	for _, name := range demoCustodians {
-		identity, recipient, err := seal.NewIdentity(false)
+		key, recipient, err := ceremony.Keygen(streams.env(), ceremony.KeygenOptions{NoPassphrase: true})
 		if err != nil {
 			return err
 		}
-		if err := newfile.Write(filepath.Join(dir, name+".key"), seal.IdentityFile(identity, recipient, streams.Now())); err != nil {
+		if err := newfile.Write(filepath.Join(dir, name+".key"), key); err != nil {
 			return err
 		}
 		fmt.Fprintf(&custodians, "%s %s\n", name, recipient)
@@ -68,54 +95,25 @@ func runDemo(streams *IOStreams) error {
 	if err := newfile.Write(filepath.Join(dir, "example-secret.txt"), []byte(demoSecret+"\n")); err != nil {
 		return err
 	}
-	step := func(want int, args ...string) (string, error) {
+	for _, step := range demoSteps {
+		if step.say != "" {
+			say("%s", step.say)
+		}
 		var stdout, stderr bytes.Buffer
 		sub := &IOStreams{In: strings.NewReader(""), Out: &stdout, Err: &stderr,
 			Term: noTerminal{}, Now: streams.Now, Rand: streams.Rand}
-		say("$ quorum %s", shellJoin(args))
-		code := runIn(dir, args, sub)
+		say("$ quorum %s", shellJoin(step.args))
+		code := runIn(dir, step.args, sub)
 		fmt.Fprint(out, indent(stdout.String()), indent(stderr.String()), "\n")
-		if code != want {
-			return "", fmt.Errorf("demo step %q exited %d, want %d", strings.Join(args, " "), code, want)
+		if code != step.want {
+			return fmt.Errorf("demo step %q exited %d, want %d", strings.Join(step.args, " "), code, step.want)
 		}
-		return stdout.String(), nil
-	}
-	say("2. Split the example secret 3-of-5:")
-	if _, err := step(0, "split", "-k", "3", "-c", "custodians.txt", "-l", "demo root", "-o", "set", "--secret-file", "example-secret.txt"); err != nil {
-		return err
-	}
-	say("3. Anyone can inspect a share without a key:")
-	if _, err := step(0, "inspect", "-m", "set/manifest.json", "set/2-bob.share"); err != nil {
-		return err
-	}
-	say("4. Alice, carol and erin bring their shares and keys; the access is recorded before the secret is shown:")
-	got, err := step(0, "combine", "-m", "set/manifest.json", "--log", "access.log", "--reason", "demo: the quarterly root sign-in test",
-		"-i", "alice.key", "-i", "carol.key", "-i", "erin.key",
-		"set/1-alice.share", "set/3-carol.share", "set/5-erin.share")
-	if err != nil {
-		return err
-	}
-	if got != demoSecret {
-		return errors.New("demo: the rebuilt secret differs from the example secret")
-	}
-	say("   The rebuilt secret is the example secret.\n")
-	say("5. The quarterly drill: bob's sheet as a scanner would give it (here drawn by quorum print --png),")
-	say("   dave's and erin's share files; the secret is rebuilt in memory only, never shown:")
-	if _, err := step(0, "print", "-m", "set/manifest.json", "--png", "scans", "set/2-bob.share"); err != nil {
-		return err
-	}
-	if _, err := step(0, "drill", "-m", "set/manifest.json", "--log", "access.log", "--operator", "olivia", "--witness", "walter",
-		"--report", "drill-report.pdf", "-i", "bob.key", "-i", "dave.key", "-i", "erin.key",
-		"scans/2-bob.png", "set/4-dave.share", "set/5-erin.share"); err != nil {
-		return err
-	}
-	say("6. The set's status, from its manifest and the access log:")
-	if _, err := step(0, "status", "-m", "set/manifest.json", "--log", "access.log"); err != nil {
-		return err
-	}
-	say("7. Two custodians are not enough:")
-	if _, err := step(1, "combine", "-m", "set/manifest.json", "-i", "alice.key", "-i", "bob.key", "set/1-alice.share", "set/2-bob.share"); err != nil {
-		return err
+		if step.args[0] == "combine" && code == 0 {
+			if stdout.String() != demoSecret {
+				return errors.New("demo: the rebuilt secret differs from the example secret")
+			}
+			say("   The rebuilt secret is the example secret.\n")
+		}
 	}
 	say("The files are in %s:", dir)
 	entries, _ := os.ReadDir(filepath.Join(dir, "set"))

@@ -66,7 +66,7 @@ func hints(err error) []string {
 		ple       *pdfimage.LimitError
 		pue       *pdfimage.UnsupportedError
 		plge      *seal.PluginError
-		tre       *triesError
+		tre       *ceremony.TriesError
 		rte       *retire.RetiredError
 		dfe       *ceremony.DrillFailedError
 		shareName = "the share"
@@ -86,9 +86,9 @@ func hints(err error) []string {
 	switch {
 	case errors.As(err, &tre):
 		switch {
-		case errors.Is(err, errMismatch):
+		case errors.Is(err, ceremony.ErrMismatch):
 			return []string{"nothing was written; run the command again, typing the same at both prompts"}
-		case errors.Is(err, errNotAsShown):
+		case errors.Is(err, ceremony.ErrNotAsShown):
 			return []string{"nothing was written; run the command again: the custodian gets a new passphrase, and the paper with this one is void"}
 		}
 		return []string{"nothing was written; run the command again"}

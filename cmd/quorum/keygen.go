@@ -1,21 +1,18 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
 
-	"quorum/internal/harden"
+	"quorum/ceremony"
 	"quorum/internal/newfile"
-	"quorum/seal"
 )
 
 type keygenOptions struct {
-	IO           *IOStreams
-	Output       string
-	PQ           bool
-	NoPassphrase bool
+	IO     *IOStreams
+	Output string
+	ceremony.KeygenOptions
 }
 
 func newKeygenCmd(streams *IOStreams) *cobra.Command {
@@ -55,32 +52,11 @@ func runKeygen(opts *keygenOptions) error {
 	} else if streams.OutIsTerminal && opts.NoPassphrase {
 		return usagef("refusing to print an unprotected identity on the terminal; use -o FILE")
 	}
-	identity, recipient, err := seal.NewIdentity(opts.PQ)
+	file, recipient, err := ceremony.Keygen(streams.env(), opts.KeygenOptions)
 	if err != nil {
 		return err
 	}
-	harden.Lock(identity)
-	defer clear(identity)
-	file := seal.IdentityFile(identity, recipient, streams.Now())
-	harden.Lock(file)
 	defer clear(file)
-	if !opts.NoPassphrase {
-		if !streams.Term.Available() {
-			return errors.New("no terminal to type the identity's passphrase on; --no-passphrase is for tests and demos")
-		}
-		pass, err := newPassphrase(streams, "the new identity's passphrase",
-			"passphrase to protect the new identity (at least 16 characters):", "the same passphrase again:", false)
-		if err != nil {
-			return err
-		}
-		enc, err := seal.EncryptIdentity(file, pass)
-		clear(pass)
-		if err != nil {
-			return err
-		}
-		clear(file)
-		file = enc
-	}
 	if opts.Output != "" {
 		if err := newfile.Write(opts.Output, file); err != nil {
 			return err

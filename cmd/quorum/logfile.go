@@ -6,13 +6,6 @@ package main
 import (
 	"quorum/ceremony"
 	"quorum/kit"
-	"quorum/print"
 )
 
-func readLogFile(path string) ([]byte, error)         { return ceremony.ReadLogFile(path) }
-func checkLog(path string) error                      { return ceremony.CheckLog(path) }
-func kitOnPaper(path string) ([]print.KitItem, error) { return ceremony.KitOnPaper(path) }
-func checkPeople(operator string, witnesses []string) error {
-	return ceremony.CheckPeople(operator, witnesses)
-}
 func readKit(path string) (*kit.State, error) { return ceremony.ReadKit(path) }

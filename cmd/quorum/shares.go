@@ -6,21 +6,17 @@ package main
 
 import (
 	"fmt"
-	"io"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
 	"quorum/ceremony"
 	"quorum/manifest"
-	"quorum/seal"
 	"quorum/share"
 )
 
-// readLimited and readInput are ceremony's, for the commands that read
-// files of their own (secrets, manifests, logs).
-func readLimited(r io.Reader, name string) ([]byte, error) { return ceremony.ReadLimited(r, name) }
-
+// readInput is ceremony's, for the commands that read files of their own
+// (manifests, logs).
 func readInput(streams *IOStreams, name string) ([]byte, error) {
 	return ceremony.ReadInput(streams.env(), name)
 }
@@ -51,12 +47,10 @@ func sharesArgs(typed *bool) cobra.PositionalArgs {
 	}
 }
 
-// pin and pluginUI are ceremony's intake and rebuilding, on the terminal.
+// pin is ceremony's, on the terminal.
 func pin(streams *IOStreams, set, manifestFile string) (share.Fingerprint, *manifest.Manifest, error) {
 	return ceremony.Pin(streams.env(), set, manifestFile)
 }
-
-func (streams *IOStreams) pluginUI() *seal.PluginUI { return ceremony.PluginUI(streams.env()) }
 
 func labelSuffix(label string) string {
 	if label == "" {

@@ -1,0 +1,106 @@
+package ceremony
+
+// Retiring a set: recording in the access log that the password it holds
+// is dead. The rules are package retire's, the record's form accesslog's,
+// and what status makes of it package status's.
+
+import (
+	"fmt"
+
+	"quorum/accesslog"
+	"quorum/manifest"
+	"quorum/retire"
+	"quorum/share"
+)
+
+// RetireOptions are retire's: the set, by its manifest, and the log.
+type RetireOptions struct {
+	Manifest  string
+	Log       string
+	Operator  string
+	Witnesses []string
+	Reason    string
+	Tool      string
+}
+
+// Retire records the set of opts.Manifest as retired in opts.Log, and
+// returns the record and the log's new head hash. A set the log already
+// records as retired is refused, and nothing is written.
+func Retire(env *Env, opts *RetireOptions) (*accesslog.Record, string, error) {
+	if err := CheckPeople(opts.Operator, opts.Witnesses); err != nil {
+		return nil, "", err
+	}
+	_, m, err := Pin(env, "", opts.Manifest)
+	if err != nil {
+		return nil, "", err
+	}
+	data, err := ReadLogFile(opts.Log)
+	if err != nil {
+		return nil, "", &SourceError{opts.Log, err}
+	}
+	// A log that does not check is refused by Append below; the records
+	// before the break still say whether the set is retired.
+	records, _ := accesslog.Read(data)
+	r, err := retire.Record(m, records, retire.Options{Time: env.Now(), Operator: opts.Operator,
+		Witnesses: opts.Witnesses, Reason: opts.Reason, Tool: opts.Tool})
+	if err != nil {
+		return nil, "", &SourceError{opts.Log, err}
+	}
+	head, err := accesslog.Append(opts.Log, r, nil, "")
+	if err != nil {
+		return nil, "", &SourceError{opts.Log, err}
+	}
+	return r, head, nil
+}
+
+// replaced is the set that split --replaces retires once the new set is
+// written: checked before anything is written, so that a set already
+// retired, or a log that does not check, stops the split before the
+// ceremony.
+type replaced struct {
+	manifest string
+	log      string
+	m        *manifest.Manifest
+	records  []*accesslog.Record
+}
+
+// checkReplaced reads the old set's manifest and the log; nil when split
+// was not given --replaces.
+func checkReplaced(env *Env, manifestFile, logFile string) (*replaced, error) {
+	if manifestFile == "" {
+		return nil, nil
+	}
+	fp, m, err := Pin(env, "", manifestFile)
+	if err != nil {
+		return nil, err
+	}
+	data, err := ReadLogFile(logFile)
+	if err != nil {
+		return nil, &SourceError{logFile, err}
+	}
+	records, err := accesslog.Read(data)
+	if err != nil {
+		return nil, &SourceError{logFile, err}
+	}
+	if err := retire.Check(records, fp); err != nil {
+		return nil, &SourceError{logFile, err}
+	}
+	return &replaced{manifest: manifestFile, log: logFile, m: m, records: records}, nil
+}
+
+// record appends the record that retires the old set, replaced by newSet.
+// The new set is already written: a failure says so, and how to record
+// it by hand.
+func (r *replaced) record(env *Env, newSet share.Fingerprint, tool string) error {
+	rec, err := retire.Record(r.m, r.records, retire.Options{Time: env.Now(),
+		Reason: "replaced by set " + string(newSet) + " for a new password", Tool: tool})
+	if err == nil {
+		_, err = accesslog.Append(r.log, rec, nil, "")
+	}
+	if err != nil {
+		return fmt.Errorf("the new set is written, but the old set was not recorded as retired in %s: %w; record it with 'quorum retire -m %s --log %s'", r.log, err, r.manifest, r.log)
+	}
+	env.UI.Info("recorded the old set %s%s as retired in record %d of %s: destroy each of its sheets and record it (quorum record --event sheet-destroyed)",
+		share.Fingerprint(rec.Set), labelSuffix(rec.Label), rec.Seq, r.log)
+	return nil
+}
