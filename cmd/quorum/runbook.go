@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"quorum/ceremony"
 	"quorum/internal/filter"
 	"quorum/internal/newfile"
 	"quorum/print"
@@ -104,7 +105,7 @@ func runRunbook(opts *runbookOptions) error {
 			return err
 		}
 	}
-	_, m, err := pin(streams, "", opts.Manifest)
+	_, m, err := ceremony.Pin(streams.env(), "", opts.Manifest)
 	if err != nil {
 		return err
 	}

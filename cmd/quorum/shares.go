@@ -1,35 +1,13 @@
 package main
 
 // What every command that takes SHARE arguments shares on the command
-// line: --type, the Args rule, and the calls into ceremony's intake and
-// rebuilding for the commands that still read in cmd.
+// line: --type and the Args rule; reading the shares is ceremony's
+// (intake.go).
 
 import (
-	"fmt"
-
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
-
-	"quorum/ceremony"
-	"quorum/manifest"
-	"quorum/share"
 )
-
-// readInput is ceremony's, for the commands that read files of their own
-// (manifests, logs).
-func readInput(streams *IOStreams, name string) ([]byte, error) {
-	return ceremony.ReadInput(streams.env(), name)
-}
-
-// sourceError names the file that the commands still in cmd could not
-// read; ceremony.SourceError is the same for what ceremony reads.
-type sourceError struct {
-	Source string
-	Err    error
-}
-
-func (e *sourceError) Error() string { return fmt.Sprintf("%s: %v", e.Source, e.Err) }
-func (e *sourceError) Unwrap() error { return e.Err }
 
 // addTypeFlag registers --type on a command that takes SHARE arguments.
 func addTypeFlag(fs *pflag.FlagSet, p *bool) {
@@ -47,11 +25,7 @@ func sharesArgs(typed *bool) cobra.PositionalArgs {
 	}
 }
 
-// pin is ceremony's, on the terminal.
-func pin(streams *IOStreams, set, manifestFile string) (share.Fingerprint, *manifest.Manifest, error) {
-	return ceremony.Pin(streams.env(), set, manifestFile)
-}
-
+// labelSuffix is a set's label as a line names it, after its fingerprint.
 func labelSuffix(label string) string {
 	if label == "" {
 		return ""

@@ -283,13 +283,13 @@ func printLogCheck(streams *IOStreams, l *status.Log, logName string) {
 func readManifests(streams *IOStreams, files []string) ([]*manifest.Manifest, error) {
 	var ms []*manifest.Manifest
 	for _, f := range files {
-		data, err := readInput(streams, f)
+		data, err := ceremony.ReadInput(streams.env(), f)
 		if err != nil {
 			return nil, err
 		}
 		m, err := manifest.Parse(data)
 		if err != nil {
-			return nil, &sourceError{f, err}
+			return nil, &ceremony.SourceError{Source: f, Err: err}
 		}
 		ms = append(ms, m)
 	}
