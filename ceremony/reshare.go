@@ -11,6 +11,7 @@ type ReshareOptions struct {
 	NewSetOptions // Label "" keeps the old set's
 	Old           Source
 	Log           string // the access log, or "" not to record
+	Run           string // the runbook run this is a step of (--run), as typed; CheckRun reads it
 }
 
 // Reshared is a reshare done: the new set written, and the old set's
@@ -42,6 +43,9 @@ func Reshare(env *Env, opts *ReshareOptions) (*Reshared, error) {
 		if err := CheckLog(opts.Log); err != nil {
 			return nil, err
 		}
+	}
+	if opts.Run, err = CheckRun(opts.Log, opts.Run); err != nil {
+		return nil, err
 	}
 	r, err := Rebuild(env, opts.Old)
 	if err != nil {
@@ -77,7 +81,7 @@ func Reshare(env *Env, opts *ReshareOptions) (*Reshared, error) {
 	}
 	rec := &accesslog.Record{
 		Kind: accesslog.KindReshare, Time: env.Now(), Set: string(old.Fingerprint), Label: old.Label,
-		NewSet: string(set.Fingerprint), Outcome: accesslog.Pass, Tool: opts.Tool,
+		NewSet: string(set.Fingerprint), Outcome: accesslog.Pass, Run: opts.Run, Tool: opts.Tool,
 	}
 	for _, in := range old.Inputs {
 		rec.Participants = append(rec.Participants, accesslog.Participant{Index: in.Share.Index, Custodian: in.Share.Custodian})

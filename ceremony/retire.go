@@ -20,6 +20,7 @@ type RetireOptions struct {
 	Operator  string
 	Witnesses []string
 	Reason    string
+	Run       string // the runbook run this is a step of (--run), as typed; CheckRun reads it
 	Tool      string
 }
 
@@ -28,6 +29,10 @@ type RetireOptions struct {
 // records as retired is refused, and nothing is written.
 func Retire(env *Env, opts *RetireOptions) (*accesslog.Record, string, error) {
 	if err := CheckPeople(opts.Operator, opts.Witnesses); err != nil {
+		return nil, "", err
+	}
+	run, err := CheckRun(opts.Log, opts.Run)
+	if err != nil {
 		return nil, "", err
 	}
 	_, m, err := Pin(env, "", opts.Manifest)
@@ -46,6 +51,7 @@ func Retire(env *Env, opts *RetireOptions) (*accesslog.Record, string, error) {
 	if err != nil {
 		return nil, "", &SourceError{opts.Log, err}
 	}
+	r.Run = run
 	head, err := accesslog.Append(opts.Log, r, nil, "")
 	if err != nil {
 		return nil, "", &SourceError{opts.Log, err}
@@ -62,6 +68,7 @@ type replaced struct {
 	log      string
 	m        *manifest.Manifest
 	records  []*accesslog.Record
+	run      string // the run split is a step of, checked; "" for none
 }
 
 // checkReplaced reads the old set's manifest and the log; nil when split
@@ -95,6 +102,7 @@ func (r *replaced) record(env *Env, newSet share.Fingerprint, tool string) error
 	rec, err := retire.Record(r.m, r.records, retire.Options{Time: env.Now(),
 		Reason: "replaced by set " + string(newSet) + " for a new password", Tool: tool})
 	if err == nil {
+		rec.Run = r.run
 		_, err = accesslog.Append(r.log, rec, nil, "")
 	}
 	if err != nil {

@@ -20,6 +20,7 @@ type SplitOptions struct {
 	GenerateOutput string // write it to this new file, with the set, instead of showing it
 	Replaces       string // the manifest of the set the new one replaces, recorded retired in Log
 	Log            string
+	Run            string // the runbook run this is a step of (--run), as typed; CheckRun reads it
 }
 
 // Split reads the secret (or generates a password), asks passphrase
@@ -35,6 +36,12 @@ func Split(env *Env, opts *SplitOptions) (*NewSet, error) {
 	old, err := checkReplaced(env, opts.Replaces, opts.Log)
 	if err != nil {
 		return nil, err
+	}
+	if opts.Run, err = CheckRun(opts.Log, opts.Run); err != nil {
+		return nil, err
+	}
+	if old != nil {
+		old.run = opts.Run
 	}
 	if opts.GenerateOutput != "" {
 		if err := newfile.Check(opts.GenerateOutput); err != nil {

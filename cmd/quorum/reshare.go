@@ -55,6 +55,7 @@ the old set's unless -l gives a new one.`,
 	f.BoolVar(&opts.AllowAllRequired, "allow-all-required", false, "allow K = n: every custodian needed, one lost sheet loses the secret")
 	f.StringVar(&opts.Paper, "paper", "a4", "the paper size of sheets.pdf: a4 or letter")
 	addTypeFlag(f, &opts.Old.Type)
+	addRunFlag(cmd, &opts.Run)
 	addNowFlag(cmd, &opts.Now)
 	cmd.MarkFlagRequired("threshold")
 	cmd.MarkFlagRequired("custodians")

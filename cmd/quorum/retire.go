@@ -48,6 +48,7 @@ output.`,
 	cmd.Flags().StringVar(&opts.Log, "log", "", "append to the access log `LOG` (created 0600 when missing)")
 	addPeopleFlags(cmd, &opts.Operator, &opts.Witnesses)
 	cmd.Flags().StringVar(&opts.Reason, "reason", "", "why its password is dead, in words (`TEXT`)")
+	addRunFlag(cmd, &opts.Run)
 	addNowFlag(cmd, &opts.Now)
 	cmd.MarkFlagRequired("manifest")
 	cmd.MarkFlagRequired("log")

@@ -74,6 +74,7 @@ is refused before anything is asked or written.`,
 	f.StringVar(&opts.Paper, "paper", "a4", "the paper size of sheets.pdf: a4 or letter")
 	f.StringVar(&opts.Replaces, "replaces", "", "record the set of `OLD_MANIFEST` as retired, once the new set is written")
 	f.StringVar(&opts.Log, "log", "", "with --replaces, the access `LOG` to record it in (created 0600 when missing)")
+	addRunFlag(cmd, &opts.Run)
 	addNowFlag(cmd, &opts.Now)
 	cmd.MarkFlagsRequiredTogether("replaces", "log")
 	cmd.MarkFlagRequired("threshold")
