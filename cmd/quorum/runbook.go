@@ -143,7 +143,7 @@ func runRunbook(opts *runbookOptions) error {
 // read is an error: a runbook must not send people to a place the log
 // does not vouch for.
 func kitItems(path string) ([]runbook.KitItem, error) {
-	st, err := readKit(path)
+	st, err := ceremony.ReadKit(path)
 	if err != nil {
 		return nil, err
 	}
