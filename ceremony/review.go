@@ -32,9 +32,9 @@ type ReviewOptions struct {
 	Tool       string // the records' tool: "quorum" and its version
 }
 
-// ParseAccess reads --access flags (KIND=NAME,NAME…, one per kind of
+// parseAccess reads --access flags (KIND=NAME,NAME…, one per kind of
 // [accesslog.AccessKinds]) into a review's lists.
-func ParseAccess(flags []string) (*accesslog.Access, error) {
+func parseAccess(flags []string) (*accesslog.Access, error) {
 	a := &accesslog.Access{}
 	seen := map[string]bool{}
 	for _, f := range flags {
@@ -70,7 +70,7 @@ func ParseAccess(flags []string) (*accesslog.Access, error) {
 // anything is written: a review is recorded whole, or not at all. It
 // returns the review record, numbered, and the log's new head.
 func Review(env *Env, opts ReviewOptions) (*accesslog.Record, string, error) {
-	access, err := ParseAccess(opts.Access)
+	access, err := parseAccess(opts.Access)
 	if err != nil {
 		return nil, "", err
 	}
