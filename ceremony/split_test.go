@@ -268,3 +268,51 @@ func TestSplitGenerateRevealsLast(t *testing.T) {
 		t.Errorf("the failed split wrote its set: %v", err)
 	}
 }
+
+// paperUI types back a generated passphrase from the custodian's paper:
+// wrong the first time, then in lower case without dashes.
+type paperUI struct {
+	*scriptedUI
+	typedBack int
+}
+
+func (u *paperUI) Secret(prompt string) ([]byte, error) {
+	if !strings.Contains(prompt, "from your paper") {
+		return u.scriptedUI.Secret(prompt)
+	}
+	u.prompts = append(u.prompts, prompt)
+	u.typedBack++
+	if u.typedBack == 1 {
+		return []byte("not what was shown"), nil
+	}
+	shown := u.revealed[len(u.revealed)-1]
+	return []byte(strings.ToLower(strings.ReplaceAll(string(shown), "-", ""))), nil
+}
+
+// TestSplitGeneratedPassphrase: a custodian who leaves the passphrase
+// empty gets a generated one, shown once; copied wrong, it is shown again,
+// and taken in any case without its dashes. It seals the share.
+func TestSplitGeneratedPassphrase(t *testing.T) {
+	dir := t.TempDir()
+	file, ids := custodians(t, dir, []string{"alice"}, "paula")
+	out := filepath.Join(dir, "set")
+	ui := &paperUI{scriptedUI: &scriptedUI{t: t, secrets: []string{"the secret", "the secret", ""}}}
+	env := testEnv(ui.scriptedUI)
+	env.UI = ui
+	env.StdinIsTerminal = true
+	opts := splitOptions(file, out)
+	opts.AllowAllRequired = true
+
+	if _, err := Split(env, opts); err != nil {
+		t.Fatal(err)
+	}
+	if len(ui.revealed) != 2 || !bytes.Equal(ui.revealed[0], ui.revealed[1]) {
+		t.Fatalf("revealed %d passphrases, want the same one twice", len(ui.revealed))
+	}
+	if !strings.Contains(ui.shown.String(), "it is shown again, try 2 of 3") {
+		t.Errorf("the terminal showed %q, want the passphrase shown again", ui.shown.String())
+	}
+	if got := rebuild(t, out, append(ids, mustScrypt(t, string(ui.revealed[0])))); string(got) != "the secret" {
+		t.Errorf("the set rebuilds %q", got)
+	}
+}
