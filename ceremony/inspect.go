@@ -149,10 +149,11 @@ func inspectShare(in combine.Input, pinned share.Fingerprint, m *manifest.Manife
 	if r.Pinned == "other set" && r.Problem == "" {
 		r.Problem = "not of the pinned set"
 	}
-	// With the manifest, the share must be the one it lists.
+	// With the manifest, the share must be the one it lists: manifest's
+	// rule, in its words.
 	if m != nil && r.Problem == "" && r.Pinned == "match" {
 		if _, err := m.Entry(s); err != nil {
-			r.Problem = "not the share the manifest lists for this index"
+			r.Problem = err.Error()
 		}
 	}
 	return r

@@ -3,11 +3,14 @@ package ceremony
 import (
 	"errors"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"filippo.io/age"
 
+	"quorum/combine"
+	"quorum/manifest"
 	"quorum/share"
 )
 
@@ -96,5 +99,22 @@ func TestInspectAge(t *testing.T) {
 	}
 	if _, err := age.Decrypt(strings.NewReader(string(s.Sealed)), ids...); err != nil {
 		t.Errorf("age.Decrypt(carol's share) = %v", err)
+	}
+}
+
+// A share of the pinned set that the manifest does not list for its index
+// (which only a holder of the set key could make) is named in the
+// manifest's own words.
+func TestInspectShareNotListed(t *testing.T) {
+	w := newWrittenSet(t)
+	m := *w.set.Manifest
+	m.Custodians = slices.Clone(m.Custodians)
+	m.Custodians[0].ShareHash = m.Custodians[1].ShareHash
+	in := combine.Input{Source: w.shares[0], Share: w.set.Shares[0]}
+	if got := inspectShare(in, w.set.Fingerprint, &m); got.Problem != manifest.ErrNotListed.Error() {
+		t.Errorf("problem = %q, want %q", got.Problem, manifest.ErrNotListed)
+	}
+	if got := inspectShare(in, w.set.Fingerprint, w.set.Manifest); got.Problem != "" {
+		t.Errorf("the listed share has a problem: %q", got.Problem)
 	}
 }
