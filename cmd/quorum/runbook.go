@@ -6,20 +6,12 @@ import (
 	"github.com/spf13/cobra"
 
 	"quorum/ceremony"
-	"quorum/internal/filter"
-	"quorum/internal/newfile"
-	"quorum/print"
 	"quorum/runbook"
 )
 
 type runbookOptions struct {
-	IO       *IOStreams
-	Scenario string
-	Manifest string
-	Log      string
-	Format   string
-	Paper    string
-	Output   string
+	IO *IOStreams
+	ceremony.RunbookOptions
 }
 
 func newRunbookCmd(streams *IOStreams) *cobra.Command {
@@ -45,10 +37,15 @@ MFA-ID, and the facts are left to write in.
 The PDF goes to FILE (-o, 0600, never over an existing file). --format text
 writes the same runbook as Markdown, for the team's own documentation, to
 standard output or to FILE. No runbook holds the account's phone number: it
-is documented on the account's contact page and nowhere else.`,
+is documented on the account's contact page and nowhere else.
+
+A run of a runbook is recorded as it goes: 'quorum runbook start' opens it
+in the access log and prints its id, each quorum command of the run takes
+--run ID, and 'quorum runbook end' closes it with its outcome and lessons.`,
 		Example: `  quorum runbook list
   quorum runbook quarterly-test -m manifest.json --log access.log -o quarterly.pdf
-  quorum runbook mfa-lost --format text > mfa-lost.md`,
+  quorum runbook mfa-lost --format text > mfa-lost.md
+  quorum runbook start mfa-lost --log access.log --operator dave --witness erin`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return usagef("name one scenario: quorum runbook SCENARIO (quorum runbook list names them)")
@@ -85,67 +82,10 @@ func newRunbookListCmd(streams *IOStreams) *cobra.Command {
 }
 
 func runRunbook(opts *runbookOptions) error {
-	streams := opts.IO
-	s, err := runbook.Lookup(opts.Scenario)
-	if err != nil {
-		return usagef("%v (quorum runbook list describes each)", err)
-	}
-	paper, err := print.ParsePaper(opts.Paper)
-	if err != nil {
-		return usagef("%v", err)
-	}
-	switch {
-	case opts.Format != "pdf" && opts.Format != "text":
-		return usagef("--format is pdf or text, not %q", opts.Format)
-	case opts.Format == "pdf" && opts.Output == "":
-		return usagef("name the PDF with -o FILE, or give --format text for Markdown on standard output")
-	}
-	if opts.Output != "" {
-		if err := newfile.Check(opts.Output); err != nil {
-			return err
-		}
-	}
-	_, m, err := ceremony.Pin(streams.env(), "", opts.Manifest)
-	if err != nil {
+	out, err := ceremony.Runbook(opts.IO.env(), opts.RunbookOptions)
+	if err != nil || out == nil {
 		return err
 	}
-	facts, err := runbook.FactsFrom(m, opts.Manifest, opts.Log)
-	if err != nil {
-		return err
-	}
-	if opts.Log != "" {
-		if facts.Kit, err = kitItems(opts.Log); err != nil {
-			return err
-		}
-	}
-	rb := runbook.Fill(s, facts)
-	// The facts come from the manifest and from file names: filtered,
-	// as the PDF's text is where it is drawn.
-	out := []byte(filter.Lines(string(rb.Markdown())))
-	if opts.Format == "pdf" {
-		if out, err = print.RunbookPDF(rb, print.RunbookOptions{Paper: paper, Date: streams.Now()}); err != nil {
-			return err
-		}
-	}
-	if opts.Output == "" {
-		_, err := streams.Out.Write(out)
-		return err
-	}
-	if err := newfile.Write(opts.Output, out); err != nil {
-		return err
-	}
-	streams.infof("wrote %s: the runbook %s (%s)", opts.Output, s.Name, opts.Format)
-	return nil
-}
-
-// kitItems returns the kit's items in use as the access log at path
-// records them; none when the log does not exist yet. A log that does not
-// read is an error: a runbook must not send people to a place the log
-// does not vouch for.
-func kitItems(path string) ([]runbook.KitItem, error) {
-	st, err := ceremony.ReadKit(path)
-	if err != nil {
-		return nil, err
-	}
-	return runbook.KitFrom(st), nil
+	_, err = opts.IO.Out.Write(out)
+	return err
 }
