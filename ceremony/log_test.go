@@ -1,7 +1,6 @@
 package ceremony
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -10,22 +9,7 @@ import (
 // every command that reads them warns, naming the new set; the new set's
 // own are not.
 func TestWarnSuperseded(t *testing.T) {
-	dir := t.TempDir()
-	old, oldIDs := splitSet(t, dir, "the same secret", "alice", "bob", "carol")
-	keys := identityFiles(t, dir, []string{"alice", "bob", "carol"}, oldIDs)
-	newDir := t.TempDir()
-	file, _ := custodians(t, newDir, []string{"dave", "erin"})
-	log := filepath.Join(dir, "access.log")
-	done, err := Reshare(testEnv(&scriptedUI{t: t}), &ReshareOptions{
-		NewSetOptions: NewSetOptions{Custodians: file, Threshold: 2, AllowAllRequired: true, Paper: "a4",
-			OutputDir: filepath.Join(newDir, "set"), Tool: "quorum test"},
-		Old: Source{Manifest: filepath.Join(old, "manifest.json"),
-			Shares: []string{filepath.Join(old, "1-alice.share"), filepath.Join(old, "2-bob.share")}, Identities: keys},
-		Log: log,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	done, log, _ := reshareTo(t, newWrittenSet(t), &scriptedUI{t: t})
 
 	ui := &scriptedUI{t: t}
 	WarnSuperseded(testEnv(ui), log, done.Old)
