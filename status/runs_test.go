@@ -86,3 +86,19 @@ func TestRunsNoneWithoutRuns(t *testing.T) {
 		t.Errorf("runs %v, open %v; want none", rep.Runs, rep.OpenRuns)
 	}
 }
+
+// TestRunsForged: a record that names a run its log did not start, which
+// only an edited log holds, is a problem.
+func TestRunsForged(t *testing.T) {
+	s := newSet(t, 1, "root 2026", "2026-01-05")
+	l := newLog(t)
+	l.drill(s, "2026-01-05", accesslog.Pass, 1, 2, 3, 4, 5)
+	opts := l.opts("2026-02-01", s)
+	// As Read would give a record edited to name a run: the chain is not
+	// the point here.
+	opts.Records = append(opts.Records, &accesslog.Record{Seq: 2, Kind: accesslog.KindNote, Time: date("2026-01-06"), Run: "0000AAAA"})
+	rep := status.Compute(opts)
+	if want := "runs: record 2 (note): run 0000AAAA is not in this access log"; !strings.HasPrefix(problems(rep), want) {
+		t.Errorf("problems:\n%s\nwant %q", problems(rep), want)
+	}
+}
