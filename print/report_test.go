@@ -16,7 +16,7 @@ func TestReportPdftotext(t *testing.T) {
 	r := &Report{
 		Fingerprint: ts.shares[0].Fingerprint(), Label: "root 2026", Threshold: 3, Shares: 5,
 		Time: time.Date(2026, 4, 2, 10, 30, 0, 0, time.UTC), Passed: false,
-		Summary: "quorum met: 3 shares rebuilt the set and passed the integrity check; 1 share failed",
+		Summary: "quorum met: 3 shares rebuilt the set and passed the integrity check; 1 share failed.",
 		Taking: []ReportShare{
 			{1, "alice", "1-alice.share", "ok"},
 			{2, "bob", "2-bob.share", "ok"},
@@ -46,13 +46,16 @@ func TestReportPdftotext(t *testing.T) {
 			// The quarterly test's boxes: the drill's filled in, the
 			// others to tick, and the lessons.
 			"The quarterly test, run 7QX4M2KD", "1. The drill: the sheets rebuild the set",
-			"DRILL FAILED, record 7 of the access log", "2. Check the MFA device", "It shows a code",
+			"DRILL FAILED, record 7 of the access log: quorum met", "The test is not passed until a drill passes", "2. Check the MFA device", "It shows a code",
 			"3. Check the phone", "it rings", "4. Optional: sign in as the root user", "Reason given to quorum combine",
 			"Log head hash after the reveal", "What went wrong, what to improve", "quorum runbook end 7QX4M2KD", "Initials",
 		} {
 			if !strings.Contains(text, want) {
 				t.Errorf("%s: %q is not in the report:\n%s", paper, want, text)
 			}
+		}
+		if strings.Contains(text, "..") {
+			t.Errorf("%s: the summary's period doubled:\n%s", paper, text)
 		}
 	}
 	// A reveal is no quarterly test: it has no boxes.

@@ -24,10 +24,11 @@ func (l *layout) quarterlyChecks(r *Report, y float64, place func(y float64, blo
 	}
 	rb := runbook.Fill(runbook.Scenario{Name: "quarterly-test", Steps: runbook.QuarterlyChecks()}, runbook.Facts{Kit: kit})
 	drill := runbook.Step{Title: "The drill: the sheets rebuild the set"}
+	summary := strings.TrimSuffix(r.Summary, ".")
 	if r.Passed {
-		drill.Do = fmt.Sprintf("DRILL PASSED, record %d of the access log, signed with the set key: %s.", r.Seq, r.Summary)
+		drill.Do = fmt.Sprintf("DRILL PASSED, record %d of the access log, signed with the set key: %s.", r.Seq, summary)
 	} else {
-		drill.Do = fmt.Sprintf("DRILL FAILED, record %d of the access log: %s. The test is not passed until a drill passes.", r.Seq, r.Summary)
+		drill.Do = fmt.Sprintf("DRILL FAILED, record %d of the access log: %s. The test is not passed until a drill passes.", r.Seq, summary)
 	}
 	heading := "The quarterly test"
 	if r.Run != "" {
