@@ -3,8 +3,9 @@
 // phone (the handset and its SIM), the group email address, the keys of
 // the safes, and where each set's sheets are kept. It replays the log's
 // kit records (accesslog's kit-add … kit-retire and review) into the
-// state of each item, checks a new event against that state before it is
-// written, and says what needs a person's action. It is pure: records,
+// state of each item, checks what a person typed for a new event
+// ([Event.Record]) and the event against that state ([State.Apply]) before
+// it is written, and says what needs a person's action. It is pure: records,
 // the sets' custodians, a clock and the intervals in, values out; status
 // prints them and cmd/quorum turns its errors into hints.
 //

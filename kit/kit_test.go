@@ -188,3 +188,45 @@ func TestNotes(t *testing.T) {
 		}
 	}
 }
+
+// Event.Record refuses what only a person's words get wrong, naming the
+// flag; Rules.Check the intervals.
+func TestEventRecord(t *testing.T) {
+	now := at("2026-01-05")
+	tests := []struct {
+		name  string
+		event kit.Event
+		want  string // the error, "" for none
+	}{
+		{"check ok", kit.Event{Kind: accesslog.KindKitCheck, ID: "phone", By: []string{"frank"}, Result: "ok"}, ""},
+		{"bad ID", kit.Event{Kind: accesslog.KindKitOut, ID: "-x", By: []string{"frank"}}, `ID "-x": use letters`},
+		{"phone number ID", kit.Event{Kind: accesslog.KindKitAdd, ID: "07700900123"}, "looks like a phone number"},
+		{"empty holder", kit.Event{Kind: accesslog.KindKitAdd, ID: "phone", Holders: []string{""}}, "--holder is empty"},
+		{"two-line witness", kit.Event{Kind: accesslog.KindKitOut, ID: "phone", Witnesses: []string{"a\nb"}}, `--witness "a\nb": name holds a control`},
+		{"phone number in place", kit.Event{Kind: accesslog.KindKitMove, ID: "phone", Place: "desk, 020 7946 0958"}, "--place looks like it holds a phone number"},
+		{"invalid UTF-8 reason", kit.Event{Kind: accesslog.KindKitOut, ID: "phone", Reason: "\xff"}, "--reason holds a control character or is not UTF-8"},
+		{"result maybe", kit.Event{Kind: accesslog.KindKitCheck, ID: "phone", Result: "maybe"}, `--result "maybe"`},
+		{"sheet without manifest", kit.Event{Kind: accesslog.KindKitAdd, ID: "s", ItemKind: accesslog.ItemSheet}, "--kind sheet needs -m MANIFEST"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := tt.event.Record(now)
+			switch {
+			case tt.want == "" && err != nil:
+				t.Fatalf("Record = %v, want a record", err)
+			case tt.want == "":
+				if r.Item != tt.event.ID || !r.Time.Equal(now) || r.Outcome != accesslog.Pass {
+					t.Errorf("Record = %+v", r)
+				}
+			case err == nil || !strings.Contains(err.Error(), tt.want):
+				t.Errorf("Record = %v, want an error saying %q", err, tt.want)
+			}
+		})
+	}
+	if err := (kit.Rules{OutDays: 1, CheckEvery: 0, ReviewEvery: 30}).Check(); err == nil || err.Error() != "--check-every 0: give a number of days, 1 or more" {
+		t.Errorf("Rules.Check = %v, want --check-every refused", err)
+	}
+	if err := (kit.Rules{OutDays: 1, CheckEvery: 90, ReviewEvery: 30}).Check(); err != nil {
+		t.Errorf("Rules.Check(good) = %v", err)
+	}
+}
