@@ -318,49 +318,53 @@ func stretch(g *image.Gray) *image.Gray {
 }
 
 // median3 replaces each pixel by the median of its 3 × 3 neighbourhood;
-// the border keeps its pixels.
+// the border keeps its pixels. Each column of three is sorted once for
+// the three pixels whose neighbourhood it is part of (see med9).
 func median3(g *image.Gray) *image.Gray {
 	w, h := g.Bounds().Dx(), g.Bounds().Dy()
 	dst := image.NewGray(image.Rect(0, 0, w, h))
 	for y := range h {
 		copy(dst.Pix[y*dst.Stride:][:w], g.Pix[y*g.Stride:])
 	}
-	var v [9]uint8
+	lo, mid, hi := make([]uint8, w), make([]uint8, w), make([]uint8, w)
 	for y := 1; y < h-1; y++ {
-		r0, r1, r2 := g.Pix[(y-1)*g.Stride:], g.Pix[y*g.Stride:], g.Pix[(y+1)*g.Stride:]
-		out := dst.Pix[y*dst.Stride:]
+		r0, r1, r2 := g.Pix[(y-1)*g.Stride:][:w], g.Pix[y*g.Stride:][:w], g.Pix[(y+1)*g.Stride:][:w]
+		for x := range w {
+			lo[x], mid[x], hi[x] = sort3(r0[x], r1[x], r2[x])
+		}
+		out := dst.Pix[y*dst.Stride:][:w]
 		for x := 1; x < w-1; x++ {
-			v = [9]uint8{r0[x-1], r0[x], r0[x+1], r1[x-1], r1[x], r1[x+1], r2[x-1], r2[x], r2[x+1]}
-			out[x] = med9(&v)
+			out[x] = med3(max(lo[x-1], lo[x], lo[x+1]), med3(mid[x-1], mid[x], mid[x+1]), min(hi[x-1], hi[x], hi[x+1]))
 		}
 	}
 	return dst
 }
 
-// med9 returns the median of nine values, by the 19 exchanges of Paeth's
-// network ("Median finding on a 3×3 grid", Graphics Gems, 1990), each a
-// min and a max without a branch: sorting them costs ten times as much.
+// med9 returns the median of a 3 × 3 neighbourhood, v row by row. With
+// each column sorted, the median is the median of three: the largest of
+// the columns' smallest values, the median of their medians, and the
+// smallest of their largest (TestMed9 checks it against sorting). A
+// filter sorts each column once for three pixels: a third of the work of
+// Paeth's network of 19 exchanges, which this replaced.
 func med9(v *[9]uint8) uint8 {
-	p0, p1, p2, p3, p4, p5, p6, p7, p8 := v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]
-	p1, p2 = min(p1, p2), max(p1, p2)
-	p4, p5 = min(p4, p5), max(p4, p5)
-	p7, p8 = min(p7, p8), max(p7, p8)
-	p0, p1 = min(p0, p1), max(p0, p1)
-	p3, p4 = min(p3, p4), max(p3, p4)
-	p6, p7 = min(p6, p7), max(p6, p7)
-	p1, p2 = min(p1, p2), max(p1, p2)
-	p4, p5 = min(p4, p5), max(p4, p5)
-	p7, p8 = min(p7, p8), max(p7, p8)
-	p3 = max(p0, p3)
-	p5 = min(p5, p8)
-	p4, p7 = min(p4, p7), max(p4, p7)
-	p6 = max(p3, p6)
-	p4 = max(p1, p4)
-	p2 = min(p2, p5)
-	p4 = min(p4, p7)
-	p4, p2 = min(p4, p2), max(p4, p2)
-	p4 = max(p6, p4)
-	return min(p4, p2)
+	l0, m0, h0 := sort3(v[0], v[3], v[6])
+	l1, m1, h1 := sort3(v[1], v[4], v[7])
+	l2, m2, h2 := sort3(v[2], v[5], v[8])
+	return med3(max(l0, l1, l2), med3(m0, m1, m2), min(h0, h1, h2))
+}
+
+// sort3 returns a, b and c in order, each exchange a min and a max
+// without a branch.
+func sort3(a, b, c uint8) (uint8, uint8, uint8) {
+	a, b = min(a, b), max(a, b)
+	b, c = min(b, c), max(b, c)
+	a, b = min(a, b), max(a, b)
+	return a, b, c
+}
+
+// med3 returns the median of a, b and c.
+func med3(a, b, c uint8) uint8 {
+	return max(min(a, b), min(max(a, b), c))
 }
 
 // smooth blurs g with the 3 × 3 binomial kernel (1 2 1 by 1 2 1, over

@@ -172,6 +172,40 @@ func TestGrayOf(t *testing.T) {
 	}
 }
 
+// TestGrayOfYCbCr checks that a colour JPEG's luma, which grayOf takes
+// as its gray, is within two levels of what draw.Draw makes of it through
+// RGB, wherever the colour is not clipped there.
+func TestGrayOfYCbCr(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	for _, ratio := range []image.YCbCrSubsampleRatio{image.YCbCrSubsampleRatio420, image.YCbCrSubsampleRatio444} {
+		img := image.NewYCbCr(image.Rect(0, 0, 64, 48), ratio)
+		for i := range img.Y {
+			img.Y[i] = uint8(r.IntN(256))
+		}
+		for i := range img.Cb {
+			// A sheet's paper and ink, under coloured light: colours
+			// near gray.
+			img.Cb[i], img.Cr[i] = uint8(128+r.IntN(41)-20), uint8(128+r.IntN(41)-20)
+		}
+		cut := img.SubImage(image.Rect(3, 5, 60, 40)).(*image.YCbCr)
+		b := cut.Bounds()
+		want := image.NewGray(image.Rect(0, 0, b.Dx(), b.Dy()))
+		draw.Draw(want, want.Bounds(), cut, b.Min, draw.Src)
+		got := grayOf(cut)
+		for y := range b.Dy() {
+			for x := range b.Dx() {
+				c := cut.YCbCrAt(b.Min.X+x, b.Min.Y+y)
+				if r, g, bl := color.YCbCrToRGB(c.Y, c.Cb, c.Cr); max(r, g, bl) == 255 || min(r, g, bl) == 0 {
+					continue // clipped
+				}
+				if d := int(got.GrayAt(x, y).Y) - int(want.GrayAt(x, y).Y); d < -2 || d > 2 {
+					t.Fatalf("%v: pixel (%d, %d): luma %d, draw.Draw %d", ratio, x, y, got.GrayAt(x, y).Y, want.GrayAt(x, y).Y)
+				}
+			}
+		}
+	}
+}
+
 // TestDecodeOne reads codes of every size a sheet prints, alone at four
 // pixels a module as print's read-back check draws them. ZXing's single
 // pass misjudges the module size of some of these (the share strings of

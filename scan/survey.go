@@ -2,13 +2,15 @@ package scan
 
 import "image"
 
-// The survey: before any search, Decode looks at a small copy of the image
-// for the texture of a code's modules, and spends its costly passes only
-// where that texture is. A search of a whole page with ZXing's detectors
-// costs a tenth of a second to a second, and the stages after it a dozen
-// such searches; on a blank page, a page of text or a page of noise, which
-// a sheet feeder puts among the sheets, all of that found nothing, in
-// seconds and a gigabyte. The survey costs a few hundredths of a second.
+// The survey: when its first search, of a small copy of the image, did
+// not read a whole sheet, Decode looks at that copy for the texture of a
+// code's modules, and spends its costly passes only where that texture is.
+// A search of a whole page with ZXing's detectors costs a tenth of a second
+// to a second, and the stages after it a dozen such searches; on a blank
+// page, a page of text or a page of noise, which a sheet feeder puts among
+// the sheets, all of that found nothing, in seconds and a gigabyte. The
+// survey costs a few hundredths of a second, as much as the search of the
+// small copy: a clean sheet, read by that search, is not surveyed.
 
 // evidence is what the survey saw.
 type evidence int
@@ -48,13 +50,6 @@ const surveyBlock = 16
 // text in two columns, the ceremony record) at most 8.
 const codeBlocks = 12
 
-// survey is the small copy of an image and what it shows.
-type survey struct {
-	small    *image.Gray // the image shrunk n times; the image itself when n is 1
-	n        int
-	evidence evidence
-}
-
 // surveyFactor returns the smallest n that brings gray within
 // surveyPixels when it is shrunk n times in each direction.
 func surveyFactor(gray *image.Gray) int {
@@ -66,41 +61,37 @@ func surveyFactor(gray *image.Gray) int {
 	return n
 }
 
-// look surveys gray: it shrinks it n times (surveyFactor) and judges
-// each block of surveyBlock pixels, as it is and, when that shows contrast
-// from pixel to pixel (rough), median-filtered: salt and pepper hides the
-// modules' texture, and the filter removes isolated specks. Filtering only
-// those blocks spares the paper, the text and the code of a clean sheet.
-func look(gray *image.Gray, n int) survey {
-	sv := survey{small: gray, n: n}
-	if n > 1 {
-		sv.small = shrink(gray, n)
-	}
-	cols, rows := sv.small.Bounds().Dx()/surveyBlock, sv.small.Bounds().Dy()/surveyBlock
+// look surveys small, the image shrunk to at most surveyPixels
+// (surveyFactor), and judges each block of surveyBlock pixels, as it is
+// and, when that shows contrast from pixel to pixel (rough),
+// median-filtered: salt and pepper hides the modules' texture, and the
+// filter removes isolated specks. Filtering only those blocks spares the
+// paper, the text and the code of a clean sheet.
+func look(small *image.Gray) evidence {
+	cols, rows := small.Bounds().Dx()/surveyBlock, small.Bounds().Dy()/surveyBlock
 	if cols == 0 || rows == 0 {
 		// Too small to judge, and too small to cost: search it.
-		sv.evidence = someTexture
-		return sv
+		return someTexture
+	}
+	tex := make([]int, cols*rows) // each block's texture, row by row
+	var blk block
+	for i := range tex {
+		blk.copy(small, i%cols*surveyBlock, i/cols*surveyBlock)
+		tex[i] = blk.texture()
 	}
 	// sat is the summed-area table of the blocks that show module
 	// texture, (cols+1) × (rows+1), for the squares below.
 	sat := make([]int, (cols+1)*(rows+1))
-	var blk block
-	for by := range rows {
-		for bx := range cols {
-			x0, y0 := bx*surveyBlock, by*surveyBlock
-			blk.copy(sv.small, x0, y0)
-			t := blk.texture()
-			if t == rough {
-				blk.median(sv.small, x0, y0)
-				t = blk.texture()
+	sum := func() {
+		for by := range rows {
+			for bx := range cols {
+				v := 0
+				if tex[by*cols+bx] == modules {
+					v = 1
+				}
+				i := (by+1)*(cols+1) + bx + 1
+				sat[i] = v + sat[i-1] + sat[i-cols-1] - sat[i-cols-2]
 			}
-			v := 0
-			if t == modules {
-				v = 1
-			}
-			i := (by+1)*(cols+1) + bx + 1
-			sat[i] = v + sat[i-1] + sat[i-cols-1] - sat[i-cols-2]
 		}
 	}
 	// dense reports whether a square of k blocks, three quarters of
@@ -119,13 +110,27 @@ func look(gray *image.Gray, n int) survey {
 		}
 		return false
 	}
+	// The rough blocks are filtered only when the others do not show a
+	// code already, as they do on most pages that reach the survey: the
+	// filter costs more than the rest of it.
+	sum()
+	if dense(codeBlocks) {
+		return codeTexture
+	}
+	for i, t := range tex {
+		if t == rough {
+			blk.median(small, i%cols*surveyBlock, i/cols*surveyBlock)
+			tex[i] = blk.texture()
+		}
+	}
+	sum()
 	switch {
 	case dense(codeBlocks):
-		sv.evidence = codeTexture
+		return codeTexture
 	case dense(2):
-		sv.evidence = someTexture
+		return someTexture
 	}
-	return sv
+	return noTexture
 }
 
 // block is the pixels of one block, row by row.
@@ -143,18 +148,28 @@ func (blk *block) copy(g *image.Gray, x0, y0 int) {
 // neighbourhood, the image's border kept.
 func (blk *block) median(g *image.Gray, x0, y0 int) {
 	w, h := g.Bounds().Dx(), g.Bounds().Dy()
-	var v [9]uint8
+	// Columns x0-1 to x0+surveyBlock, sorted: lo[i] is column x0-1+i's.
+	var lo, mid, hi [surveyBlock + 2]uint8
 	for y := range surveyBlock {
 		yy := y0 + y
+		row := g.Pix[yy*g.Stride:][:w]
+		if yy == 0 || yy == h-1 {
+			copy(blk[y*surveyBlock:][:surveyBlock], row[x0:])
+			continue
+		}
+		r0, r2 := g.Pix[(yy-1)*g.Stride:][:w], g.Pix[(yy+1)*g.Stride:][:w]
+		for i := range lo {
+			if x := x0 - 1 + i; x >= 0 && x < w {
+				lo[i], mid[i], hi[i] = sort3(r0[x], row[x], r2[x])
+			}
+		}
 		for x := range surveyBlock {
 			xx := x0 + x
-			if xx == 0 || yy == 0 || xx == w-1 || yy == h-1 {
-				blk[y*surveyBlock+x] = g.Pix[yy*g.Stride+xx]
+			if xx == 0 || xx == w-1 {
+				blk[y*surveyBlock+x] = row[xx]
 				continue
 			}
-			r0, r1, r2 := g.Pix[(yy-1)*g.Stride+xx-1:], g.Pix[yy*g.Stride+xx-1:], g.Pix[(yy+1)*g.Stride+xx-1:]
-			v = [9]uint8{r0[0], r0[1], r0[2], r1[0], r1[1], r1[2], r2[0], r2[1], r2[2]}
-			blk[y*surveyBlock+x] = med9(&v)
+			blk[y*surveyBlock+x] = med3(max(lo[x], lo[x+1], lo[x+2]), med3(mid[x], mid[x+1], mid[x+2]), min(hi[x], hi[x+1], hi[x+2]))
 		}
 	}
 }
