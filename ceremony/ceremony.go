@@ -17,10 +17,9 @@ import (
 	"time"
 )
 
-// UI is the person at the laptop. Text passed to it may come from files
-// (labels, names, paths): the implementation filters it before it reaches
-// a screen.
-type UI interface {
+// Terminal is the controlling terminal: hidden prompts, and messages that
+// must not reach stdout or stderr.
+type Terminal interface {
 	// Available reports whether there is a terminal to prompt on.
 	Available() bool
 	// Secret asks for a hidden input, never echoed. At the end of input it
@@ -37,6 +36,13 @@ type UI interface {
 	// erases them on every other way out too: io.EOF at the end of input,
 	// and a signal, which shows interrupted and ends the process.
 	Reveal(before string, secret []byte, after, prompt, interrupted string) error
+}
+
+// UI is the person at the laptop: the terminal, and the lines of progress,
+// warnings and hints. Text passed to it may come from files (labels, names,
+// paths): the implementation filters it before it reaches a screen.
+type UI interface {
+	Terminal
 	// Info, Warn and Hint tell of progress, of something to look at, and
 	// of what to do next: one line each, on standard error.
 	Info(format string, args ...any)

@@ -41,25 +41,8 @@ type IOStreams struct {
 	Rand io.Reader
 }
 
-// Terminal is the controlling terminal: hidden prompts and messages that
-// must not reach stdout or stderr.
-type Terminal interface {
-	// Available reports whether there is a terminal to prompt on.
-	Available() bool
-	// Secret asks for a hidden input.
-	Secret(prompt string) ([]byte, error)
-	// Show writes to the terminal. Never pass it a secret: fmt copies
-	// its arguments into a buffer that it keeps for reuse, unwiped.
-	Show(format string, args ...any) error
-	// Reveal shows before, the secret as it is (without a copy), after and
-	// prompt, waits for Enter and erases the screen and the scrollback; it
-	// erases them on every other way out too: io.EOF at the end of input,
-	// and a signal, which shows interrupted and ends the process.
-	Reveal(before string, secret []byte, after, prompt, interrupted string) error
-	// Line asks for a line that is not secret, echoed as typed (a sheet's
-	// text); io.EOF at the end of input.
-	Line(prompt string) (string, error)
-}
+// Terminal is the controlling terminal, as the ceremonies ask through it.
+type Terminal = ceremony.Terminal
 
 func systemIO() *IOStreams {
 	return &IOStreams{
@@ -126,7 +109,7 @@ func (streams *IOStreams) infof(format string, args ...any) {
 // standard error lines as its UI, stdin, the clock and randomness.
 func (streams *IOStreams) env() *ceremony.Env {
 	return &ceremony.Env{
-		UI:              terminalUI{streams},
+		UI:              terminalUI{streams.Term, streams},
 		Stdin:           streams.In,
 		StdinIsTerminal: streams.InIsTerminal,
 		Now:             streams.Now,
@@ -135,17 +118,11 @@ func (streams *IOStreams) env() *ceremony.Env {
 }
 
 // terminalUI is ceremony.UI on the controlling terminal and standard error.
-type terminalUI struct{ streams *IOStreams }
+type terminalUI struct {
+	Terminal
+	streams *IOStreams
+}
 
-func (u terminalUI) Available() bool                      { return u.streams.Term.Available() }
-func (u terminalUI) Secret(prompt string) ([]byte, error) { return u.streams.Term.Secret(prompt) }
-func (u terminalUI) Line(prompt string) (string, error)   { return u.streams.Term.Line(prompt) }
-func (u terminalUI) Show(format string, args ...any) error {
-	return u.streams.Term.Show(format, args...)
-}
-func (u terminalUI) Reveal(before string, secret []byte, after, prompt, interrupted string) error {
-	return u.streams.Term.Reveal(before, secret, after, prompt, interrupted)
-}
 func (u terminalUI) Info(format string, args ...any) { u.streams.infof(format, args...) }
 func (u terminalUI) Warn(format string, args ...any) { u.streams.warnf(format, args...) }
 func (u terminalUI) Hint(format string, args ...any) { u.streams.hintf(format, args...) }
