@@ -86,3 +86,57 @@ func TestRetireFormatOneSpelling(t *testing.T) {
 		})
 	}
 }
+
+// TestRetirementsAbortedRun: a retire record of a run that ended aborted
+// does not count, one of an open run or of a run done does, and one
+// outside any run does.
+func TestRetirementsAbortedRun(t *testing.T) {
+	set := fingerprint(exampleKey())
+	at := time.Date(2026, 6, 1, 10, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		name    string
+		outcome string // of the run's end; "" leaves it open, "none" retires outside a run
+		want    bool
+	}{
+		{"aborted", accesslog.RunAborted, false},
+		{"done", accesslog.RunDone, true},
+		{"open", "", true},
+		{"no run", "none", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "access.log")
+			start := &accesslog.Record{Kind: accesslog.KindRunStart, Time: at, Scenario: "password-change", Operator: "dave"}
+			if _, err := accesslog.Append(path, start, nil, ""); err != nil {
+				t.Fatal(err)
+			}
+			retire := &accesslog.Record{Kind: accesslog.KindRetire, Time: at, Set: set, Label: "root 2026", Run: accesslog.RunID(start), Reason: "replaced"}
+			if tc.outcome == "none" {
+				retire.Run = ""
+			}
+			if _, err := accesslog.Append(path, retire, nil, ""); err != nil {
+				t.Fatal(err)
+			}
+			if tc.outcome == accesslog.RunAborted || tc.outcome == accesslog.RunDone {
+				end := &accesslog.Record{Kind: accesslog.KindRunEnd, Time: at, Run: accesslog.RunID(start), Operator: "dave", Outcome: tc.outcome, Lessons: []string{"x"}}
+				if _, err := accesslog.Append(path, end, nil, ""); err != nil {
+					t.Fatal(err)
+				}
+			}
+			data, _ := os.ReadFile(path)
+			records, err := accesslog.Read(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			retired, void := accesslog.Retirements(records)
+			if got := retired[set] != nil; got != tc.want {
+				t.Errorf("retired = %v, want %v", got, tc.want)
+			}
+			if got := accesslog.RetiredBy(records, set) != nil; got != tc.want {
+				t.Errorf("RetiredBy = %v, want %v", got, tc.want)
+			}
+			if len(void) != map[bool]int{true: 0, false: 1}[tc.want] {
+				t.Errorf("void = %d records, want %d", len(void), map[bool]int{true: 0, false: 1}[tc.want])
+			}
+		})
+	}
+}

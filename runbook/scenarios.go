@@ -344,7 +344,7 @@ func passwordLost() Scenario {
 				Do: "The operator types the new password from the laptop's screen into the reset page, and signs in with " +
 					"it and the code {mfa} shows. Then press Enter on the laptop: quorum erases the password.",
 				Console: "The reset page says the password was changed, and the sign-in with it succeeded. A refused " +
-					"password: abort the run; the new set holds nothing.",
+					"password: the new set holds nothing; do not destroy the old sheets; end the run aborted (its retire of the old set then does not count).",
 			},
 			signOut(),
 			printNewSheets(),
@@ -390,7 +390,8 @@ func passwordChange() Scenario {
 				Do: "Type the new password twice into the console from the laptop's screen. Sign out, and sign in with " +
 					"it and the code {mfa} shows. Then press Enter on the laptop: quorum erases it.",
 				Console: "The console says the password was changed, and the sign-in with it succeeded. A refused " +
-					"password: the old one still holds; stop, write it in the exceptions, and abort the run.",
+					"password: the old one still holds; do not destroy the old sheets; write it in the exceptions and end the run aborted " +
+					"(its retire of the old set then does not count).",
 			},
 			signOut(),
 			printNewSheets(),

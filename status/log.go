@@ -41,16 +41,15 @@ func checkLog(opts Options, sets map[string]*setState, newSet func(fp string) *s
 	// First the reshares and retire records, so that a superseded or
 	// retired set is known before its sheet-destroyed records are read,
 	// whatever the order of manifests.
+	retired, void := accesslog.Retirements(opts.Records)
 	for _, r := range opts.Records {
-		if r.Kind == accesslog.KindRetire {
+		if retired[r.Set] == r {
 			s := sets[r.Set]
 			if s == nil {
 				s = newSet(r.Set)
 				s.label = r.Label
 			}
-			if s.retiredOn.IsZero() {
-				s.retiredOn = day(r.Time)
-			}
+			s.retiredOn = day(r.Time)
 		}
 		if r.Supersedes() {
 			s := sets[r.Set]
@@ -62,6 +61,9 @@ func checkLog(opts Options, sets map[string]*setState, newSet func(fp string) *s
 				s.newSet, s.supersededOn = r.NewSet, day(r.Time)
 			}
 		}
+	}
+	for _, r := range void {
+		l.Notes = append(l.Notes, voidRetire(opts.Records, r))
 	}
 	// Times are what a laptop's clock said. A record dated after today
 	// (a drill "in 2099" would keep every set clean for decades) is not
@@ -221,3 +223,20 @@ func (s *setState) verified(n int, d time.Time) {
 }
 
 var zeroTime time.Time
+
+// voidRetire says what a retire record of an aborted run leaves to do:
+// nothing of the set it names, whose password is live again (the console
+// refused the new one); the sheets of the new set that the run made hold
+// a password that was never set, and are the ones to destroy.
+func voidRetire(records []*accesslog.Record, r *accesslog.Record) string {
+	runs, _ := accesslog.Runs(records)
+	scenario := ""
+	for _, run := range runs {
+		if run.ID == r.Run {
+			scenario = run.Start.Scenario
+		}
+	}
+	return fmt.Sprintf("run %s (%s) ended aborted, so record %d, which retired set %q (%s), does not count: that set is live again, keep its sheets; "+
+		"a new set made in that run (the record says: %s) holds a password that was never set: destroy its sheets, or record it void with 'quorum retire -m NEW/manifest.json'",
+		r.Run, scenario, r.Seq, r.Label, share.Fingerprint(r.Set), r.Reason)
+}

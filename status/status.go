@@ -131,6 +131,10 @@ type Log struct {
 	// Problems name records that claim what their signature does not
 	// show.
 	Problems []string `json:"problems,omitempty"`
+	// Notes are what the log says that needs no action to keep status
+	// clean: a retire record of a run that ended aborted, which does not
+	// count (accesslog.Retirements).
+	Notes []string `json:"notes,omitempty"`
 }
 
 func day(t time.Time) time.Time { return share.Day(t) }

@@ -277,6 +277,9 @@ func printLogCheck(streams *IOStreams, l *status.Log, logName string) {
 	if l.Unchecked > 0 {
 		fmt.Fprintf(w, "  %s signed with share keys of sets without a manifest here not counted\n", count(l.Unchecked, "record"))
 	}
+	for _, n := range l.Notes {
+		fmt.Fprintf(w, "  note: %s\n", filter.Text(n))
+	}
 }
 
 // readManifests reads and verifies the -m manifests of status and log.
