@@ -13,6 +13,7 @@ import (
 	"quorum/accesslog"
 	"quorum/combine"
 	"quorum/drill"
+	"quorum/share"
 )
 
 // ReviewOptions is one access review, recorded in the access log at Log.
@@ -121,7 +122,7 @@ func Review(env *Env, opts ReviewOptions) (*accesslog.Record, string, error) {
 	for _, in := range inputs {
 		s := in.Share
 		if s.Fingerprint() != fp {
-			return nil, "", &combine.ShareError{Index: s.Index, Custodian: s.Custodian, Source: in.Source,
+			return nil, "", &share.Error{Index: s.Index, Custodian: s.Custodian, Source: in.Source,
 				Err: &combine.WrongSetError{Got: s.Fingerprint(), Want: fp}}
 		}
 		k, err := drill.Check(in, m, open)

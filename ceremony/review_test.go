@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"quorum/accesslog"
-	"quorum/combine"
+	"quorum/share"
 )
 
 func TestReview(t *testing.T) {
@@ -65,7 +65,7 @@ func TestReviewRefuses(t *testing.T) {
 		{"two-line name", ReviewOptions{Access: []string{"mfa=erin"}, By: []string{"olivia\nrecord 9"}},
 			new(*UsageError), "--by"},
 		{"share of another custodian", ReviewOptions{Access: []string{"mfa=erin"}, Shares: w.shares[:2], Identities: w.keys[:1]},
-			new(*combine.ShareError), "share 2 (bob, " + w.shares[1] + "): no identity fits"},
+			new(*share.Error), "share 2 (bob, " + w.shares[1] + "): no identity fits"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -14,6 +14,7 @@ import (
 	"quorum/accesslog"
 	"quorum/combine"
 	"quorum/drill"
+	"quorum/share"
 )
 
 // VerifyOptions is what quorum verify is given: one share in Source.
@@ -59,7 +60,7 @@ func Verify(env *Env, opts VerifyOptions) error {
 	}
 	key, err := func() (ed25519.PrivateKey, error) {
 		if pinned != "" && s.Fingerprint() != pinned {
-			return nil, &combine.ShareError{Index: s.Index, Custodian: s.Custodian, Source: in.Source,
+			return nil, &share.Error{Index: s.Index, Custodian: s.Custodian, Source: in.Source,
 				Err: &combine.WrongSetError{Got: s.Fingerprint(), Want: pinned}}
 		}
 		return drill.Check(in, m, Opener(env, ids))
@@ -92,7 +93,7 @@ func Verify(env *Env, opts VerifyOptions) error {
 		// failure is unsigned.
 		rec.Outcome, signer, logKey = accesslog.Fail, "", nil
 		reason := err.Error()
-		var se *combine.ShareError
+		var se *share.Error
 		if errors.As(err, &se) {
 			reason = se.Err.Error()
 		}

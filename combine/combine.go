@@ -26,7 +26,7 @@ type Set struct {
 }
 
 // Screen sorts shares into those of one set, which it accepts, and the
-// others, which it rejects, each with a *ShareError saying why. The set is
+// others, which it rejects, each with a *share.Error saying why. The set is
 // the pinned one when pin is not "", else that of the first share whose
 // signature verifies. A share is rejected when it is of another set, its
 // signature does not verify, it disagrees with the first accepted share
@@ -35,7 +35,7 @@ type Set struct {
 // in the order given. Nothing is decrypted, and too few is not checked:
 // combine refuses any rejection ([Select]), a drill reports each and goes
 // on with the rest.
-func Screen(inputs []Input, pin share.Fingerprint) (accepted []Input, rejected []*ShareError) {
+func Screen(inputs []Input, pin share.Fingerprint) (accepted []Input, rejected []*share.Error) {
 	reject := func(in Input, err error) {
 		rejected = append(rejected, shareErr(in, err))
 	}
@@ -90,7 +90,7 @@ func Select(inputs []Input, pin share.Fingerprint) (*Set, error) {
 	var wse *WrongSetError
 	var de *DuplicateError
 	var dis *disagreeError
-	otherSet := func(r *ShareError) bool { return pin == "" && errors.As(r.Err, &wse) }
+	otherSet := func(r *share.Error) bool { return pin == "" && errors.As(r.Err, &wse) }
 	for _, r := range rejected {
 		if !otherSet(r) && !errors.As(r.Err, &de) && !errors.As(r.Err, &dis) {
 			return nil, r
@@ -142,7 +142,7 @@ func (e *disagreeError) Error() string {
 }
 
 // Open decrypts every share of the set with open, in index order, and
-// returns the payloads. The first failure is returned as a ShareError.
+// returns the payloads. The first failure is returned as a *share.Error.
 // The caller wipes the payloads.
 func (s *Set) Open(open func(Input) ([]byte, error)) ([][]byte, error) {
 	var payloads [][]byte
@@ -227,6 +227,6 @@ func Combine(inputs []Input, pin share.Fingerprint, open func(Input) ([]byte, er
 	return secret, set, err
 }
 
-func shareErr(in Input, err error) *ShareError {
-	return &ShareError{Index: in.Share.Index, Custodian: in.Share.Custodian, Source: in.Source, Err: err}
+func shareErr(in Input, err error) *share.Error {
+	return &share.Error{Index: in.Share.Index, Custodian: in.Share.Custodian, Source: in.Source, Err: err}
 }

@@ -338,10 +338,10 @@ func TestForgedSet(t *testing.T) {
 	t.Run("pinned", func(t *testing.T) {
 		in := forged.inputs(0, 1)
 		secret, _, err := combine.Combine(in, realFP, counting)
-		var se *combine.ShareError
+		var se *share.Error
 		var we *combine.WrongSetError
 		if !errors.As(err, &se) || !errors.As(err, &we) {
-			t.Fatalf("got %v, want a ShareError wrapping a WrongSetError", err)
+			t.Fatalf("got %v, want a *share.Error wrapping a WrongSetError", err)
 		}
 		if se.Index != 1 || se.Source != "1.share" || we.Got != forgedFP || we.Want != realFP {
 			t.Errorf("got %+v %+v", se, we)
@@ -353,7 +353,7 @@ func TestForgedSet(t *testing.T) {
 	t.Run("pinned, mixed", func(t *testing.T) {
 		in := append(real.inputs(0), forged.inputs(1)...)
 		_, _, err := combine.Combine(in, realFP, counting)
-		var se *combine.ShareError
+		var se *share.Error
 		var we *combine.WrongSetError
 		if !errors.As(err, &se) || !errors.As(err, &we) || se.Index != 2 {
 			t.Fatalf("got %v, want share 2 of the wrong set", err)
@@ -491,7 +491,7 @@ func TestSelectErrors(t *testing.T) {
 		inputs  []combine.Input
 		pin     share.Fingerprint
 		want    string
-		wantIdx int // the share a ShareError names, or 0
+		wantIdx int // the share a *share.Error names, or 0
 	}{
 		{"no shares", nil, "", "untyped *errors.errorString: no shares given", 0},
 		{"one of 2", set.inputs(2), fp, "too few", 0},
@@ -510,9 +510,9 @@ func TestSelectErrors(t *testing.T) {
 			if got := class(err); tt.want != "" && got != tt.want {
 				t.Errorf("got %s, want %s", got, tt.want)
 			}
-			var se *combine.ShareError
+			var se *share.Error
 			if tt.wantIdx != 0 && (!errors.As(err, &se) || se.Index != tt.wantIdx) {
-				t.Errorf("got %v, want a ShareError for share %d", err, tt.wantIdx)
+				t.Errorf("got %v, want a *share.Error for share %d", err, tt.wantIdx)
 			}
 		})
 	}
@@ -580,7 +580,7 @@ func TestOpenFails(t *testing.T) {
 		return p, err
 	}
 	secret, _, err := combine.Combine(set.inputs(2, 0, 1), "", failing)
-	var se *combine.ShareError
+	var se *share.Error
 	if !errors.As(err, &se) || se.Index != 3 || se.Source != "3.share" || !errors.Is(err, seal.ErrNoIdentity) || secret != nil {
 		t.Fatalf("got %v, want share 3 with no identity", err)
 	}

@@ -7,21 +7,6 @@ import (
 	"quorum/share"
 )
 
-// ShareError is a failure of one share, named by its index, custodian and
-// source (a file name, "standard input", a scan).
-type ShareError struct {
-	Index     int
-	Custodian string
-	Source    string
-	Err       error
-}
-
-func (e *ShareError) Error() string {
-	return fmt.Sprintf("share %d (%s, %s): %v", e.Index, e.Custodian, e.Source, e.Err)
-}
-
-func (e *ShareError) Unwrap() error { return e.Err }
-
 // WrongSetError means that a share is not of the pinned set.
 type WrongSetError struct {
 	Got, Want share.Fingerprint

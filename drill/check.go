@@ -23,7 +23,7 @@ var ErrCommitment = errors.New("the opened share does not match its commitment i
 // manifest only the signature and decryption are checked.
 func Check(in combine.Input, m *manifest.Manifest, open func(combine.Input) ([]byte, error)) (ed25519.PrivateKey, error) {
 	wrap := func(err error) error {
-		return &combine.ShareError{Index: in.Share.Index, Custodian: in.Share.Custodian, Source: in.Source, Err: err}
+		return &share.Error{Index: in.Share.Index, Custodian: in.Share.Custodian, Source: in.Source, Err: err}
 	}
 	if err := in.Share.Verify(); err != nil {
 		return nil, wrap(err)

@@ -31,7 +31,7 @@ type Failure struct {
 // Reason is the failure's error without the share's name, for the
 // record and the report.
 func (f Failure) Reason() string {
-	var se *combine.ShareError
+	var se *share.Error
 	if errors.As(f.Err, &se) {
 		return se.Err.Error()
 	}
@@ -98,7 +98,7 @@ func Run(opts Options) (*Result, ed25519.PrivateKey, error) {
 	fail := func(in combine.Input, err error) {
 		r.Failures = append(r.Failures, Failure{
 			Index: in.Share.Index, Custodian: in.Share.Custodian, Source: in.Source,
-			Err: &combine.ShareError{Index: in.Share.Index, Custodian: in.Share.Custodian, Source: in.Source, Err: err},
+			Err: &share.Error{Index: in.Share.Index, Custodian: in.Share.Custodian, Source: in.Source, Err: err},
 		})
 	}
 

@@ -225,7 +225,7 @@ func TestCheck(t *testing.T) {
 	}
 	// Another custodian's key does not open it, and the error names it.
 	_, err = drill.Check(in, f.set.Manifest, func(in combine.Input) ([]byte, error) { return seal.Open(in.Share.Sealed, f.ids[0]) })
-	var se *combine.ShareError
+	var se *share.Error
 	if !errors.As(err, &se) || se.Index != 2 || !errors.Is(err, seal.ErrNoIdentity) {
 		t.Errorf("wrong key: got %v", err)
 	}

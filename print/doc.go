@@ -15,7 +15,7 @@
 // record holds only public facts. What print protects against is a sheet
 // that lies: it refuses a share whose signature does not verify, a share of
 // another set, and with a manifest a share other than the one it lists
-// ([*ShareError]). It cannot tell a genuine set from a consistent forged
+// ([*share.Error]). It cannot tell a genuine set from a consistent forged
 // one; the signed ceremony record does (SECURITY.md).
 //
 // Sheets are laid out for A4 or US Letter in points, drawn into PDF with

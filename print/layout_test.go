@@ -298,7 +298,7 @@ func TestRefuses(t *testing.T) {
 			if _, ok := tt.want.(*OtherSetError); ok && !errors.As(err, &ose) || !ok && !errors.Is(err, tt.want) {
 				t.Fatalf("New: %v, want %v", err, tt.want)
 			}
-			var se *ShareError
+			var se *share.Error
 			if tt.index != 0 && (!errors.As(err, &se) || se.Index != tt.index) {
 				t.Fatalf("New: %v, want it to name share %d", err, tt.index)
 			}

@@ -91,19 +91,6 @@ type Sheet struct {
 	pages []*page
 }
 
-// ShareError is a share that print refuses to put on a sheet.
-type ShareError struct {
-	Index     int
-	Custodian string
-	Err       error
-}
-
-func (e *ShareError) Error() string {
-	return fmt.Sprintf("share %d (%s): %v", e.Index, e.Custodian, e.Err)
-}
-
-func (e *ShareError) Unwrap() error { return e.Err }
-
 // OtherSetError means that a share is not of the set being printed: the
 // manifest's, or the first share's.
 type OtherSetError struct {
@@ -227,7 +214,7 @@ func check(shares []*share.Share, m *manifest.Manifest) error {
 		want = shares[0].Fingerprint()
 	}
 	for _, s := range shares {
-		fail := func(err error) error { return &ShareError{Index: s.Index, Custodian: s.Custodian, Err: err} }
+		fail := func(err error) error { return &share.Error{Index: s.Index, Custodian: s.Custodian, Err: err} }
 		if err := s.Verify(); err != nil {
 			return fail(err)
 		}

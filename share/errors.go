@@ -16,6 +16,26 @@ var ErrBadSignature = errors.New("signature is invalid")
 // back the set key: some share used was wrong.
 var ErrIntegrity = errors.New("integrity check failed: the rebuilt secret does not match the set key")
 
+// Error is a failure of one share, named by its index and custodian and,
+// when it was read from somewhere, its source (a file name, "standard
+// input", a scan). combine, drill, verify and print return it, so that one
+// hint names the share whichever command failed on it.
+type Error struct {
+	Index     int
+	Custodian string
+	Source    string // "" when the share did not come from an input
+	Err       error
+}
+
+func (e *Error) Error() string {
+	if e.Source == "" {
+		return fmt.Sprintf("share %d (%s): %v", e.Index, e.Custodian, e.Err)
+	}
+	return fmt.Sprintf("share %d (%s, %s): %v", e.Index, e.Custodian, e.Source, e.Err)
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
 // VersionError is returned for a share of another format version.
 type VersionError struct {
 	Version int

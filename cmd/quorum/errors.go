@@ -75,13 +75,9 @@ func hints(err error) []string {
 	if errors.As(err, &typo) {
 		return []string{fmt.Sprintf("type %s again from %s and compare it symbol by symbol", typo.Flag, typo.Paper)}
 	}
-	var se *combine.ShareError
-	var pse *print.ShareError
-	switch {
-	case errors.As(err, &se):
+	var se *share.Error
+	if errors.As(err, &se) {
 		shareName = fmt.Sprintf("share %d (%s)", se.Index, se.Custodian)
-	case errors.As(err, &pse):
-		shareName = fmt.Sprintf("share %d (%s)", pse.Index, pse.Custodian)
 	}
 	switch {
 	case errors.As(err, &tre):
