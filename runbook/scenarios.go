@@ -9,7 +9,10 @@ package runbook
 // {log}, {k}, {n}, {set}, {fingerprint}, and the kit's {mfa}, {phone},
 // {email} (in words, with the place when known) and {mfa-id}, {phone-id},
 // {email-id} (for commands). Words in capitals in a command (RUN, NAME,
-// OPERATOR, KEY…, SHARE…) are written in by the operator as the run goes.
+// OPERATOR, KEY…, SHARE…) are written in by the operator as the run goes;
+// so is the day of the run in a report's name (drill-YYYY-MM-DD.pdf), since
+// a runbook is printed ahead and reused, and a report is never overwritten:
+// a fixed name would fail the next quarter in the same folder.
 //
 // Every root sign-in is a reveal recorded with its reason (combine --log),
 // announced to the people who receive the root sign-in alert, and made
@@ -137,7 +140,7 @@ func reveal(reason string) Step {
 		Do: "On the offline laptop, each custodian opens their own share. quorum records the reveal with its reason " +
 			"and shows the password once; nobody reads it aloud or writes it down. Print and sign the reveal report.",
 		Command: "quorum combine -m {manifest} --log {log} --reason \"" + reason + "\" --operator OPERATOR " +
-			"--witness WITNESS --report reveal.pdf --run RUN -i KEY… SHARE…",
+			"--witness WITNESS --report reveal-YYYY-MM-DD.pdf --run RUN -i KEY… SHARE…",
 		Write: []string{"Log head hash after the reveal (first 8 symbols)"},
 	}
 }
@@ -204,7 +207,7 @@ func printNewSheets() Step {
 		Do: "Print NEW/sheets.pdf on the printer that is not on a network. Operator and witness sign its ceremony " +
 			"record; each custodian checks and initials their row, and puts their sheet in its place. Register where " +
 			"the sheets are kept.",
-		Command: "quorum kit add SHEETS-ID --kind sheet -m NEW/manifest.json --share all --place PLACE --log {log}",
+		Command: "quorum kit add SHEETS-ID --kind sheet -m NEW/manifest.json --share all --place PLACE --log {log} --run RUN",
 		Write:   []string{"New set fingerprint (from the ceremony record)"},
 	}
 }
@@ -215,7 +218,7 @@ func drillNew() Step {
 		Do: "{k} custodians of the new set prove that their sheets rebuild it; nothing is shown. Print and sign the " +
 			"drill report.",
 		Command: "quorum drill -m NEW/manifest.json --log {log} --operator OPERATOR --witness WITNESS " +
-			"--report drill.pdf --run RUN -i KEY… SHARE…",
+			"--report drill-YYYY-MM-DD.pdf --run RUN -i KEY… SHARE…",
 		Write: []string{"Drill passed (yes or no)"},
 	}
 }
@@ -723,7 +726,7 @@ func optionalSignIn() Step {
 		Do: "If the team chose to this quarter: announce it, rebuild the password with the reason in the log, " +
 			"sign in with it and the MFA code, and sign out. Else strike this step through.",
 		Command: "quorum combine -m {manifest} --log {log} --reason \"quarterly test: root sign-in\" " +
-			"--operator OPERATOR --witness WITNESS --report reveal.pdf --run RUN -i KEY… SHARE…",
+			"--operator OPERATOR --witness WITNESS --report reveal-YYYY-MM-DD.pdf --run RUN -i KEY… SHARE…",
 		Console: "The console accepts the password and the code, shows the binder's account ID, and the root " +
 			"sign-in alert reaches its recipients.",
 		Write: []string{"Reason given to quorum combine", "Log head hash after the reveal (first 8 symbols)"},
@@ -747,7 +750,7 @@ func quarterlyTest() Scenario {
 				Do: "{k} custodians, not the same as last quarter if possible, prove that their sheets rebuild the set; " +
 					"nothing is shown. Print and sign the drill report.",
 				Command: "quorum drill -m {manifest} --log {log} --operator OPERATOR --witness WITNESS " +
-					"--report drill.pdf --run RUN -i KEY… SHARE…",
+					"--report drill-YYYY-MM-DD.pdf --run RUN -i KEY… SHARE…",
 				Write: []string{"Drill passed (yes or no)", "Log head hash after the drill (first 8 symbols)"},
 			},
 			kitOut("{mfa}", "{mfa-id}"),

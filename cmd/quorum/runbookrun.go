@@ -33,12 +33,7 @@ End the run with 'quorum runbook end ID'. A run left open past a day is a
 problem for 'quorum status'.`,
 		Example: `  quorum runbook start password-change --log access.log --operator dave --witness erin
   quorum runbook start mfa-lost --log access.log --operator dave --witness erin --rehearsal`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return usagef("name the scenario of the run: quorum runbook start SCENARIO (quorum runbook list names them)")
-			}
-			return nil
-		},
+		Args: oneArg("SCENARIO", "name the scenario of the run: quorum runbook start SCENARIO (quorum runbook list names them)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Start.Scenario = args[0]
 			return runRunbookStart(opts)
@@ -89,12 +84,7 @@ more: the runbook's last box; "nothing to change" is a lesson too). Nothing
 more can be recorded in the run afterwards. A run that this log did not
 start, or that has ended, is refused, and nothing is written.`,
 		Example: `  quorum runbook end 7QX4M2KD --log access.log --outcome done --lesson "the phone's battery was flat: charge it the day before"`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return usagef("name the run to end: quorum runbook end RUN (the id 'quorum runbook start' printed)")
-			}
-			return nil
-		},
+		Args:    oneArg("RUN", "name the run to end: quorum runbook end RUN (the id 'quorum runbook start' printed)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Run = args[0]
 			return runRunbookEnd(opts)

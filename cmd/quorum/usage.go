@@ -176,6 +176,22 @@ func wordArgs(c *cobra.Command) {
 	}
 }
 
+// oneArg is the argument check of a command that takes one argument,
+// what ("SCENARIO"): without it the error is missing, which says where to
+// find it; with more, the error names what was given, so that a person
+// whose argument is there does not read that it is missing.
+func oneArg(what, missing string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		switch {
+		case len(args) == 0:
+			return &usageError{err: errors.New(missing), hint: seeHelp(cmd)}
+		case len(args) > 1:
+			return &usageError{err: fmt.Errorf("%s takes one argument, %s, and was given %d: %q", cmd.CommandPath(), what, len(args), args), hint: seeHelp(cmd)}
+		}
+		return nil
+	}
+}
+
 // newHelpCmd is quorum help [COMMAND]: an unknown command is an error,
 // where cobra's help prints "Unknown help topic" and succeeds.
 func newHelpCmd(root *cobra.Command) *cobra.Command {
