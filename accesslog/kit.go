@@ -100,6 +100,11 @@ func (a *Access) Set(kind string, names []string) bool {
 	return true
 }
 
+// Format is the format line r is written with: the newest whose kinds or
+// members it uses. Reports print it, so that a reader knows which section
+// of FORMAT.md the record they sign follows.
+func (r *Record) Format() string { return toWire(r).Format }
+
 // formatOf is the format a record must say: the newest whose kinds or
 // members it uses (FormatRun, FormatRetire, FormatKit), Format when it
 // uses none of theirs, so that a record has one spelling.

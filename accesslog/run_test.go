@@ -237,3 +237,17 @@ func TestParseRunID(t *testing.T) {
 		}
 	}
 }
+
+// TestRecordFormat: a report prints its record's format line, which is the
+// newest format whose kinds or members the record uses.
+func TestRecordFormat(t *testing.T) {
+	drillRec := &accesslog.Record{Kind: accesslog.KindDrill, Time: time.Date(2026, 12, 4, 10, 0, 0, 0, time.UTC)}
+	if got := drillRec.Format(); got != accesslog.Format {
+		t.Errorf("a drill's format = %q, want %q", got, accesslog.Format)
+	}
+	inRun := *drillRec
+	inRun.Run = "7QX4M2KD"
+	if got := inRun.Format(); got != accesslog.FormatRun {
+		t.Errorf("a drill in a run: format = %q, want %q", got, accesslog.FormatRun)
+	}
+}

@@ -172,7 +172,7 @@ func revealReport(set *combine.Set, rec *accesslog.Record, head string, paper pr
 		Time: rec.Time, Passed: true,
 		Summary: fmt.Sprintf("The secret was rebuilt from %d shares (any %d of %d rebuild it), passed the integrity check, and was revealed.",
 			len(set.Inputs), set.Threshold, set.Shares),
-		Operator: rec.Operator, Witnesses: rec.Witnesses, Head: head, Seq: rec.Seq, Tool: rec.Tool, Paper: paper, Run: rec.Run,
+		Operator: rec.Operator, Witnesses: rec.Witnesses, Head: head, Seq: rec.Seq, Tool: rec.Tool, Paper: paper, Run: rec.Run, Format: rec.Format(),
 	}
 	for _, in := range set.Inputs {
 		rep.Taking = append(rep.Taking, print.ReportShare{Index: in.Share.Index, Custodian: in.Share.Custodian, Source: in.Source, Result: "ok"})

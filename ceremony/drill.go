@@ -204,7 +204,7 @@ func drillReport(r *drill.Result, rec *accesslog.Record, head string, paper prin
 	rep := &print.Report{
 		Fingerprint: r.Fingerprint, Label: r.Label, Threshold: r.Threshold, Shares: r.Shares,
 		Time: rec.Time, Passed: r.Passed(), Summary: drillSummary(r),
-		Operator: rec.Operator, Witnesses: rec.Witnesses, Head: head, Seq: rec.Seq, Tool: rec.Tool, Paper: paper, Run: rec.Run,
+		Operator: rec.Operator, Witnesses: rec.Witnesses, Head: head, Seq: rec.Seq, Tool: rec.Tool, Paper: paper, Run: rec.Run, Format: rec.Format(),
 	}
 	for _, p := range r.Good {
 		rep.Taking = append(rep.Taking, print.ReportShare{Index: p.Index, Custodian: p.Custodian, Source: p.Source, Result: "ok"})

@@ -36,6 +36,9 @@ type Report struct {
 	Paper     Paper
 	// Kit is the root kit on the day of the report, from the access log.
 	Kit []KitItem
+	// Format is the format line of the drill's or reveal's record
+	// ("quorum log v1"), printed at the top of each page.
+	Format string
 	// Run is the id of the runbook's run the drill or reveal was a step
 	// of (accesslog.RunID), or "".
 	Run string
@@ -84,11 +87,11 @@ func (l *layout) report(r *Report) []*page {
 	more := func() float64 {
 		p = l.newPage()
 		pages = append(pages, p)
-		y := l.eyebrow(p, l.y0, head+", CONTINUED", "quorum log v1") + 14
+		y := l.eyebrow(p, l.y0, head+", CONTINUED", r.Format) + 14
 		p.text(l.x0, y, bold, 12, ink, fmt.Sprintf("Set %s", r.Fingerprint))
 		return y + 10
 	}
-	y := l.eyebrow(p, l.y0, head, "quorum log v1")
+	y := l.eyebrow(p, l.y0, head, r.Format)
 	y = l.label(p, y, r.Label)
 	y += shareSize * 1.1
 	outcome := "DRILL FAILED"

@@ -24,7 +24,7 @@ func TestReportPdftotext(t *testing.T) {
 			{5, "erin", "forged.share", "signature is invalid"},
 		},
 		Operator: "olivia", Witnesses: []string{"walter", "wanda"},
-		Head: head, Seq: 7, Tool: "quorum test", Paper: A4, Run: "7QX4M2KD",
+		Head: head, Seq: 7, Tool: "quorum test", Paper: A4, Run: "7QX4M2KD", Format: "quorum log v4",
 		Kit: []KitItem{{ID: "mfa-1", Kind: "mfa-device", Place: "safe B"}},
 	}
 	for _, paper := range []Paper{A4, Letter} {
@@ -41,7 +41,7 @@ func TestReportPdftotext(t *testing.T) {
 		for _, want := range []string{
 			"QUORUM DRILL REPORT", "root 2026", "DRILL FAILED", "signature is invalid", "forged.share",
 			"2026-04-02 10:30:00", "any 3 of 5", ts.shares[0].Fingerprint().String(), group4(head),
-			"RECORD 7", "Operator: olivia", "Witness: walter", "Witness: wanda",
+			"RECORD 7", "quorum log v4", "Operator: olivia", "Witness: walter", "Witness: wanda",
 			"Custodian of share 5: erin", "Custodian of share 1: alice", "Signature", "quorum status",
 			// The quarterly test's boxes: the drill's filled in, the
 			// others to tick, and the lessons.
