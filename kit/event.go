@@ -73,7 +73,7 @@ func (e *Event) Record(now time.Time) (*accesslog.Record, error) {
 			return nil, &FieldError{Field: f.flag, Reason: "holds a control character or is not UTF-8: one line of words"}
 		}
 		if PhoneNumberIn(f.text) {
-			return nil, &FieldError{Field: f.flag, Reason: "looks like it holds a phone number: never write the phone's number; it belongs on the account's contact page only"}
+			return nil, &FieldError{Field: f.flag, Reason: "looks like it holds a phone number: never write the phone's number; it belongs on the account's contact page only; " + PhoneAdvice}
 		}
 	}
 	switch e.Result {

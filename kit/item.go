@@ -3,6 +3,7 @@ package kit
 import (
 	"cmp"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -236,10 +237,12 @@ func (s *State) ids() []string {
 // seven digits or more, with at most spaces, dots, dashes, slashes and
 // brackets between them, or a leading "+". The guidance keeps the
 // account's phone number on its contact page and nowhere else, so the log
-// refuses to hold one.
+// refuses to hold one. Dates, times and words that mix letters and digits
+// (see notPhone) do not count: a reason says when and where a thing was
+// last seen, and a device's serial.
 func PhoneNumberIn(s string) bool {
 	digits := 0
-	for _, c := range s {
+	for _, c := range notPhone.ReplaceAllString(s, "_") {
 		switch {
 		case c >= '0' && c <= '9':
 			digits++
@@ -253,3 +256,16 @@ func PhoneNumberIn(s string) bool {
 	}
 	return false
 }
+
+// notPhone matches what PhoneNumberIn does not count, each of which it
+// would otherwise take for digits of one number: a date (2026-12-04,
+// 04.12.2026, 4/12/2026), a time (18:30, 18:30:05), and a word with a
+// letter in it (GAKT000123456, SN18765432: a serial as printed on the
+// device). A bare run of seven digits or more still counts, as a serial
+// without its letters cannot be told from a phone number; PhoneAdvice says
+// how to write one.
+var notPhone = regexp.MustCompile(`\b(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{1,2}:\d{2}(?::\d{2})?)\b|[\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*`)
+
+// PhoneAdvice is what to do when [PhoneNumberIn] refuses text that holds
+// no phone number.
+const PhoneAdvice = "if it is not a phone number — a serial, say — write it with its letters, e.g. SN18765432"

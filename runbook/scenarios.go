@@ -441,7 +441,8 @@ func mfaLost() Scenario {
 			{
 				Title: "Replace the device",
 				Do: "On the security credentials page, remove the lost device and assign the new one. Record the new " +
-					"device in the kit under the lost one's ID, with its serial (and --battery-expires DATE if it has a battery).",
+					"device in the kit under the lost one's ID, with its serial as printed, letters and all (GAKT000123456: a bare " +
+					"run of digits reads as a phone number, which the log refuses), and --battery-expires DATE if it has a battery.",
 				Command: "quorum kit replace {mfa-id} --by NAME --witness WITNESS --reason \"new device, serial SERIAL\" " +
 					"--place PLACE --holder NAME --log {log} --run RUN",
 				Console: "The MFA list shows the new device's serial and not the lost one.",
@@ -483,8 +484,8 @@ func mfaBattery() Scenario {
 			{
 				Title: "Assign the new device",
 				Do: "On the security credentials page, assign the new device (two codes in a row), then remove the old " +
-					"one. Record the new device in the kit under the old one's ID, with its serial (and --battery-expires DATE " +
-					"if it has a battery).",
+					"one. Record the new device in the kit under the old one's ID, with its serial as printed, letters and all " +
+					"(GAKT000123456: a bare run of digits reads as a phone number), and --battery-expires DATE if it has a battery.",
 				Command: "quorum kit replace {mfa-id} --by NAME --witness WITNESS --reason \"new device, serial SERIAL\" " +
 					"--place PLACE --holder NAME --log {log} --run RUN",
 				Console: "The MFA list shows the new device's serial, then only it.",
