@@ -162,7 +162,10 @@ func Lookup(name string) (Scenario, error) {
 // the page it is shown on.
 func Fill(s Scenario, f Facts) *Runbook {
 	f = f.filtered()
-	r := strings.NewReplacer(placeholders(s.Name, f)...)
+	r := strings.NewReplacer(placeholders(s.Name, f, nil)...)
+	// A command is copied into a shell: its facts are quoted there, so
+	// that "set 2026/manifest.json" stays one argument.
+	rc := strings.NewReplacer(placeholders(s.Name, f, shellQuote)...)
 	rb := &Runbook{Scenario: Scenario{Name: s.Name, Title: r.Replace(s.Title), Guidance: r.Replace(s.Guidance)}}
 	for _, role := range s.Roles {
 		role.Duty = r.Replace(role.Duty)
@@ -175,7 +178,7 @@ func Fill(s Scenario, f Facts) *Runbook {
 		rb.Bring = append(rb.Bring, r.Replace(b))
 	}
 	for _, st := range s.Steps {
-		st.Title, st.Do, st.Command, st.Console = r.Replace(st.Title), r.Replace(st.Do), r.Replace(st.Command), r.Replace(st.Console)
+		st.Title, st.Do, st.Command, st.Console = r.Replace(st.Title), r.Replace(st.Do), rc.Replace(st.Command), r.Replace(st.Console)
 		var write []string
 		for _, w := range st.Write {
 			write = append(write, r.Replace(w))
@@ -188,8 +191,8 @@ func Fill(s Scenario, f Facts) *Runbook {
 	rb.Exceptions = []string{"Time", "Who left", "What was taken out", "Who returned", "What was brought back"}
 	rb.ExceptionRows = 6
 	rb.ExceptionCommands = []string{
-		r.Replace(`quorum record --log {log} --event left-room --by NAME --item "WHAT WAS TAKEN OUT" --run RUN`),
-		r.Replace(`quorum record --log {log} --event returned --by NAME --item "WHAT WAS BROUGHT BACK" --run RUN`),
+		rc.Replace(`quorum record --log {log} --event left-room --by NAME --item "WHAT WAS TAKEN OUT" --run RUN`),
+		rc.Replace(`quorum record --log {log} --event returned --by NAME --item "WHAT WAS BROUGHT BACK" --run RUN`),
 	}
 	rb.Lessons = "What went wrong, what to improve"
 	rb.LessonsNote = r.Replace("Every step done wrongly or with an unexpected result, and how to change this runbook so that it goes right next time. " +
@@ -226,13 +229,17 @@ func facts(f Facts) []Fact {
 
 // placeholders returns the replacer's pairs: each placeholder and what
 // stands in its place, the fact when it is known, else a word in
-// capitals that the reader replaces.
-func placeholders(scenario string, f Facts) []string {
+// capitals that the reader replaces. quote, when not nil, is applied to
+// the facts a command takes as arguments: paths and the kit's IDs.
+func placeholders(scenario string, f Facts, quote func(string) string) []string {
+	if quote == nil {
+		quote = func(s string) string { return s }
+	}
 	or := func(v, missing string) string {
 		if v == "" {
 			return missing
 		}
-		return v
+		return quote(v)
 	}
 	k, n := "k", "n"
 	if f.Threshold > 0 {
@@ -262,13 +269,25 @@ func placeholders(scenario string, f Facts) []string {
 		words, id := kind.words, kind.id
 		for _, it := range f.Kit {
 			if it.Kind == kind.kind {
-				words, id = fmt.Sprintf("%s %s (kept in %s)", kind.words, it.ID, it.Place), it.ID
+				words, id = fmt.Sprintf("%s %s (kept in %s)", kind.words, it.ID, it.Place), quote(it.ID)
 				break
 			}
 		}
 		pairs = append(pairs, "{"+kind.key+"}", words, "{"+kind.key+"-id}", id)
 	}
 	return pairs
+}
+
+// shellQuote writes s as one word of a POSIX shell: as it is when every
+// character is one no shell reads specially, else in single quotes, where
+// nothing is special but a single quote, which ends the quoting, is
+// written escaped (\') and starts it again. Plain paths stay unquoted, so
+// that a printed command reads as the person would type it.
+func shellQuote(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_@%+=:,./-") == "" {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // filtered returns f with every string passed through filter.Text.
