@@ -210,7 +210,7 @@ func check(w *wire) (field, reason string) {
 			return "participants", err.Error()
 		}
 	}
-	texts := []string{w.Item, w.Event, w.Reason, w.Place}
+	texts := []struct{ name, v string }{{"item", w.Item}, {"event", w.Event}, {"reason", w.Reason}, {"place", w.Place}}
 	for _, f := range w.Failures {
 		if f.Index < 0 || f.Index > 255 {
 			return "failures", fmt.Sprintf("index %d is outside 0…255", f.Index)
@@ -220,13 +220,13 @@ func check(w *wire) (field, reason string) {
 				return "failures", err.Error()
 			}
 		}
-		texts = append(texts, f.Source, f.Reason)
+		texts = append(texts, struct{ name, v string }{"failures", f.Source}, struct{ name, v string }{"failures", f.Reason})
 	}
 	// Free text, typed or quorum's own words: one line, valid UTF-8.
 	// status and log pass it through internal/filter when they print it.
 	for _, t := range texts {
-		if reason := badText(t); reason != "" {
-			return "text", reason
+		if reason := badText(t.v); reason != "" {
+			return t.name, reason
 		}
 	}
 	for _, f := range []struct{ name, v string }{{"key", w.Key}, {"sig", w.Sig}} {
@@ -264,17 +264,28 @@ func nameReason(n string) string {
 	return ""
 }
 
+// MaxText is the most characters one field of free text may hold (an
+// item, an event's words, a reason, a place, a lesson): a few sentences,
+// which is what a runbook's box or a line of status holds. A longer one is
+// a paste gone wrong or a log made to flood a terminal.
+const MaxText = 500
+
 // badText refuses what would make a line ambiguous or a terminal lie:
-// invalid UTF-8 (which encoding/json would silently replace) and control
-// characters. The reason never quotes the text: it came from a file.
+// invalid UTF-8 (which encoding/json would silently replace), control
+// characters, and more than [MaxText] characters. It is the one rule of
+// free text in the log, at parse and (through [CheckText]) at the command
+// line. The reason never quotes the text: it came from a file.
 func badText(s string) string {
 	if !utf8.ValidString(s) {
-		return "text is not valid UTF-8"
+		return "is not valid UTF-8"
 	}
 	for _, c := range s {
 		if unicode.IsControl(c) {
-			return "text holds a control character"
+			return "holds a control character: one line of text"
 		}
+	}
+	if n := utf8.RuneCountInString(s); n > MaxText {
+		return fmt.Sprintf("is %d characters long, and free text in the log holds at most %d", n, MaxText)
 	}
 	return ""
 }

@@ -213,6 +213,8 @@ func checkRun(w *wire) (field, reason string) {
 	switch {
 	case start && w.Scenario == "":
 		return "scenario", "a run-start record names its scenario"
+	case start && w.Operator == "":
+		return "operator", "a run-start record names its operator"
 	case !start && w.Scenario != "":
 		return "scenario", "only a run-start record names a scenario"
 	case !start && w.Rehearsal:
@@ -221,15 +223,17 @@ func checkRun(w *wire) (field, reason string) {
 		return "run", "a run-start record's id is its hash: it names no run"
 	case end && w.Run == "":
 		return "run", "a run-end record names its run"
+	case end && len(w.Lessons) == 0:
+		return "lessons", "a run-end record holds at least one lesson"
 	case !end && len(w.Lessons) > 0:
 		return "lessons", "only a run-end record holds lessons"
 	}
 	if w.Scenario != "" && !isScenarioName(w.Scenario) {
-		return "scenario", "is not a scenario's name (lower-case letters, digits and dashes, at most 40)"
+		return "scenario", "the scenario named is not written as a scenario's name is (lower-case letters, digits and dashes, at most 40)"
 	}
 	if w.Run != "" {
 		if id, bad := share.TypedSymbols([]byte(w.Run)); bad >= 0 || string(id) != w.Run || len(id) != RunIDSymbols {
-			return "run", fmt.Sprintf("is not a run id (%d base32 symbols, upper case)", RunIDSymbols)
+			return "run", fmt.Sprintf("the run named is not written as a run id is (%d base32 symbols, upper case)", RunIDSymbols)
 		}
 	}
 	for _, l := range w.Lessons {
@@ -237,7 +241,7 @@ func checkRun(w *wire) (field, reason string) {
 			return "lessons", "a lesson is empty"
 		}
 		if reason := badText(l); reason != "" {
-			return "lessons", reason
+			return "lessons", "a lesson " + reason
 		}
 	}
 	return "", ""

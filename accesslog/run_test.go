@@ -99,7 +99,7 @@ func TestRun(t *testing.T) {
 func TestAppendRunRule(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "access.log")
 	ended := startRun(t, path, "sheet-lost")
-	if _, err := accesslog.Append(path, &accesslog.Record{Kind: accesslog.KindRunEnd, Time: runDay, Run: ended, Outcome: accesslog.RunAborted}, nil, ""); err != nil {
+	if _, err := accesslog.Append(path, &accesslog.Record{Kind: accesslog.KindRunEnd, Time: runDay, Run: ended, Outcome: accesslog.RunAborted, Lessons: []string{"x"}}, nil, ""); err != nil {
 		t.Fatal(err)
 	}
 	open := startRun(t, path, "quarterly-test")
@@ -125,11 +125,11 @@ func TestAppendRunRule(t *testing.T) {
 			var e *accesslog.RunEndedError
 			return errors.As(err, &e) && e.Run.ID == ended && strings.Contains(err.Error(), "(sheet-lost) ended at record 2")
 		}},
-		{"ending an ended run", accesslog.Record{Kind: accesslog.KindRunEnd, Time: runDay, Run: ended, Outcome: accesslog.RunDone}, func(err error) bool {
+		{"ending an ended run", accesslog.Record{Kind: accesslog.KindRunEnd, Time: runDay, Run: ended, Outcome: accesslog.RunDone, Lessons: []string{"x"}}, func(err error) bool {
 			var e *accesslog.RunEndedError
 			return errors.As(err, &e)
 		}},
-		{"ending an unknown run", accesslog.Record{Kind: accesslog.KindRunEnd, Time: runDay, Run: "0000AAAA", Outcome: accesslog.RunDone}, func(err error) bool {
+		{"ending an unknown run", accesslog.Record{Kind: accesslog.KindRunEnd, Time: runDay, Run: "0000AAAA", Outcome: accesslog.RunDone, Lessons: []string{"x"}}, func(err error) bool {
 			var e *accesslog.UnknownRunError
 			return errors.As(err, &e)
 		}},
@@ -147,7 +147,7 @@ func TestAppendRunRule(t *testing.T) {
 		})
 	}
 	// The open run takes records, and ends once.
-	if _, err := accesslog.Append(path, &accesslog.Record{Kind: accesslog.KindRunEnd, Time: runDay, Run: open, Outcome: accesslog.RunDone}, nil, ""); err != nil {
+	if _, err := accesslog.Append(path, &accesslog.Record{Kind: accesslog.KindRunEnd, Time: runDay, Run: open, Outcome: accesslog.RunDone, Lessons: []string{"x"}}, nil, ""); err != nil {
 		t.Errorf("ending the open run: %v", err)
 	}
 }
@@ -199,11 +199,14 @@ func TestRunFormat(t *testing.T) {
 		{"v4 without a run", `{"format":"quorum log v4",` + head + `"kind":"note",` + at + `,"event":"x"}`, "format"},
 		{"run-start without scenario", `{"format":"quorum log v4",` + head + `"kind":"run-start",` + at + `}`, "names its scenario"},
 		{"scenario on a note", `{"format":"quorum log v4",` + head + `"kind":"note",` + at + `,"scenario":"quarterly-test"}`, "only a run-start"},
-		{"scenario in capitals", `{"format":"quorum log v4",` + head + `"kind":"run-start",` + at + `,"scenario":"Quarterly"}`, "not a scenario's name"},
-		{"run-start in a run", `{"format":"quorum log v4",` + head + `"kind":"run-start",` + at + `,"scenario":"quarterly-test","run":"0000AAAA"}`, "names no run"},
+		{"scenario in capitals", `{"format":"quorum log v4",` + head + `"kind":"run-start",` + at + `,"operator":"dave","scenario":"Quarterly"}`, "scenario: the scenario named is not written as a scenario's name is"},
+		{"run-start in a run", `{"format":"quorum log v4",` + head + `"kind":"run-start",` + at + `,"operator":"dave","scenario":"quarterly-test","run":"0000AAAA"}`, "names no run"},
 		{"run-end without run", `{"format":"quorum log v4",` + head + `"kind":"run-end",` + at + `,"outcome":"done"}`, "names its run"},
-		{"run-end that passed", `{"format":"quorum log v4",` + head + `"kind":"run-end",` + at + `,"outcome":"pass","run":"0000AAAA"}`, "outcome"},
-		{"run-end without outcome", `{"format":"quorum log v4",` + head + `"kind":"run-end",` + at + `,"run":"0000AAAA"}`, "outcome"},
+		{"run-end that passed", `{"format":"quorum log v4",` + head + `"kind":"run-end",` + at + `,"outcome":"pass","run":"0000AAAA","lessons":["x"]}`, "outcome"},
+		{"run-end without outcome", `{"format":"quorum log v4",` + head + `"kind":"run-end",` + at + `,"run":"0000AAAA","lessons":["x"]}`, "outcome"},
+		{"run-start without operator", `{"format":"quorum log v4",` + head + `"kind":"run-start",` + at + `,"scenario":"quarterly-test"}`, "operator: a run-start record names its operator"},
+		{"run-end without lessons", `{"format":"quorum log v4",` + head + `"kind":"run-end",` + at + `,"outcome":"done","run":"0000AAAA"}`, "lessons: a run-end record holds at least one lesson"},
+		{"lesson too long", `{"format":"quorum log v4",` + head + `"kind":"run-end",` + at + `,"outcome":"done","run":"0000AAAA","lessons":["` + strings.Repeat("x", accesslog.MaxText+1) + `"]}`, "lessons: a lesson is 501 characters long"},
 		{"drill done", `{"format":"quorum log v4",` + head + `"kind":"drill",` + at + `,"outcome":"done","run":"0000AAAA"}`, "outcome"},
 		{"lessons on a note", `{"format":"quorum log v4",` + head + `"kind":"note",` + at + `,"run":"0000AAAA","lessons":["x"]}`, "only a run-end"},
 		{"empty lesson", `{"format":"quorum log v4",` + head + `"kind":"run-end",` + at + `,"outcome":"done","run":"0000AAAA","lessons":[""]}`, "empty"},

@@ -86,6 +86,9 @@ func (o *CombineOptions) check() error {
 		if err := CheckPeople(o.Operator, o.Witnesses); err != nil {
 			return err
 		}
+		if err := CheckWords("reason", o.Reason); err != nil {
+			return err
+		}
 		return CheckLog(o.Log)
 	}
 	return nil

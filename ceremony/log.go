@@ -88,11 +88,20 @@ func KitOnPaper(path string) ([]print.KitItem, error) {
 	return items, nil
 }
 
-// CheckPeople refuses an operator or witness name that is not one line.
+// CheckPeople refuses an operator or witness name that is not one line,
+// or that holds a phone number (CheckWords).
 func CheckPeople(operator string, witnesses []string) error {
 	for _, s := range append([]string{operator}, witnesses...) {
 		if strings.ContainsAny(s, "\n\r") {
 			return usagef("--operator and --witness take a name on one line")
+		}
+	}
+	if err := CheckWords("operator", operator); err != nil {
+		return err
+	}
+	for _, w := range witnesses {
+		if err := CheckWords("witness", w); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -44,6 +44,16 @@ func Record(env *Env, opts RecordOptions) (*accesslog.Record, string, error) {
 	if (kind == accesslog.KindLeftRoom || kind == accesslog.KindReturned) && len(opts.By) == 0 {
 		return nil, "", usagef("%s needs --by NAME: who left or came back, as the exceptions table of the runbook asks", kind)
 	}
+	for _, f := range []struct{ flag, text string }{{"item", opts.Item}, {"event", text}} {
+		if err := CheckWords(f.flag, f.text); err != nil {
+			return nil, "", err
+		}
+	}
+	for _, b := range opts.By {
+		if err := CheckWords("by", b); err != nil {
+			return nil, "", err
+		}
+	}
 	run, err := CheckRun(opts.Log, opts.Run)
 	if err != nil {
 		return nil, "", err

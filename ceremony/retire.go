@@ -31,6 +31,9 @@ func Retire(env *Env, opts *RetireOptions) (*accesslog.Record, string, error) {
 	if err := CheckPeople(opts.Operator, opts.Witnesses); err != nil {
 		return nil, "", err
 	}
+	if err := CheckWords("reason", opts.Reason); err != nil {
+		return nil, "", err
+	}
 	run, err := CheckRun(opts.Log, opts.Run)
 	if err != nil {
 		return nil, "", err

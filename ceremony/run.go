@@ -8,6 +8,8 @@ package ceremony
 
 import (
 	"errors"
+	"fmt"
+	"time"
 
 	"quorum/accesslog"
 	"quorum/runbook"
@@ -47,6 +49,27 @@ func StartRun(env *Env, path string, s runbook.Start, tool string) (*accesslog.R
 	if err != nil {
 		return nil, runbookUsage(err)
 	}
+	if err := CheckPeople(s.Operator, s.Witnesses); err != nil {
+		return nil, err
+	}
+	records, err := ReadLog(path)
+	if err != nil {
+		return nil, err
+	}
+	runs, _ := accesslog.Runs(records)
+	for _, run := range runs {
+		switch {
+		case !run.Open():
+		case run.Start.Scenario == s.Scenario:
+			// Two open runs of one runbook would split its steps'
+			// records between them: the first was abandoned, and
+			// ending it says so in the log.
+			return nil, &SourceError{path, &RunOpenError{Run: run, Log: path}}
+		default:
+			env.UI.Warn("run %s of %s is open too (started %s by %s): give each command the --run of the run it is a step of",
+				run.ID, run.Start.Scenario, run.Start.Time.UTC().Format(time.DateTime), run.Start.Operator)
+		}
+	}
 	if _, err := accesslog.Append(path, r, nil, ""); err != nil {
 		return nil, &SourceError{path, err}
 	}
@@ -67,6 +90,14 @@ func EndRun(env *Env, path, run, outcome string, lessons []string, tool string) 
 	id, err := accesslog.ParseRunID(run)
 	if err != nil {
 		return nil, usagef("%v", err)
+	}
+	if len(lessons) == 0 {
+		return nil, usagef("runbook end needs --lesson TEXT: what went wrong and what to improve (the runbook's last box); \"nothing to change\" is a lesson too")
+	}
+	for _, l := range lessons {
+		if err := CheckWords("lesson", l); err != nil {
+			return nil, err
+		}
 	}
 	records, err := ReadLog(path)
 	if err != nil {
@@ -101,4 +132,16 @@ func runbookUsage(err error) error {
 		return usagef("%v (quorum runbook list describes each)", err)
 	}
 	return err
+}
+
+// RunOpenError means that runbook start was asked for a scenario whose
+// run in the log is still open: nothing was written.
+type RunOpenError struct {
+	Run *accesslog.Run
+	Log string
+}
+
+func (e *RunOpenError) Error() string {
+	return fmt.Sprintf("run %s of %s is still open, started %s by %s: one run of a runbook at a time",
+		e.Run.ID, e.Run.Start.Scenario, e.Run.Start.Time.UTC().Format(time.DateTime), e.Run.Start.Operator)
 }

@@ -26,7 +26,7 @@ func TestCheckRun(t *testing.T) {
 		return accesslog.RunID(r)
 	}
 	ended := start()
-	if _, err := accesslog.Append(path, &accesslog.Record{Kind: accesslog.KindRunEnd, Time: at, Run: ended, Outcome: accesslog.RunDone}, nil, ""); err != nil {
+	if _, err := accesslog.Append(path, &accesslog.Record{Kind: accesslog.KindRunEnd, Time: at, Run: ended, Outcome: accesslog.RunDone, Lessons: []string{"x"}}, nil, ""); err != nil {
 		t.Fatal(err)
 	}
 	open := start()

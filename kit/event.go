@@ -32,6 +32,10 @@ type Event struct {
 	Share    string
 }
 
+// PhoneReason is why a field a person typed is refused when
+// [PhoneNumberIn] finds a number in it, said after the flag's name.
+const PhoneReason = "looks like it holds a phone number: never write the phone's number; it belongs on the account's contact page only; " + PhoneAdvice
+
 // CheckID checks an item's ID: a word that names it ("mfa-1"), never the
 // phone's number.
 func CheckID(id string) error {
@@ -73,7 +77,7 @@ func (e *Event) Record(now time.Time) (*accesslog.Record, error) {
 			return nil, &FieldError{Field: f.flag, Reason: "holds a control character or is not UTF-8: one line of words"}
 		}
 		if PhoneNumberIn(f.text) {
-			return nil, &FieldError{Field: f.flag, Reason: "looks like it holds a phone number: never write the phone's number; it belongs on the account's contact page only; " + PhoneAdvice}
+			return nil, &FieldError{Field: f.flag, Reason: PhoneReason}
 		}
 	}
 	switch e.Result {

@@ -56,6 +56,13 @@ func Record(m *manifest.Manifest, records []*accesslog.Record, o Options) (*acce
 	if err := Check(records, fp); err != nil {
 		return nil, err
 	}
-	return &accesslog.Record{Kind: accesslog.KindRetire, Time: o.Time, Set: string(fp), Label: m.Label,
+	// The set's custodians go in as participants, so that status knows
+	// from the log alone which sheets are left to destroy: the manifest
+	// of a retired set is seldom at hand years later.
+	var custodians []accesslog.Participant
+	for _, c := range m.Custodians {
+		custodians = append(custodians, accesslog.Participant{Index: c.Index, Custodian: c.Name})
+	}
+	return &accesslog.Record{Kind: accesslog.KindRetire, Time: o.Time, Set: string(fp), Label: m.Label, Participants: custodians,
 		Operator: o.Operator, Witnesses: o.Witnesses, Reason: o.Reason, Tool: o.Tool}, nil
 }

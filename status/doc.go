@@ -32,7 +32,14 @@
 // A set is retired when a retire record names it: its password is dead,
 // so it is no longer due, and each of its sheets is to be destroyed, a
 // problem until a sheet-destroyed record names it. Once every sheet is
-// recorded destroyed, the report no longer lists the set.
+// recorded destroyed, the report no longer lists the set. Which sheets it
+// has comes from its manifest when given, else from the custodians its
+// retire record lists (quorum writes them there, so that the command the
+// runbooks print after a password change, with the new set's manifest
+// only, is clean once the log shows each old sheet destroyed); a retire
+// record without them asks for the manifest. A retire record of a run
+// that ended aborted does not count (accesslog.Retirements): the set is
+// live, and a note names the run.
 //
 // A report is clean only when nothing needs a person's action: nothing is
 // overdue, the log checks and no record's date is wrong, every set in use

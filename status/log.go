@@ -50,6 +50,15 @@ func checkLog(opts Options, sets map[string]*setState, newSet func(fp string) *s
 				s.label = r.Label
 			}
 			s.retiredOn = day(r.Time)
+			if s.m == nil && len(r.Participants) > 0 {
+				// The retire record lists the set's custodians:
+				// its sheets are known without the manifest,
+				// which wins when it is given.
+				s.sheetsKnown = true
+				for _, p := range r.Participants {
+					s.custodian(p.Index).Name = p.Custodian
+				}
+			}
 		}
 		if r.Supersedes() {
 			s := sets[r.Set]

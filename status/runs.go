@@ -7,6 +7,7 @@ package status
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"quorum/accesslog"
@@ -81,6 +82,11 @@ func runsReport(records []*accesslog.Record, scenarios []string, now time.Time) 
 			}
 		} else {
 			run.Ended, run.Outcome = r.End.Time, r.End.Outcome
+		}
+		if len(scenarios) > 0 && !slices.Contains(scenarios, run.Scenario) {
+			// Not a parse error (a newer quorum may add scenarios), but
+			// nothing here can say what the run was for.
+			problems = append(problems, fmt.Sprintf("run %s names scenario %q, which this quorum does not know: a newer quorum's runbook, or a forged record", run.ID, run.Scenario))
 		}
 		s := add(run.Scenario)
 		// Runs come in the order they started: the last one wins.

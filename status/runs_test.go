@@ -102,3 +102,23 @@ func TestRunsForged(t *testing.T) {
 		t.Errorf("problems:\n%s\nwant %q", problems(rep), want)
 	}
 }
+
+// TestRunsUnknownScenario: a run-start whose scenario this quorum does not
+// know reads (a newer quorum may add one), but status names it.
+func TestRunsUnknownScenario(t *testing.T) {
+	s := newSet(t, 1, "root 2026", "2026-01-05")
+	l := newLog(t)
+	l.drill(s, "2026-01-05", accesslog.Pass, 1, 2, 3, 4, 5)
+	r := accesslog.Record{Kind: accesslog.KindRunStart, Time: date("2026-01-06"), Scenario: "coffee-break", Operator: "dave"}
+	if _, err := accesslog.Append(l.path, &r, nil, ""); err != nil {
+		t.Fatal(err)
+	}
+	l.add(accesslog.Record{Kind: accesslog.KindRunEnd, Time: date("2026-01-06"), Run: accesslog.RunID(&r), Outcome: accesslog.RunDone, Lessons: []string{"fine"}}, nil, "")
+	opts := l.opts("2026-02-01", s)
+	opts.Scenarios = []string{"quarterly-test"}
+	rep := status.Compute(opts)
+	want := `runs: run ` + accesslog.RunID(&r) + ` names scenario "coffee-break", which this quorum does not know`
+	if !strings.HasPrefix(problems(rep), want) {
+		t.Errorf("problems:\n%s\nwant %q", problems(rep), want)
+	}
+}

@@ -70,8 +70,11 @@ type Set struct {
 	Label       string `json:"label"`
 	Threshold   int    `json:"threshold"`
 	Shares      int    `json:"shares"`
-	// Manifest is false for a set known only from a reshare record.
+	// Manifest is false for a set known only from the log (a reshare
+	// or retire record). Sheets is true when its sheets are known: from
+	// the manifest, or from the custodians its retire record lists.
 	Manifest bool      `json:"manifest"`
+	Sheets   bool      `json:"sheets_known"`
 	Split    time.Time `json:"split,omitzero"`
 	Margin   int       `json:"margin"`
 	// LastDrill is the day of the last counted drill, zero for none.
@@ -178,7 +181,7 @@ func Compute(opts Options) *Report {
 	}
 	for _, s := range order {
 		set := s.report(now, every)
-		if !set.RetiredOn.IsZero() && set.Manifest && len(set.Live) == 0 {
+		if !set.RetiredOn.IsZero() && set.Sheets && len(set.Live) == 0 {
 			// Every sheet of a retired set is recorded destroyed:
 			// nothing of it is left to keep or to destroy.
 			continue
@@ -266,7 +269,7 @@ func setProblems(s *Set) []string {
 // or its manifest to see which they are.
 func retiredProblem(s *Set, name string) string {
 	on := s.RetiredOn.Format(time.DateOnly)
-	if !s.Manifest {
+	if !s.Sheets {
 		return fmt.Sprintf("%s was retired on %s: give its manifest (-m) to see which of its sheets are still to be destroyed", name, on)
 	}
 	return fmt.Sprintf("%s was retired on %s: its sheets %s are to be destroyed: destroy each and record it (sheet-destroyed)", name, on, LiveSheets(s))
@@ -296,6 +299,7 @@ type setState struct {
 	newSet       string
 	supersededOn time.Time
 	retiredOn    time.Time
+	sheetsKnown  bool // the set's sheets are known without its manifest: its retire record lists them
 	custodians   map[int]*Custodian
 }
 
@@ -321,7 +325,7 @@ func (s *setState) custodian(i int) *Custodian {
 }
 
 func (s *setState) report(now time.Time, every int) *Set {
-	set := &Set{Fingerprint: s.fp, Label: s.label, Manifest: s.m != nil, Split: s.split,
+	set := &Set{Fingerprint: s.fp, Label: s.label, Manifest: s.m != nil, Sheets: s.m != nil || s.sheetsKnown, Split: s.split,
 		LastDrill: s.lastDrill, SupersededBy: s.newSet, SupersededOn: s.supersededOn, RetiredOn: s.retiredOn}
 	// A superseded or retired set is no longer due: what is left to do
 	// is destroy its sheets.

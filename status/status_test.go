@@ -454,3 +454,38 @@ func TestRetired(t *testing.T) {
 		t.Errorf("every sheet destroyed: problems %q, sets %d, want none", rep.Problems, len(rep.Sets))
 	}
 }
+
+// TestRetiredWithoutManifest: the custodians a retire record lists say
+// which sheets are left without the manifest, so status is clean once the
+// log shows each destroyed; a retire record that lists none (written
+// before quorum listed them) still asks for the manifest.
+func TestRetiredWithoutManifest(t *testing.T) {
+	old := newSet(t, 1, "root 2026", "2026-01-05")
+	other := newSet(t, 2, "other 2026", "2026-01-05")
+	custodians := []accesslog.Participant{{Index: 1, Custodian: "alice"}, {Index: 2, Custodian: "bob"}, {Index: 3, Custodian: "carol"}}
+	for _, tt := range []struct {
+		name         string
+		participants []accesslog.Participant
+		want         string // the problem before and after every sheet is destroyed
+		wantAfter    string
+	}{
+		{"listed", custodians, "its sheets 2 (bob), 3 (carol) are to be destroyed", ""},
+		{"not listed", nil, "give its manifest (-m)", "give its manifest (-m)"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			l := newLog(t)
+			l.drill(other, "2026-01-05", accesslog.Pass, 1, 2, 3, 4, 5)
+			l.add(accesslog.Record{Kind: accesslog.KindRetire, Time: date("2026-03-01"), Set: old.fp, Label: "root 2026", Participants: tt.participants}, nil, "")
+			l.event(old, accesslog.KindSheetDestroyed, "2026-03-02", 1)
+			if p := problems(status.Compute(l.opts("2026-03-03", other))); !strings.Contains(p, tt.want) {
+				t.Errorf("problems:\n%s\nwant %q", p, tt.want)
+			}
+			l.event(old, accesslog.KindSheetDestroyed, "2026-03-02", 2)
+			l.event(old, accesslog.KindSheetDestroyed, "2026-03-02", 3)
+			rep := status.Compute(l.opts("2026-03-03", other))
+			if p := problems(rep); tt.wantAfter == "" && len(rep.Problems) != 0 || !strings.Contains(p, tt.wantAfter) {
+				t.Errorf("every sheet destroyed: problems:\n%s\nwant %q", p, tt.wantAfter)
+			}
+		})
+	}
+}

@@ -69,6 +69,7 @@ func hints(err error) []string {
 		tre       *ceremony.TriesError
 		rte       *retire.RetiredError
 		dfe       *ceremony.DrillFailedError
+		roe       *ceremony.RunOpenError
 		shareName = "the share"
 	)
 	var typo *ceremony.TypoError
@@ -95,6 +96,8 @@ func hints(err error) []string {
 		}
 	case errors.As(err, &ose):
 		return []string{fmt.Sprintf("print one set at a time; %s is of set %s: give the manifest of that set, or leave it out", shareName, ose.Got)}
+	case errors.As(err, &roe):
+		return []string{fmt.Sprintf("nothing was written; end the open run first: quorum runbook end %s --log %s --outcome aborted --lesson TEXT", roe.Run.ID, roe.Log)}
 	case errors.As(err, &rte):
 		return []string{"nothing was written; 'quorum status -m MANIFEST --log LOG' lists its sheets until each is recorded destroyed (quorum record --event sheet-destroyed)"}
 	case errors.Is(err, ceremony.ErrUnprintableSecret):

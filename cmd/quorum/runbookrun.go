@@ -92,7 +92,7 @@ start, or that has ended, is refused, and nothing is written.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&opts.Log, "log", "", "the access `LOG` the run was started in")
-	f.StringVar(&opts.Outcome, "outcome", "", "done, or aborted")
+	f.StringVar(&opts.Outcome, "outcome", "", "how the run ended: `done|aborted`")
 	f.StringArrayVar(&opts.Lessons, "lesson", nil, "what went wrong and what to improve (`TEXT`); repeat for several")
 	addNowFlag(cmd, &opts.Now)
 	cmd.MarkFlagRequired("log")

@@ -175,7 +175,7 @@ func printStatus(streams *IOStreams, rep *status.Report, logName string) {
 		fmt.Fprintln(w)
 		if !s.RetiredOn.IsZero() {
 			fmt.Fprintf(w, "set %s  %s  RETIRED on %s\n", quote(s.Label), fp, date(s.RetiredOn))
-			if !s.Manifest {
+			if !s.Sheets {
 				fmt.Fprintf(w, "  its sheets are to be destroyed; give its manifest (-m) to see which\n")
 				continue
 			}
