@@ -89,7 +89,7 @@ func TestRetire(t *testing.T) {
 	dir := t.TempDir()
 	log := filepath.Join(dir, "access.log")
 	opts := &RetireOptions{Manifest: newWrittenSet(t).manifest, Log: log, Operator: "olivia",
-		Witnesses: []string{"walter"}, Reason: "account deleted", Tool: "quorum test"}
+		Witnesses: []string{"walter"}, Reason: "account deleted", Tool: "quorum test", Confirmed: true}
 	env := testEnv(&scriptedUI{t: t})
 	r, head, err := Retire(env, opts)
 	if err != nil {

@@ -5,7 +5,10 @@ package ceremony
 // and what status makes of it package status's.
 
 import (
+	"errors"
 	"fmt"
+	"io"
+	"strings"
 
 	"quorum/accesslog"
 	"quorum/manifest"
@@ -22,11 +25,20 @@ type RetireOptions struct {
 	Reason    string
 	Run       string // the runbook run this is a step of (--run), as typed; CheckRun reads it
 	Tool      string
+	// Confirmed skips the typed confirmation (--yes): the person checked
+	// the set before the command, where there is no terminal to ask on.
+	Confirmed bool
 }
+
+// ErrNotThisSet means that what was typed to confirm a retirement is
+// neither the set's label nor the start of its fingerprint.
+var ErrNotThisSet = errors.New("that is neither the set's label nor the first 4 symbols of its fingerprint")
 
 // Retire records the set of opts.Manifest as retired in opts.Log, and
 // returns the record and the log's new head hash. A set the log already
-// records as retired is refused, and nothing is written.
+// records as retired is refused, and nothing is written. Unless
+// opts.Confirmed, the person confirms the set on the terminal first (see
+// confirmRetire); without a terminal that is a [*UsageError].
 func Retire(env *Env, opts *RetireOptions) (*accesslog.Record, string, error) {
 	if err := CheckPeople(opts.Operator, opts.Witnesses); err != nil {
 		return nil, "", err
@@ -54,12 +66,55 @@ func Retire(env *Env, opts *RetireOptions) (*accesslog.Record, string, error) {
 	if err != nil {
 		return nil, "", &SourceError{opts.Log, err}
 	}
+	if !opts.Confirmed {
+		if !env.UI.Available() {
+			return nil, "", usagef("retire asks on the terminal which set is retired, and quorum is not on a terminal: check that -m names the set whose sheets are to be destroyed, then give --yes; nothing was written")
+		}
+		if err := confirmRetire(env.UI, m, share.Fingerprint(r.Set)); err != nil {
+			return nil, "", err
+		}
+	}
 	r.Run = run
 	head, err := accesslog.Append(opts.Log, r, nil, "")
 	if err != nil {
 		return nil, "", &SourceError{opts.Log, err}
 	}
 	return r, head, nil
+}
+
+// confirmRetire shows the set about to be retired and asks the person to
+// type its label or the first 4 symbols of its fingerprint: a retirement
+// cannot be undone and tells the custodians to shred their sheets, and
+// "-m old/" and "-m new/" differ by a few letters at 2 a.m. A mismatch is
+// asked again, maxTries times in all (ask.go).
+func confirmRetire(ui UI, m *manifest.Manifest, fp share.Fingerprint) error {
+	if err := ui.Show("Retire set%s, fingerprint %s, %d of %d, made %s?\n"+
+		"Every sheet of it is then to be destroyed; this cannot be undone.\n",
+		labelSuffix(m.Label), fp, m.Threshold, m.Shares, m.Created); err != nil {
+		return err
+	}
+	prompt := "Type the first 4 symbols of its fingerprint to retire it: "
+	if m.Label != "" {
+		prompt = "Type its label, or the first 4 symbols of its fingerprint, to retire it: "
+	}
+	for try := 1; try <= maxTries; try++ {
+		if try > 1 {
+			ui.Warn("%v; try %d of %d", ErrNotThisSet, try, maxTries)
+		}
+		typed, err := ui.Line(prompt)
+		if errors.Is(err, io.EOF) {
+			return errors.New("the input ended before the set was confirmed; nothing was written")
+		}
+		if err != nil {
+			return err
+		}
+		typed = strings.TrimSpace(typed)
+		symbols := strings.ToUpper(strings.ReplaceAll(typed, " ", ""))
+		if (m.Label != "" && typed == m.Label) || (len(symbols) >= 4 && strings.HasPrefix(string(fp), symbols)) {
+			return nil
+		}
+	}
+	return &TriesError{What: "the set to retire", Last: ErrNotThisSet}
 }
 
 // replaced is the set that split --replaces retires once the new set is

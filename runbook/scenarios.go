@@ -677,7 +677,8 @@ func deleteAccount() Scenario {
 			{
 				Title: "Retire the set",
 				Do: "Record the set as retired: every sheet is to be destroyed, and then quorum status stops tracking the " +
-					"set.",
+					"set. It cannot be undone: quorum shows the set's label, fingerprint, k of n and the day it was made; " +
+					"compare them aloud with the binder's ceremony record, then type the label or the fingerprint's first 4 symbols.",
 				Command: "quorum retire -m {manifest} --log {log} --run RUN",
 			},
 			destroy("the set"),

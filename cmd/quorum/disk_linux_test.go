@@ -165,7 +165,7 @@ func TestNoSecretOnDisk(t *testing.T) {
 	// A runbook, on paper and as text: public facts only.
 	said = append(said, runQuorum(t, bin, work, env, nil, "runbook", "quarterly-test", "-m", "set/manifest.json", "--log", "access.log", "-o", "quarterly.pdf"),
 		runQuorum(t, bin, work, env, nil, "runbook", "quarterly-test", "-m", "set/manifest.json", "--log", "access.log", "--format", "text"))
-	said = append(said, runQuorum(t, bin, work, env, nil, "retire", "-m", "set/manifest.json", "--log", "access.log", "--reason", "superseded"))
+	said = append(said, runQuorum(t, bin, work, env, nil, "retire", "-m", "set/manifest.json", "--log", "access.log", "--reason", "superseded", "--yes"))
 	for i, out := range said {
 		if bytes.Contains(out, []byte(secret)) || bytes.Contains(out, []byte(erinPass)) {
 			t.Errorf("output %d of verify, drill, combine --log or reshare holds the secret or a passphrase", i)

@@ -85,6 +85,8 @@ func hints(err error) []string {
 		switch {
 		case errors.Is(err, ceremony.ErrMismatch):
 			return []string{"nothing was written; run the command again, typing the same at both prompts"}
+		case errors.Is(err, ceremony.ErrNotThisSet):
+			return []string{"nothing was written; the set shown is the one -m names: compare it with the ceremony record of the set to retire, and check -m"}
 		case errors.Is(err, ceremony.ErrNotAsShown):
 			return []string{"nothing was written; run the command again: the custodian gets a new passphrase, and the paper with this one is void"}
 		}

@@ -34,12 +34,17 @@ A new set for a new password retires the old one itself: quorum split
 --replaces OLD_MANIFEST --log LOG.
 
 A set is retired once: a set the log already records as retired is
-refused, and nothing is written. The record is chained to the log's last
+refused, and nothing is written. Nothing undoes a retirement: quorum shows
+the set (label, fingerprint, k of n, the day it was made) and asks you to
+type its label or the first 4 symbols of its fingerprint; a mismatch is
+asked again, 3 tries. --yes skips the question, for a script or a laptop
+without a terminal: check -m first. The record is chained to the log's last
 one, but not signed. The log is created (0600) when missing; a log that
 does not check is never added to. The new head hash is printed on standard
 output.`,
-		Example: `  quorum retire -m manifest.json --log access.log --operator dave --witness erin --reason "account deleted"`,
-		Args:    cobra.NoArgs,
+		Example: `  quorum retire -m manifest.json --log access.log --operator dave --witness erin --reason "account deleted"
+  quorum retire -m manifest.json --log access.log --reason "account deleted" --yes`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runRetire(opts)
 		},
@@ -48,6 +53,7 @@ output.`,
 	cmd.Flags().StringVar(&opts.Log, "log", "", "append to the access log `LOG` (created 0600 when missing)")
 	addPeopleFlags(cmd, &opts.Operator, &opts.Witnesses)
 	cmd.Flags().StringVar(&opts.Reason, "reason", "", "why its password is dead, in words (`TEXT`)")
+	cmd.Flags().BoolVar(&opts.Confirmed, "yes", false, "do not ask to confirm the set on the terminal: -m is checked already")
 	addRunFlag(cmd, &opts.Run)
 	addNowFlag(cmd, &opts.Now)
 	cmd.MarkFlagRequired("manifest")
