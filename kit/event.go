@@ -73,8 +73,8 @@ func (e *Event) Record(now time.Time) (*accesslog.Record, error) {
 		}
 	}
 	for _, f := range []struct{ flag, text string }{{"place", e.Place}, {"reason", e.Reason}} {
-		if accesslog.CheckText(f.text) != nil {
-			return nil, &FieldError{Field: f.flag, Reason: "holds a control character or is not UTF-8: one line of words"}
+		if err := accesslog.CheckText(f.text); err != nil {
+			return nil, &FieldError{Field: f.flag, Reason: err.Error()}
 		}
 		if PhoneNumberIn(f.text) {
 			return nil, &FieldError{Field: f.flag, Reason: PhoneReason}

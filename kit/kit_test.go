@@ -204,7 +204,8 @@ func TestEventRecord(t *testing.T) {
 		{"empty holder", kit.Event{Kind: accesslog.KindKitAdd, ID: "phone", Holders: []string{""}}, "--holder is empty"},
 		{"two-line witness", kit.Event{Kind: accesslog.KindKitOut, ID: "phone", Witnesses: []string{"a\nb"}}, `--witness "a\nb": name holds a control`},
 		{"phone number in place", kit.Event{Kind: accesslog.KindKitMove, ID: "phone", Place: "desk, 020 7946 0958"}, "--place looks like it holds a phone number"},
-		{"invalid UTF-8 reason", kit.Event{Kind: accesslog.KindKitOut, ID: "phone", Reason: "\xff"}, "--reason holds a control character or is not UTF-8"},
+		{"invalid UTF-8 reason", kit.Event{Kind: accesslog.KindKitOut, ID: "phone", Reason: "\xff"}, "--reason is not valid UTF-8"},
+		{"reason too long", kit.Event{Kind: accesslog.KindKitOut, ID: "phone", Reason: strings.Repeat("x", accesslog.MaxText+1)}, "--reason is 501 characters long, and free text in the log holds at most 500"},
 		{"result maybe", kit.Event{Kind: accesslog.KindKitCheck, ID: "phone", Result: "maybe"}, `--result "maybe"`},
 		{"sheet without manifest", kit.Event{Kind: accesslog.KindKitAdd, ID: "s", ItemKind: accesslog.ItemSheet}, "--kind sheet needs -m MANIFEST"},
 	}
