@@ -79,7 +79,7 @@ func StartRun(env *Env, path string, s runbook.Start, tool string) (*accesslog.R
 		what = "rehearsal"
 	}
 	env.UI.Info("%s %s of %s started: record %d of %s", what, id, r.Scenario, r.Seq, path)
-	env.UI.Info("give --run %s to each quorum command of the run; end it with: quorum runbook end %s --log %s --outcome done|aborted --lesson TEXT", id, id, path)
+	env.UI.Info("give --run %s to each quorum command of the run; end it with: quorum runbook end %s --log %s --outcome done|aborted --lesson TEXT", id, id, runbook.ShellQuote(path))
 	return r, nil
 }
 

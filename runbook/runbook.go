@@ -165,7 +165,7 @@ func Fill(s Scenario, f Facts) *Runbook {
 	r := strings.NewReplacer(placeholders(s.Name, f, nil)...)
 	// A command is copied into a shell: its facts are quoted there, so
 	// that "set 2026/manifest.json" stays one argument.
-	rc := strings.NewReplacer(placeholders(s.Name, f, shellQuote)...)
+	rc := strings.NewReplacer(placeholders(s.Name, f, ShellQuote)...)
 	rb := &Runbook{Scenario: Scenario{Name: s.Name, Title: r.Replace(s.Title), Guidance: r.Replace(s.Guidance)}}
 	for _, role := range s.Roles {
 		role.Duty = r.Replace(role.Duty)
@@ -278,12 +278,14 @@ func placeholders(scenario string, f Facts, quote func(string) string) []string 
 	return pairs
 }
 
-// shellQuote writes s as one word of a POSIX shell: as it is when every
+// ShellQuote writes s as one word of a POSIX shell: as it is when every
 // character is one no shell reads specially, else in single quotes, where
 // nothing is special but a single quote, which ends the quoting, is
 // written escaped (\') and starts it again. Plain paths stay unquoted, so
-// that a printed command reads as the person would type it.
-func shellQuote(s string) string {
+// that a printed command reads as the person would type it. It is the one
+// quoting of a value in a command quorum prints: the runbooks', and the
+// hints that name a command to run next.
+func ShellQuote(s string) string {
 	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_@%+=:,./-") == "" {
 		return s
 	}
