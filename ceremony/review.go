@@ -57,6 +57,9 @@ func parseAccess(flags []string) (*accesslog.Access, error) {
 			if err := accesslog.CheckName(n); err != nil {
 				return nil, usagef("--access %s: %q: %v", kind, n, err)
 			}
+			if err := CheckWords("access", n); err != nil {
+				return nil, err
+			}
 			names = append(names, n)
 		}
 		a.Set(kind, names)
@@ -82,6 +85,9 @@ func Review(env *Env, opts ReviewOptions) (*accesslog.Record, string, error) {
 		for _, n := range f.names {
 			if err := accesslog.CheckName(n); err != nil || strings.TrimSpace(n) == "" {
 				return nil, "", usagef("%s %q: give a person's name", f.flag, n)
+			}
+			if err := CheckWords(strings.TrimPrefix(f.flag, "--"), n); err != nil {
+				return nil, "", err
 			}
 		}
 	}

@@ -70,6 +70,9 @@ func (e *Event) Record(now time.Time) (*accesslog.Record, error) {
 			if err := accesslog.CheckName(n); err != nil {
 				return nil, &FieldError{Field: f.flag, Reason: fmt.Sprintf("%q: %v", n, err)}
 			}
+			if PhoneNumberIn(n) {
+				return nil, &FieldError{Field: f.flag, Reason: PhoneReason}
+			}
 		}
 	}
 	for _, f := range []struct{ flag, text string }{{"place", e.Place}, {"reason", e.Reason}} {

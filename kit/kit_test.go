@@ -205,6 +205,7 @@ func TestEventRecord(t *testing.T) {
 		{"two-line witness", kit.Event{Kind: accesslog.KindKitOut, ID: "phone", Witnesses: []string{"a\nb"}}, `--witness "a\nb": name holds a control`},
 		{"phone number in place", kit.Event{Kind: accesslog.KindKitMove, ID: "phone", Place: "desk, 020 7946 0958"}, "--place looks like it holds a phone number"},
 		{"invalid UTF-8 reason", kit.Event{Kind: accesslog.KindKitOut, ID: "phone", Reason: "\xff"}, "--reason is not valid UTF-8"},
+		{"phone as a holder", kit.Event{Kind: accesslog.KindKitAdd, ID: "phone", ItemKind: accesslog.ItemPhone, Place: "safe A", Holders: []string{"+49 176 12345678"}}, "--holder looks like it holds a phone number"},
 		{"reason too long", kit.Event{Kind: accesslog.KindKitOut, ID: "phone", Reason: strings.Repeat("x", accesslog.MaxText+1)}, "--reason is 501 characters long, and free text in the log holds at most 500"},
 		{"result maybe", kit.Event{Kind: accesslog.KindKitCheck, ID: "phone", Result: "maybe"}, `--result "maybe"`},
 		{"sheet without manifest", kit.Event{Kind: accesslog.KindKitAdd, ID: "s", ItemKind: accesslog.ItemSheet}, "--kind sheet needs -m MANIFEST"},
