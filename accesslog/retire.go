@@ -11,8 +11,10 @@ package accesslog
 const FormatRetire = "quorum log v3"
 
 // KindRetire records that Set is retired: each of its sheets is to be
-// destroyed, and is listed until a sheet-destroyed record names it. It is
-// not signed: retiring raises no margin and hides no sheet.
+// destroyed, and is listed until a sheet-destroyed record names it. Its
+// Participants are the set's custodians, so that the log alone says which
+// sheets those are. It is not signed: retiring raises no margin, and the
+// custodians it lists count only where the set's manifest is not given.
 const KindRetire = "retire"
 
 // Retirements is the one rule of which sets a log retires: for each set,
