@@ -290,6 +290,26 @@ func badText(s string) string {
 	return ""
 }
 
+// Fit makes text that quorum writes into a record itself (a share's source,
+// which is a file name the person chose, or why the share failed) pass
+// [badText]: invalid UTF-8 and control characters become U+FFFD and a
+// longer text is cut to [MaxText] characters, its last one "…". A drill's
+// record must be written whatever a file was called: the failure it holds
+// is the point of the drill.
+func Fit(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = strings.Map(func(c rune) rune {
+		if unicode.IsControl(c) {
+			return '\uFFFD'
+		}
+		return c
+	}, s)
+	if utf8.RuneCountInString(s) > MaxText {
+		s = string([]rune(s)[:MaxText-1]) + "…"
+	}
+	return s
+}
+
 // isHash reports whether s is a hash as [EncodeBinary] writes 32 bytes.
 func isHash(s string) bool {
 	b, err := share.DecodeBinary(s)

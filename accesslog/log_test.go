@@ -425,3 +425,28 @@ func TestOldLogsRead(t *testing.T) {
 		}
 	}
 }
+
+// TestFit: what quorum writes into a record itself passes the text rule,
+// whatever the file it names was called.
+func TestFit(t *testing.T) {
+	now := time.Date(2026, 12, 4, 10, 0, 0, 0, time.UTC)
+	for _, s := range []string{
+		"1-alice.share",
+		strings.Repeat("d/", 400) + "1-alice.share",
+		"bad\nname\x1b[2J.share",
+		"not utf-8 \xff.share",
+	} {
+		fit := accesslog.Fit(s)
+		if err := accesslog.CheckText(fit); err != nil {
+			t.Errorf("Fit(%q) = %q, which the text rule refuses: %v", s, fit, err)
+		}
+		rec := &accesslog.Record{Kind: accesslog.KindDrill, Time: now, Outcome: accesslog.Fail,
+			Failures: []accesslog.Failure{{Index: 1, Custodian: "alice", Source: fit, Reason: "no identity fits"}}}
+		if _, err := accesslog.Append(filepath.Join(t.TempDir(), "access.log"), rec, nil, ""); err != nil {
+			t.Errorf("a drill failure with source %q is not written: %v", fit, err)
+		}
+	}
+	if got := accesslog.Fit("1-alice.share"); got != "1-alice.share" {
+		t.Errorf("Fit changed a plain name: %q", got)
+	}
+}

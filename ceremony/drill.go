@@ -194,7 +194,7 @@ func logParticipants(r *drill.Result) []accesslog.Participant {
 func logFailures(r *drill.Result) []accesslog.Failure {
 	var fs []accesslog.Failure
 	for _, f := range r.Failures {
-		fs = append(fs, accesslog.Failure{Index: f.Index, Custodian: f.Custodian, Source: f.Source, Reason: f.Reason()})
+		fs = append(fs, accesslog.Failure{Index: f.Index, Custodian: f.Custodian, Source: accesslog.Fit(f.Source), Reason: accesslog.Fit(f.Reason())})
 	}
 	return fs
 }

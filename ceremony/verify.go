@@ -97,7 +97,7 @@ func Verify(env *Env, opts VerifyOptions) error {
 		if errors.As(err, &se) {
 			reason = se.Err.Error()
 		}
-		rec.Failures = []accesslog.Failure{{Index: s.Index, Custodian: s.Custodian, Source: in.Source, Reason: reason}}
+		rec.Failures = []accesslog.Failure{{Index: s.Index, Custodian: s.Custodian, Source: accesslog.Fit(in.Source), Reason: accesslog.Fit(reason)}}
 	}
 	head, lerr := accesslog.Append(opts.Log, rec, logKey, signer)
 	if lerr != nil {
