@@ -141,7 +141,7 @@ func sayDrill(ui UI, r *drill.Result) {
 	if r.Pinned {
 		pinned = ", pinned"
 	}
-	ui.Info("drill of set %s%s%s, %d of %d", r.Fingerprint, labelSuffix(r.Label), pinned, r.Threshold, r.Shares)
+	ui.Info("drill of set %s%s%s, %d of %d", r.Fingerprint, LabelSuffix(r.Label), pinned, r.Threshold, r.Shares)
 	for _, p := range r.Good {
 		what := "opens"
 		if r.Manifest {

@@ -126,5 +126,5 @@ func WarnSuperseded(env *Env, path string, fp share.Fingerprint) {
 		return
 	}
 	env.UI.Warn("%s records set %s%s as superseded by set %s on %s (record %d): use the new set's shares, and record each old sheet destroyed",
-		path, fp, labelSuffix(r.Label), share.Fingerprint(r.NewSet), r.Time.UTC().Format(time.DateOnly), r.Seq)
+		path, fp, LabelSuffix(r.Label), share.Fingerprint(r.NewSet), r.Time.UTC().Format(time.DateOnly), r.Seq)
 }

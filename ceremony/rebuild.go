@@ -128,19 +128,19 @@ func Rebuild(env *Env, src Source) (*Rebuilt, error) {
 // a consistent forged set would pass every other check (SECURITY.md).
 func sayPinned(ui UI, set *combine.Set) {
 	if set.Pinned {
-		ui.Info("set %s%s, pinned", set.Fingerprint, labelSuffix(set.Label))
+		ui.Info("set %s%s, pinned", set.Fingerprint, LabelSuffix(set.Label))
 		return
 	}
-	ui.Info("set %s%s", set.Fingerprint, labelSuffix(set.Label))
+	ui.Info("set %s%s", set.Fingerprint, LabelSuffix(set.Label))
 	ui.Warn("%s", notPinned)
 }
 
 // notPinned is the warning of every ceremony on a set nobody pinned.
 const notPinned = "the set was not pinned: check that this fingerprint is the one on the signed ceremony record, or pass --set or -m"
 
-// labelSuffix is a set's label as a line names it, after its fingerprint.
+// LabelSuffix is a set's label as a line names it, after its fingerprint.
 // The UI filters the whole line.
-func labelSuffix(label string) string {
+func LabelSuffix(label string) string {
 	if label == "" {
 		return ""
 	}

@@ -158,7 +158,7 @@ func checkShare(kind string, r *accesslog.Record, n int, m *manifest.Manifest) e
 	case m == nil:
 		return nil
 	case n > m.Shares:
-		return usagef("--share %d: set%s has shares 1…%d", n, labelSuffix(m.Label), m.Shares)
+		return usagef("--share %d: set%s has shares 1…%d", n, LabelSuffix(m.Label), m.Shares)
 	}
 	r.Label = m.Label
 	for _, c := range m.Custodians {

@@ -90,7 +90,7 @@ func Retire(env *Env, opts *RetireOptions) (*accesslog.Record, string, error) {
 func confirmRetire(ui UI, m *manifest.Manifest, fp share.Fingerprint) error {
 	if err := ui.Show("Retire set%s, fingerprint %s, %d of %d, made %s?\n"+
 		"Every sheet of it is then to be destroyed; this cannot be undone.\n",
-		labelSuffix(m.Label), fp, m.Threshold, m.Shares, m.Created); err != nil {
+		LabelSuffix(m.Label), fp, m.Threshold, m.Shares, m.Created); err != nil {
 		return err
 	}
 	prompt := "Type the first 4 symbols of its fingerprint to retire it: "
@@ -167,6 +167,6 @@ func (r *replaced) record(env *Env, newSet share.Fingerprint, tool string) error
 		return fmt.Errorf("the new set is written, but the old set was not recorded as retired in %s: %w; record it with 'quorum retire -m %s --log %s'", r.log, err, r.manifest, r.log)
 	}
 	env.UI.Info("recorded the old set %s%s as retired in record %d of %s: destroy each of its sheets and record it (quorum record --event sheet-destroyed)",
-		share.Fingerprint(rec.Set), labelSuffix(rec.Label), rec.Seq, r.log)
+		share.Fingerprint(rec.Set), LabelSuffix(rec.Label), rec.Seq, r.log)
 	return nil
 }

@@ -92,7 +92,7 @@ func logSetTypo(records []*accesslog.Record, typed string, pinned share.Fingerpr
 		for _, fp := range []string{r.Set, r.NewSet} {
 			if at := share.Typos(typed, fp); fp != "" && at != nil {
 				return &UsageError{&TypoError{Flag: "--set", Symbols: at,
-					Of:    fmt.Sprintf("the set%s of record %d", labelSuffix(r.Label), r.Seq),
+					Of:    fmt.Sprintf("the set%s of record %d", LabelSuffix(r.Label), r.Seq),
 					Value: share.Fingerprint(fp).String(), Paper: "the signed ceremony record"}}
 			}
 		}

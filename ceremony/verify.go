@@ -68,7 +68,7 @@ func Verify(env *Env, opts VerifyOptions) error {
 	defer clear(key)
 	WarnSuperseded(env, opts.Log, s.Fingerprint())
 	if err == nil {
-		env.UI.Info("share %d of %d (%s, %s) of set %s%s opens", s.Index, s.Shares, s.Custodian, in.Source, s.Fingerprint(), labelSuffix(s.Label))
+		env.UI.Info("share %d of %d (%s, %s) of set %s%s opens", s.Index, s.Shares, s.Custodian, in.Source, s.Fingerprint(), LabelSuffix(s.Label))
 		if m != nil {
 			env.UI.Info("it is the share the split sealed for %s: it matches its commitment in the signed manifest", s.Custodian)
 		} else {

@@ -67,7 +67,7 @@ the log. The exit status is 1 when the log does not check.`,
 type logBrokenError struct{ problems int }
 
 func (e *logBrokenError) Error() string {
-	return fmt.Sprintf("the access log does not check: %s", count(e.problems, "problem"))
+	return fmt.Sprintf("the access log does not check: %s", ceremony.Count(e.problems, "problem"))
 }
 
 func runLog(opts *logOptions) error {
@@ -85,7 +85,7 @@ func runLog(opts *logOptions) error {
 	if so.Head, err = ceremony.ParseHead(so.Records, opts.Head); err != nil {
 		return err
 	}
-	if so.Manifests, err = readManifests(streams, opts.Manifests); err != nil {
+	if so.Manifests, err = ceremony.ReadManifests(streams.env(), opts.Manifests); err != nil {
 		return err
 	}
 	l := status.Compute(so).Log

@@ -71,7 +71,7 @@ func runRetire(opts *retireOptions) error {
 		return err
 	}
 	streams.infof("recorded set %s%s as retired in record %d of %s: destroy each of its sheets and record it (quorum record --event sheet-destroyed)",
-		share.Fingerprint(r.Set), labelSuffix(r.Label), r.Seq, opts.Log)
+		share.Fingerprint(r.Set), ceremony.LabelSuffix(r.Label), r.Seq, opts.Log)
 	fmt.Fprintln(streams.Out, head)
 	return nil
 }

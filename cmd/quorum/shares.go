@@ -24,11 +24,3 @@ func sharesArgs(typed *bool) cobra.PositionalArgs {
 		return nil
 	}
 }
-
-// labelSuffix is a set's label as a line names it, after its fingerprint.
-func labelSuffix(label string) string {
-	if label == "" {
-		return ""
-	}
-	return " " + quote(label)
-}

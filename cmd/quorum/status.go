@@ -13,7 +13,6 @@ import (
 	"quorum/ceremony"
 	"quorum/internal/filter"
 	"quorum/kit"
-	"quorum/manifest"
 	"quorum/runbook"
 	"quorum/share"
 	"quorum/status"
@@ -126,7 +125,7 @@ func runStatus(opts *statusOptions) error {
 	if opts.Head != "" && opts.Log == "" {
 		return usagef("--head needs --log: the head is looked for in the log")
 	}
-	if so.Manifests, err = readManifests(streams, opts.Manifests); err != nil {
+	if so.Manifests, err = ceremony.ReadManifests(streams.env(), opts.Manifests); err != nil {
 		return err
 	}
 	if opts.Log != "" {
@@ -257,50 +256,6 @@ func printStatus(streams *IOStreams, rep *status.Report, logName string) {
 		fmt.Fprintf(w, "! %s\n", filter.Text(p))
 	}
 }
-
-// printLogCheck says what was checked of the access log (status, log).
-func printLogCheck(streams *IOStreams, l *status.Log, logName string) {
-	w := streams.Out
-	switch {
-	case l.Broken != nil:
-		fmt.Fprintf(w, "log %s: BROKEN at record %d; the %s before it check\n", filter.Text(logName), l.Broken.Seq, count(l.Records, "record"))
-	default:
-		fmt.Fprintf(w, "log %s: %s, chain and signatures check (%d signed)\n", filter.Text(logName), count(l.Records, "record"), l.Signed)
-	}
-	if l.Head != "" {
-		fmt.Fprintf(w, "  head %s\n", l.Head)
-		fmt.Fprintf(w, "  newest record %s (laptop clock, UTC)\n", l.Newest.UTC().Format(time.DateTime))
-	}
-	if l.Wanted != "" && l.Found > 0 {
-		fmt.Fprintf(w, "  head %s is record %d of %d\n", l.Wanted, l.Found, l.Records)
-	}
-	if l.Unchecked > 0 {
-		fmt.Fprintf(w, "  %s signed with share keys of sets without a manifest here not counted\n", count(l.Unchecked, "record"))
-	}
-	for _, n := range l.Notes {
-		fmt.Fprintf(w, "  note: %s\n", filter.Text(n))
-	}
-}
-
-// readManifests reads and verifies the -m manifests of status and log.
-func readManifests(streams *IOStreams, files []string) ([]*manifest.Manifest, error) {
-	var ms []*manifest.Manifest
-	for _, f := range files {
-		data, err := ceremony.ReadInput(streams.env(), f)
-		if err != nil {
-			return nil, err
-		}
-		m, err := manifest.Parse(data)
-		if err != nil {
-			return nil, &ceremony.SourceError{Source: f, Err: err}
-		}
-		ms = append(ms, m)
-	}
-	return ms, nil
-}
-
-// count says n things: "1 record", "2 records".
-func count(n int, thing string) string { return ceremony.Count(n, thing) }
 
 // printRuns lists each scenario's last run and rehearsal, and the runs
 // still open.
