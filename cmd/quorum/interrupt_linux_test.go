@@ -163,10 +163,16 @@ func TestInterruptedSplitWhileWriting(t *testing.T) {
 				}
 			}
 			noSecretIn(t, dir)
-			if midWrite && complete {
-				t.Errorf("interrupted before the set was in place, yet the set was written")
-			}
-			if !midWrite {
+			// Whole or nothing is the promise, checked above. Which of the
+			// two depends on when Go's signal goroutine hands the signal
+			// on: the kernel delivers it at SIGCONT, but on a busy machine
+			// the writer can pass its last check and place the set first,
+			// and quorum then ends by the signal with the set whole.
+			// internal/newfile's TestHoldUndoes proves the undo itself.
+			switch {
+			case midWrite && complete:
+				t.Log("the signal was handed on only after the last check: the set is whole")
+			case !midWrite:
 				t.Log("quorum was stopped only after the set was in place; the write was not interrupted this time")
 			}
 		})
