@@ -111,9 +111,8 @@ func (p *ttyProc) echoOn() bool {
 
 // wait waits for quorum to end and reads the rest of what it showed.
 func (p *ttyProc) wait() error {
-	err := p.cmd.Wait()
-	p.tty.Drain()
-	return err
+	p.t.Helper()
+	return p.tty.Wait(p.cmd)
 }
 
 // mustSucceed waits for quorum and fails the test unless it exited 0.

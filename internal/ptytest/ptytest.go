@@ -20,7 +20,9 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"os/signal"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -156,6 +158,49 @@ func (tt *Terminal) Type(s string) {
 	if _, err := tt.Master.WriteString(s); err != nil {
 		tt.t.Fatalf("typing: %v", err)
 	}
+}
+
+// EndTimeout bounds [Terminal.Wait]: long enough for a split's self-test
+// and sheets on a loaded machine, short enough that a child which ignores
+// the way out it was given fails its test in a minute instead of hanging
+// the whole run until go test's timeout.
+const EndTimeout = time.Minute
+
+// Wait waits for cmd, started with [Start] on this terminal, to end, and
+// reads what it showed last. A child still running after EndTimeout is
+// killed and the test fails.
+func (tt *Terminal) Wait(cmd *exec.Cmd) error {
+	tt.t.Helper()
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		tt.Drain()
+		return err
+	case <-time.After(EndTimeout):
+		cmd.Process.Kill()
+		<-done
+		tt.Drain()
+		tt.t.Fatalf("the child did not end within %v%s; the terminal shows %q", EndTimeout, ignoredSignals(), tt.Seen.String())
+		return nil
+	}
+}
+
+// ignoredSignals names the exit signals this process was started to
+// ignore, which its children inherit (nohup ignores SIGHUP; a shell's
+// background job without job control, SIGINT): a test that sends one then
+// waits for a child that never ends.
+func ignoredSignals() string {
+	var names []string
+	for _, sig := range []syscall.Signal{syscall.SIGHUP, syscall.SIGINT} {
+		if signal.Ignored(sig) {
+			names = append(names, sig.String())
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (the tests run with %s ignored, which children inherit: run them without nohup or a background job of a shell)", strings.Join(names, " and "))
 }
 
 // Drain reads into Seen what the child showed and the test has not read

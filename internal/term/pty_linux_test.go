@@ -46,7 +46,6 @@ func startChild(t *testing.T, mode string, ctty bool) *child {
 
 // wait waits for the child to end and reads the rest of what it showed.
 func (c *child) wait() error {
-	err := c.cmd.Wait()
-	c.Drain()
-	return err
+	c.t.Helper()
+	return c.Terminal.Wait(c.cmd)
 }
