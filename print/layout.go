@@ -140,3 +140,18 @@ func (l *layout) footer(p *page, left string, n, of int) {
 	p.text(l.x0, y, regular, footerSize, faint, lines[0])
 	p.text(l.x1-rw, y, regular, footerSize, faint, right)
 }
+
+// signBox draws one signer's box, as the ceremony record, the reports and
+// the runbooks end: who in bold at by, then a labelled write-in line for
+// each of fields, the first first below by and each next step below the
+// last, across w from x. It returns the y of the last line.
+func (l *layout) signBox(p *page, x, by, w, first, step float64, who string, fields ...string) float64 {
+	p.text(x, by, bold, 9, ink, who)
+	ly := by
+	for j, what := range fields {
+		ly = by + first + float64(j)*step
+		p.text(x, ly-3, regular, 7.5, dim, what)
+		p.line(x+44, ly, x+w, ly, 0.6, dim)
+	}
+	return ly
+}

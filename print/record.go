@@ -130,14 +130,7 @@ func (l *layout) record(m *manifest.Manifest, plugins map[int]string, kit []KitI
 	const boxGap = 24
 	bw := (l.width() - boxGap) / 2
 	for i, who := range []string{"Operator", "Witness"} {
-		x := l.x0 + float64(i)*(bw+boxGap)
-		by := y + 12
-		p.text(x, by, bold, 9, ink, who)
-		for j, what := range []string{"Name", "Signature", "Date"} {
-			ly := by + 26 + float64(j)*26
-			p.text(x, ly-3, regular, 7.5, dim, what)
-			p.line(x+44, ly, x+bw, ly, 0.6, dim)
-		}
+		l.signBox(p, l.x0+float64(i)*(bw+boxGap), y+12, bw, 26, 26, who, "Name", "Signature", "Date")
 	}
 	left := fmt.Sprintf("quorum ceremony record · set %s", fp)
 	for i, p := range pages {

@@ -214,14 +214,8 @@ func (l *layout) report(r *Report) []*page {
 			y = more()
 		}
 		x := l.x0 + float64(i%2)*(bw+boxGap)
-		by := y + 12
 		_, name := l.fs.fit(bold, l.fs.printable(bold, who), 9, 9, bw)
-		p.text(x, by, bold, 9, ink, name[0])
-		for j, what := range []string{"Signature", "Date"} {
-			ly := by + 30 + float64(j)*26
-			p.text(x, ly-3, regular, 7.5, dim, what)
-			p.line(x+44, ly, x+bw, ly, 0.6, dim)
-		}
+		l.signBox(p, x, y+12, bw, 30, 26, name[0], "Signature", "Date")
 	}
 	left := fmt.Sprintf("quorum %s report · set %s · log head %s", r.what(), r.Fingerprint, r.Head[:min(8, len(r.Head))])
 	for i, p := range pages {

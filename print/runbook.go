@@ -346,14 +346,7 @@ func (l *layout) runbookSignatures(p *page, y float64) float64 {
 	bottom := y
 	for i, who := range []string{"Operator", "Witness"} {
 		x := l.x0 + float64(i)*(bw+boxGap)
-		by := y + 14
-		p.text(x, by, bold, 9, ink, who)
-		for j, what := range []string{"Name", "Signature", "Date"} {
-			ly := by + 24 + float64(j)*24
-			p.text(x, ly-3, regular, 7.5, dim, what)
-			p.line(x+44, ly, x+bw, ly, 0.6, dim)
-			bottom = max(bottom, ly)
-		}
+		bottom = max(bottom, l.signBox(p, x, y+14, bw, 24, 24, who, "Name", "Signature", "Date"))
 	}
 	return bottom + 4
 }
