@@ -16,7 +16,6 @@ import (
 	"strings"
 
 	"quorum/combine"
-	"quorum/internal/filter"
 	"quorum/share"
 )
 
@@ -38,7 +37,7 @@ func readTyped(ui UI) ([]combine.Input, error) {
 		if s == nil {
 			return inputs, nil
 		}
-		ui.Show("sheet %d: share %d of %d (%s), set %s\n", sheet, s.Index, s.Shares, filter.Text(s.Custodian), s.Fingerprint())
+		ui.Show("sheet %d: share %d of %d (%s), set %s\n", sheet, s.Index, s.Shares, s.Custodian, s.Fingerprint())
 		inputs = append(inputs, combine.Input{Source: fmt.Sprintf("typed sheet %d", sheet), Share: s})
 	}
 }

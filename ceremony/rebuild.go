@@ -14,7 +14,6 @@ import (
 	"filippo.io/age"
 
 	"quorum/combine"
-	"quorum/internal/filter"
 	"quorum/internal/harden"
 	"quorum/manifest"
 	"quorum/seal"
@@ -195,9 +194,9 @@ func Opener(env *Env, ids []age.Identity) func(combine.Input) ([]byte, error) {
 		for try := 2; try <= maxTries && ui.Available(); try++ {
 			switch {
 			case errors.Is(err, seal.ErrWrongPassphrase):
-				ui.Show("wrong passphrase for share %d (%s); try again\n", s.Index, filter.Text(s.Custodian))
+				ui.Show("wrong passphrase for share %d (%s); try again\n", s.Index, s.Custodian)
 			case errors.As(err, &idpe):
-				ui.Show("%s; try again\n", filter.Text(idpe.Error()))
+				ui.Show("%s; try again\n", idpe.Error())
 			default:
 				return payload, err
 			}

@@ -123,6 +123,12 @@ type terminalUI struct {
 	streams *IOStreams
 }
 
+// Show filters what it shows line by line, as Info, Warn and Hint filter
+// their line: a ceremony shows labels, names and dates from files.
+func (u terminalUI) Show(format string, args ...any) error {
+	return u.Terminal.Show("%s", filter.Lines(fmt.Sprintf(format, args...)))
+}
+
 func (u terminalUI) Info(format string, args ...any) { u.streams.infof(format, args...) }
 func (u terminalUI) Warn(format string, args ...any) { u.streams.warnf(format, args...) }
 func (u terminalUI) Hint(format string, args ...any) { u.streams.hintf(format, args...) }
