@@ -109,8 +109,8 @@ func confirmRetire(ui UI, m *manifest.Manifest, fp share.Fingerprint) error {
 			return err
 		}
 		typed = strings.TrimSpace(typed)
-		symbols := strings.ToUpper(strings.ReplaceAll(typed, " ", ""))
-		if (m.Label != "" && typed == m.Label) || (len(symbols) >= 4 && strings.HasPrefix(string(fp), symbols)) {
+		symbols, bad := share.TypedSymbols([]byte(typed))
+		if (m.Label != "" && typed == m.Label) || (bad < 0 && len(symbols) >= 4 && strings.HasPrefix(string(fp), string(symbols))) {
 			return nil
 		}
 	}

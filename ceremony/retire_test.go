@@ -19,6 +19,9 @@ func TestRetireConfirms(t *testing.T) {
 		t.Fatal(err)
 	}
 	first4 := strings.ToLower(string(fp[:4]))
+	// As a person types it from paper: a dash between groups, O for 0 and
+	// I for 1, any case (share.TypedSymbols).
+	slipped := strings.NewReplacer("0", "o", "1", "I").Replace(string(fp[:4])) + "-" + strings.ToLower(string(fp[4:8]))
 	for _, tt := range []struct {
 		name      string
 		lines     []string
@@ -30,6 +33,7 @@ func TestRetireConfirms(t *testing.T) {
 		{"label", []string{"root 2026"}, false, false, "", 1},
 		{"fingerprint, any case", []string{first4}, false, false, "", 1},
 		{"fingerprint in groups", []string{fp.String()[:9]}, false, false, "", 1},
+		{"fingerprint with slips and a dash", []string{slipped}, false, false, "", 1},
 		{"slip, then label", []string{"root 2025", "root 2026"}, false, false, "", 2},
 		{"three slips", []string{"root", "2026", "ROOT 2026"}, false, false, "3 tries, none taken; the last: that is neither", 3},
 		{"too short", []string{fp.String()[:3], "", "x"}, false, false, "3 tries, none taken; the last: that is neither", 3},
