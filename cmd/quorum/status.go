@@ -103,10 +103,7 @@ and its kit checks and review as theirs do.`,
 type notCleanError struct{ problems int }
 
 func (e *notCleanError) Error() string {
-	if e.problems == 1 {
-		return "status: 1 problem"
-	}
-	return fmt.Sprintf("status: %d problems", e.problems)
+	return "status: " + ceremony.Count(e.problems, "problem")
 }
 
 func runStatus(opts *statusOptions) error {
